@@ -1,0 +1,129 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createInterface } from 'node:readline/promises';
+import { loadConfig, Profile, type Config } from '@ntm/config';
+import { appComponents, infraComponents, resetStack, stackHealth, stackUrls, startStack, stopStack, StackError, type Reporter } from './stack.js';
+import { stackPaths, repoRoot } from './paths.js';
+
+const color = process.stdout.isTTY ? (code: number, s: string) => `\x1b[${code}m${s}\x1b[0m` : (_: number, s: string) => s;
+
+const report: Reporter = ({ line, kind }) => {
+  if (kind === 'step') console.log(color(1, `▸ ${line}`));
+  else if (kind === 'done') console.log(color(32, `  ✓ ${line}`));
+  else console.log(`    ${line}`);
+};
+
+function configFor(profile: string | undefined): Config {
+  return loadConfig({ ...process.env, NTM_PROFILE: Profile.parse(profile ?? process.env.NTM_PROFILE ?? 'dev') });
+}
+
+function printUrls(config: Config): void {
+  console.log(color(1, '\nThe NTM dossier platform is running:'));
+  for (const [label, url] of Object.entries(stackUrls(config))) console.log(`  ${label.padEnd(20)} ${url}`);
+  console.log(`\n  Logs: ${stackPaths(config).logs}    Stop: ./dev stop    Wipe data: ./dev reset`);
+}
+
+function runStep(label: string, command: string, args: string[]): number {
+  console.log(color(1, `▸ ${label}`));
+  const started = performance.now();
+  const result = spawnSync(command, args, { stdio: 'inherit', cwd: repoRoot });
+  const status = result.status ?? 1;
+  const took = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(status === 0 ? color(32, `  ✓ ${label} (${took} s)`) : color(31, `  ✗ ${label} failed (${took} s)`));
+  return status;
+}
+
+async function up(config: Config): Promise<void> {
+  await startStack(config, { apps: true, report });
+  printUrls(config);
+}
+
+/** Typecheck, lint, then every test against the test profile's stack (started if not running). */
+async function test(config: Config, vitestArgs: string[], keep: boolean): Promise<number> {
+  const wasRunning = Object.values(await stackHealth(config, infraComponents)).every(Boolean);
+  const pnpm = 'pnpm';
+  for (const [label, args] of [
+    ['Typecheck (tsc --noEmit)', ['--silent', 'typecheck']],
+    ['Lint (eslint)', ['--silent', 'lint']],
+  ] as const) {
+    const status = runStep(label, pnpm, [...args]);
+    if (status !== 0) return status;
+  }
+  await startStack(config, { apps: false, report });
+  const status = runStep('Tests (vitest: unit, integration, e2e)', pnpm, ['exec', 'vitest', 'run', ...vitestArgs]);
+  if (!wasRunning && !keep) {
+    console.log(color(1, '▸ Stopping the test stack this run started (keep it with ./dev test --keep)'));
+    await stopStack(config, report);
+  }
+  return status;
+}
+
+async function status(config: Config): Promise<void> {
+  const health = await stackHealth(config, [...infraComponents, ...appComponents]);
+  console.log(`profile ${config.profile}, state in ${stackPaths(config).stateDir}`);
+  for (const [name, up] of Object.entries(health)) console.log(`  ${name.padEnd(12)} ${up ? color(32, 'up') : color(31, 'down')}`);
+}
+
+async function reset(config: Config, yes: boolean): Promise<void> {
+  if (!yes) {
+    if (!process.stdin.isTTY) throw new StackError('refusing to wipe data without --yes', 'reset');
+    const rl = createInterface({ input: process.stdin, output: process.stdout });
+    const answer = await rl.question(`Delete every database, workflow and stored file of the "${config.profile}" stack? [y/N] `);
+    rl.close();
+    if (!/^y(es)?$/i.test(answer.trim())) return;
+  }
+  await resetStack(config, report);
+}
+
+function logs(config: Config, component: string | undefined): void {
+  const all = [...infraComponents, ...appComponents];
+  const c = all.find((x) => x.name === component);
+  if (!c) throw new StackError(`name one of: ${all.map((x) => x.name).join(', ')}`, 'logs');
+  const file = c.logFile(stackPaths(config));
+  console.log(color(1, `${file}:`));
+  if (existsSync(file)) spawnSync('tail', ['-n', '100', file], { stdio: 'inherit' });
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    strict: false,
+    options: { profile: { type: 'string' }, yes: { type: 'boolean' }, keep: { type: 'boolean' } },
+  });
+  const [command, ...rest] = positionals;
+  const profile = typeof values.profile === 'string' ? values.profile : undefined;
+  switch (command) {
+    case 'up':
+      await up(configFor(profile));
+      return 0;
+    case 'test':
+      return test(configFor(profile ?? 'test'), rest, values.keep === true);
+    case 'stop':
+      await stopStack(configFor(profile), report);
+      return 0;
+    case 'status':
+      await status(configFor(profile));
+      return 0;
+    case 'reset':
+      await reset(configFor(profile), values.yes === true);
+      return 0;
+    case 'logs':
+      logs(configFor(profile), rest[0]);
+      return 0;
+    default:
+      console.error('usage: ./dev up | test [vitest args] [--keep] | stop | status | reset [--yes] | logs <component>  (--profile dev|test)');
+      return 2;
+  }
+}
+
+try {
+  process.exitCode = await main();
+} catch (e) {
+  if (e instanceof StackError) {
+    console.error(color(31, `✗ ${e.message}`));
+    process.exitCode = 1;
+  } else {
+    throw e;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './search-attributes.js';
+export * from './problem.js';
+export * from './health.js';
+export * from './ping-workflow.js';

@@ -1,0 +1,3 @@
+export { createPrismaClient, type Db } from './client.js';
+export { applyMigrations, migrationsDir } from './migrate.js';
+export * from './generated/prisma/client.js';

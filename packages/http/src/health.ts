@@ -1,0 +1,51 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { HealthReport, type ComponentHealth } from '@ntm/contracts';
+
+/** A dependency the service needs: `check` resolves when it answers, rejects otherwise. */
+export interface HealthProbe {
+  name: string;
+  check(): Promise<unknown>;
+}
+
+const probeTimeoutMs = 3000;
+
+async function runProbe(probe: HealthProbe): Promise<ComponentHealth> {
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      probe.check(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${probeTimeoutMs} ms`)), probeTimeoutMs);
+      }),
+    ]);
+    return { status: 'up', latencyMs: Math.round(performance.now() - started) };
+  } catch (e) {
+    return { status: 'down', latencyMs: Math.round(performance.now() - started), error: (e as Error).message };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** GET /health: 200 when every probe answers, 503 otherwise, with each component's state. */
+export function healthRoutes(service: string, probes: HealthProbe[]): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/health',
+      {
+        schema: {
+          operationId: 'getHealth',
+          tags: ['health'],
+          summary: 'Reachability of the service and each component it depends on',
+          response: { 200: HealthReport, 503: HealthReport },
+        },
+      },
+      async (_request, reply) => {
+        const results = await Promise.all(probes.map(async (p) => [p.name, await runProbe(p)] as const));
+        const components = Object.fromEntries(results);
+        const up = results.every(([, r]) => r.status === 'up');
+        return reply.status(up ? 200 : 503).send({ status: up ? 'up' : 'down', service, components });
+      },
+    );
+  };
+}

@@ -1,0 +1,4 @@
+export * from './app.js';
+export * from './problems.js';
+export * from './openapi.js';
+export * from './health.js';

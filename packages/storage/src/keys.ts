@@ -1,0 +1,16 @@
+/**
+ * Object keys are built from ids only: a user-supplied file name never becomes part of a key,
+ * so it can neither collide with nor traverse to another object.
+ */
+const idPattern = /^[A-Za-z0-9_-]{1,64}$/;
+
+function assertId(kind: string, id: string): string {
+  if (!idPattern.test(id)) throw new Error(`invalid ${kind} id for an object key: ${JSON.stringify(id)}`);
+  return id;
+}
+
+export const objectKeys = {
+  evidence: (dossierId: string, evidenceId: string) => `dossiers/${assertId('dossier', dossierId)}/evidence/${assertId('evidence', evidenceId)}`,
+  decision: (dossierId: string, decisionId: string) => `dossiers/${assertId('dossier', dossierId)}/decisions/${assertId('decision', decisionId)}.pdf`,
+  probe: (probeId: string) => `probes/${assertId('probe', probeId)}`,
+} as const;

@@ -1,0 +1,22 @@
+import type { Db } from '@ntm/db';
+import type { PingInput, PingResult } from '@ntm/contracts';
+
+export interface ActivityDeps {
+  db: Db;
+}
+
+/** Activities get their dependencies from the worker; every write is idempotent (activities retry). */
+export function createActivities({ db }: ActivityDeps) {
+  return {
+    async recordPing(input: PingInput): Promise<PingResult> {
+      const row = await db.pingRecord.upsert({
+        where: { id: input.pingId },
+        create: { id: input.pingId, message: input.message },
+        update: {},
+      });
+      return { pingId: row.id, message: row.message, recordedAt: row.recordedAt.toISOString() };
+    },
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,13 @@
+import { loadConfig } from '@ntm/config';
+import { createPrismaClient } from '@ntm/db';
+import { createWorker } from './worker.js';
+
+const config = loadConfig();
+const db = createPrismaClient(config.postgres.url);
+const worker = await createWorker(config, { db });
+
+process.once('SIGTERM', () => worker.shutdown());
+process.once('SIGINT', () => worker.shutdown());
+
+await worker.run();
+await db.$disconnect();

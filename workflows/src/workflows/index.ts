@@ -1,0 +1,3 @@
+// The worker bundles this file: it may import only @temporalio/workflow, activity types,
+// @ntm/domain and @ntm/contracts (enforced by lint).
+export { pingWorkflow } from './ping.js';
