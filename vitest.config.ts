@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 const sources = ['packages/*/src/**', 'packages/*/scripts/**', 'services/*/src/**', 'workflows/src/**', 'infra/**'];
 const globalSetup = ['test/support/global-setup.ts'];
+const setupFiles = ['test/support/quiet-temporal.ts'];
 
 export default defineConfig({
   test: {
@@ -19,6 +20,7 @@ export default defineConfig({
           include: sources.map((s) => `${s}/*.int.test.ts`),
           exclude: ['**/node_modules/**'],
           globalSetup,
+          setupFiles,
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },
@@ -28,6 +30,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup,
+          setupFiles,
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,

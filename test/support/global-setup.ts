@@ -1,11 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { chooseProvider } from './choose-provider.js';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    stackEnv: Record<string, string>;
-  }
-}
+import '@ntm/testing';
 
 export default async function setup(project: TestProject) {
   const provider = await chooseProvider();

@@ -52,8 +52,10 @@ export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const instance = request.url;
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const errors = error.validation.map((v) => ({
-        location: [error.validationContext ?? 'request', ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+      // The validation entries are Fastify's own shape; typed here because its type does not resolve through pnpm's layout.
+      const validation = error.validation as Array<{ instancePath: string; message?: string }>;
+      const errors = validation.map((v) => ({
+        location: [error.validationContext ?? 'request', ...v.instancePath.split('/').filter(Boolean)].join('.'),
         message: v.message ?? 'không hợp lệ',
       }));
       return sendProblem(reply, fromKind('validation', instance, 'Yêu cầu có trường không hợp lệ.', errors));

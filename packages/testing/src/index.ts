@@ -1,7 +1,12 @@
 import { inject } from 'vitest';
 import { loadConfig, type Config } from '@ntm/config';
 
-export type { TestStack, TestStackProvider } from './provider.js';
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Environment variables pointing at the stack the global setup started (test/support). */
+    stackEnv: Record<string, string>;
+  }
+}
 
 /** The configuration that points at the test stack chosen by the global setup. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
