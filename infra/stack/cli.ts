@@ -100,7 +100,7 @@ async function main(): Promise<number> {
     case 'test':
       return test(configFor(profile ?? 'test'), rest, values.keep === true);
     case 'stop':
-      await stopStack(configFor(profile), report);
+      await stopStack(configFor(profile), report, rest[0]);
       return 0;
     case 'status':
       await status(configFor(profile));
@@ -112,7 +112,7 @@ async function main(): Promise<number> {
       logs(configFor(profile), rest[0]);
       return 0;
     default:
-      console.error('usage: ./dev up | test [vitest args] [--keep] | stop | status | reset [--yes] | logs <component>  (--profile dev|test)');
+      console.error('usage: ./dev up | test [vitest args] [--keep] | stop [component] | status | reset [--yes] | logs <component>  (--profile dev|test)');
       return 2;
   }
 }

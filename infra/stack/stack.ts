@@ -7,7 +7,9 @@ import { stackPaths } from './paths.js';
 import { postgres } from './postgres.js';
 import { temporal } from './temporal.js';
 
-export { StackError } from './process.js';
+import { StackError } from './process.js';
+
+export { StackError };
 
 export const infraComponents: Component[] = [postgres, temporal, minio];
 export const appComponents: Component[] = [dossierApi, worker];
@@ -28,8 +30,12 @@ export async function startStack(config: Config, opts: { apps: boolean; report: 
   }
 }
 
-export async function stopStack(config: Config, report: Reporter): Promise<void> {
-  for (const c of [...infraComponents, ...appComponents].reverse()) {
+export async function stopStack(config: Config, report: Reporter, only?: string): Promise<void> {
+  const all = [...infraComponents, ...appComponents];
+  if (only !== undefined && !all.some((c) => c.name === only)) {
+    throw new StackError(`name one of: ${all.map((c) => c.name).join(', ')}`, 'stop');
+  }
+  for (const c of all.reverse().filter((x) => only === undefined || x.name === only)) {
     const stopped = await c.stop(context(config, c.name, report));
     report({ component: c.name, line: stopped ? `${c.name} stopped` : `${c.name} was not running`, kind: 'done' });
   }

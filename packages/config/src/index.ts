@@ -69,6 +69,9 @@ const Env = z.object({
   NTM_PUBLIC_HOST: z.string().min(1).default('localhost'),
 });
 
+/** Every environment variable the system reads. */
+export const configVariableNames = Object.keys(Env.shape);
+
 export type Config = ReturnType<typeof buildConfig>;
 
 function buildConfig(env: z.infer<typeof Env>) {
