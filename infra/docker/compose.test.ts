@@ -17,7 +17,7 @@ describe('docker-compose.yml', () => {
 
   it('registers exactly the search attributes the workflows use', () => {
     const line = compose.split('\n').find((l) => l.includes('for a in Ntm')) ?? '';
-    const registered = Object.fromEntries([...line.matchAll(/(Ntm\w+):(\w+)/g)].map((m) => [m[1], m[2]]));
+    const registered = Object.fromEntries([...line.matchAll(/(Ntm\w+):(\w+)/g)].map((m): [string, string] => [m[1] ?? '', m[2] ?? '']));
     expect(registered).toEqual(searchAttributeDefinitions);
   });
 
