@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { loadConfig, Profile, type Config } from '@ntm/config';
@@ -51,12 +52,27 @@ async function test(config: Config, vitestArgs: string[], keep: boolean): Promis
     if (status !== 0) return status;
   }
   await startStack(config, { apps: false, report });
-  const status = runStep('Tests (vitest: unit, integration, e2e)', pnpm, ['exec', 'vitest', 'run', ...vitestArgs]);
+  const resultsFile = join(stackPaths(config).stateDir, 'vitest-results.json');
+  rmSync(resultsFile, { force: true });
+  const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`];
+  const status = runStep('Tests (vitest: unit, integration, e2e)', pnpm, ['exec', 'vitest', 'run', ...reporters, ...vitestArgs]);
+  printTotals(resultsFile);
   if (!wasRunning && !keep) {
     console.log(color(1, '▸ Stopping the test stack this run started (keep it with ./dev test --keep)'));
     await stopStack(config, report);
   }
   return status;
+}
+
+/** The plain closing line CI reads: "Tests: N passed, N failed". */
+function printTotals(resultsFile: string): void {
+  if (!existsSync(resultsFile)) {
+    console.log('Tests: 0 passed, 1 failed (vitest wrote no results)');
+    return;
+  }
+  const r = JSON.parse(readFileSync(resultsFile, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`Tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
 }
 
 async function status(config: Config): Promise<void> {
