@@ -3,6 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Config } from '@ntm/config';
+import { seedCatalog } from '@ntm/catalog';
+import { createPrismaClient } from '@ntm/db';
 import { applyMigrations } from '@ntm/db/migrate';
 import { assertPortsFree, isPortOpen, run, waitFor } from './process.js';
 import { isRoot, type StackPaths } from './paths.js';
@@ -100,6 +102,12 @@ export const postgres: Component = {
     await waitFor(component, () => canQuery(config, config.postgres.database), { timeoutMs: 30_000, logFile: l.log, what: 'accepting queries' });
     const applied = await applyMigrations(config.postgres.url);
     progress(applied.length > 0 ? `applied migrations: ${applied.join(', ')}` : 'migrations up to date');
+    const db = createPrismaClient(config.postgres.url, { max: 2 });
+    try {
+      for (const seed of await seedCatalog(db)) progress(`loaded seed catalog ${seed.file} (${seed.changes} changes)`);
+    } finally {
+      await db.$disconnect();
+    }
   },
   async stop({ paths }) {
     const l = layout(paths, () => undefined);

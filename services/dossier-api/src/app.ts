@@ -1,7 +1,11 @@
 import type { FastifyServerOptions } from 'fastify';
+import type { Db } from '@ntm/db';
 import { createHttpApp, healthRoutes, registerOpenApi, type HealthProbe } from '@ntm/http';
+import { catalogRoutes } from './catalog/catalog-routes.js';
+import { unitRoutes } from './catalog/units-routes.js';
 
 export interface DossierApiDeps {
+  db: Db;
   probes: HealthProbe[];
 }
 
@@ -13,5 +17,7 @@ export async function buildDossierApi(deps: DossierApiDeps, options: FastifyServ
     description: 'Hồ sơ đề nghị công nhận đạt chuẩn nông thôn mới: tự đánh giá, thẩm định, xác nhận, công nhận.',
   });
   await app.register(healthRoutes('dossier-api', deps.probes));
+  await app.register(unitRoutes(deps.db));
+  await app.register(catalogRoutes(deps.db));
   return app;
 }

@@ -11,6 +11,7 @@ const temporal = Connection.lazy({ address: config.temporal.address });
 
 const app = await buildDossierApi(
   {
+    db,
     probes: [
       { name: 'postgres', check: () => db.$queryRaw`SELECT 1` },
       { name: 'temporal', check: () => temporal.withDeadline(Date.now() + 2000, () => temporal.workflowService.getSystemInfo({})) },

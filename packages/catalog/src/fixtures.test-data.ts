@@ -1,0 +1,65 @@
+import { catalogFormat, type CatalogFileInput } from '@ntm/contracts';
+
+// Small catalogs for tests. Names are test data, not the official texts.
+
+const indicator = (code: string) => ({ code, name: `Chỉ tiêu ${code}`, thresholdKind: 'boolean' as const, thresholds: { default: true as const } });
+
+export function nationalFixture(): CatalogFileInput {
+  return {
+    format: catalogFormat,
+    criteriaSets: [
+      {
+        code: 'SET-A',
+        name: 'Bộ tiêu chí thử A',
+        legalBasis: 'Văn bản thử',
+        unitLevel: 'commune',
+        validFromYear: 2021,
+        validToYear: 2025,
+        groups: [{ code: 'R1', name: 'Vùng 1' }, { code: 'R2', name: 'Vùng 2' }],
+        criteria: [
+          { number: 1, code: 'C1', name: 'Quy hoạch', indicators: [indicator('1.1'), indicator('1.2')] },
+          { number: 2, code: 'C2', name: 'Giao thông', indicators: [indicator('2.1')] },
+          { number: 3, code: 'C3', name: 'Thu nhập', isKey: true, indicators: [{ ...indicator('3.1'), thresholdKind: 'minimum', thresholds: { default: null, byGroup: { R1: 40, R2: 50 } } }] },
+        ],
+      },
+    ],
+    tracks: [
+      {
+        code: 'T-NTM',
+        name: 'Xã đạt chuẩn (thử)',
+        unitLevel: 'commune',
+        criteriaSetCodes: ['SET-A'],
+        stages: [
+          { code: 'SELF', name: 'Tự đánh giá', decidingLevel: 'commune' },
+          { code: 'APPRAISAL', name: 'Thẩm định', decidingLevel: 'province' },
+        ],
+      },
+    ],
+  };
+}
+
+export function provinceFixture(): CatalogFileInput & { units: NonNullable<CatalogFileInput['units']> } {
+  const from = '2020-01-01';
+  return {
+    format: catalogFormat,
+    province: { code: 'P1', name: 'Tỉnh Thử', hasDistrictStage: true },
+    units: [
+      { code: 'P1', name: 'Tỉnh Thử', level: 'province', parentCode: null, validFrom: from },
+      { code: 'P1-D1', name: 'Huyện Một', level: 'district', parentCode: 'P1', validFrom: from },
+      { code: 'P1-D1-C1', name: 'Xã Sơn Bình', level: 'commune', parentCode: 'P1-D1', validFrom: from, groupings: { 'SET-A': 'R1' } },
+      { code: 'P1-D1-C2', name: 'Xã Giang Ma', level: 'commune', parentCode: 'P1-D1', validFrom: from, groupings: { 'SET-A': 'R2' } },
+    ],
+    departments: [
+      { code: 'SXD', name: 'Sở Xây dựng', level: 'province' },
+      { code: 'SGT', name: 'Sở Giao thông vận tải', level: 'province' },
+    ],
+    assignments: [
+      { criteriaSetCode: 'SET-A', criterionCode: 'C1', departmentCode: 'SXD' },
+      { criteriaSetCode: 'SET-A', criterionCode: 'C2', departmentCode: 'SGT' },
+      { criteriaSetCode: 'SET-A', criterionCode: 'C3', departmentCode: 'SXD' },
+      { criteriaSetCode: 'SET-A', criterionCode: 'C3', departmentCode: 'SGT' },
+    ],
+    durations: [{ trackCode: 'T-NTM', stageCode: 'APPRAISAL', amount: 20, unit: 'working_days', reminderEveryDays: 5, isDefault: true }],
+    holidays: [{ date: '2026-02-17', name: 'Tết Nguyên đán' }],
+  };
+}

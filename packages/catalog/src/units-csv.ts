@@ -1,0 +1,55 @@
+import { parse } from 'csv-parse/sync';
+import { CatalogUnit, type FieldError } from '@ntm/contracts';
+
+/**
+ * Units from a CSV file (UTF-8, comma-separated, header row):
+ *   code,name,level,parent_code,valid_from,valid_to[,group:<criteria set code> …]
+ * `valid_to` and group cells may be empty. Rows are reported 1-based as in a spreadsheet (header = row 1).
+ */
+export const unitCsvColumns = ['code', 'name', 'level', 'parent_code', 'valid_from', 'valid_to'] as const;
+
+export type UnitsCsvResult = { ok: true; units: CatalogUnit[] } | { ok: false; errors: FieldError[] };
+
+export function parseUnitsCsv(text: string): UnitsCsvResult {
+  let records: string[][];
+  try {
+    records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: false });
+  } catch (e) {
+    return { ok: false, errors: [{ location: 'body', message: `không đọc được tệp CSV: ${(e as Error).message}` }] };
+  }
+  const [header, ...rows] = records;
+  if (!header) return { ok: false, errors: [{ location: 'body', message: 'tệp CSV trống' }] };
+  const missing = unitCsvColumns.filter((c) => !header.includes(c));
+  const unknown = header.filter((h) => !(unitCsvColumns as readonly string[]).includes(h) && !h.startsWith('group:'));
+  if (missing.length > 0 || unknown.length > 0) {
+    const problems = [...missing.map((c) => `thiếu cột "${c}"`), ...unknown.map((c) => `cột lạ "${c}"`)];
+    return { ok: false, errors: [{ location: 'body.header', message: problems.join('; ') }] };
+  }
+
+  const errors: FieldError[] = [];
+  const units: CatalogUnit[] = [];
+  rows.forEach((cells, i) => {
+    const cell = (name: string) => cells[header.indexOf(name)] ?? '';
+    const groupings = Object.fromEntries(
+      header.filter((h) => h.startsWith('group:') && cell(h) !== '').map((h) => [h.slice('group:'.length), cell(h)]),
+    );
+    const parsed = CatalogUnit.safeParse({
+      code: cell('code'),
+      name: cell('name'),
+      level: cell('level'),
+      parentCode: cell('parent_code') || null,
+      validFrom: cell('valid_from'),
+      validTo: cell('valid_to') || null,
+      groupings,
+    });
+    if (parsed.success) units.push(parsed.data);
+    else for (const issue of parsed.error.issues) errors.push({ location: `body.rows.${i + 2}.${csvColumn(issue.path)}`, message: issue.message });
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, units };
+}
+
+function csvColumn(path: PropertyKey[]): string {
+  const [field, sub] = path.map(String);
+  const names: Record<string, string> = { parentCode: 'parent_code', validFrom: 'valid_from', validTo: 'valid_to' };
+  return field === 'groupings' ? `group:${sub ?? ''}` : (names[field ?? ''] ?? field ?? '');
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { CatalogCriteriaSet, CatalogDuration, CatalogHoliday, CatalogProvince, CatalogTrack, UnitLevel } from './catalog-file.js';
+
+export const Pagination = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
+
+export const UnitSummary = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    level: UnitLevel,
+    parentCode: z.string().nullable(),
+    provinceCode: z.string(),
+    validFrom: z.string(),
+    validTo: z.string().nullable(),
+  })
+  .meta({ id: 'UnitSummary' });
+export type UnitSummary = z.infer<typeof UnitSummary>;
+
+export const UnitDetail = UnitSummary.extend({
+  groupings: z.record(z.string(), z.string()),
+  ancestors: z.array(UnitSummary.pick({ code: true, name: true, level: true })),
+  childCount: z.number().int(),
+}).meta({ id: 'UnitDetail' });
+
+export type UnitTreeNode = UnitSummary & { children: UnitTreeNode[] };
+export const UnitTreeNode: z.ZodType<UnitTreeNode> = UnitSummary.extend({
+  children: z.array(z.lazy(() => UnitTreeNode)),
+}).meta({ id: 'UnitTreeNode' });
+
+export const UnitQuery = Pagination.extend({
+  province: z.string().optional().describe('mã tỉnh'),
+  level: UnitLevel.optional(),
+  parent: z.string().optional().describe('mã đơn vị cấp trên'),
+  q: z.string().trim().min(1).max(100).optional().describe('tìm theo tên, không phân biệt dấu: "son binh" tìm được "Sơn Bình"'),
+  asOf: z.iso.date().optional().describe('chỉ đơn vị còn hiệu lực vào ngày này'),
+});
+
+export const CriteriaSetSummary = CatalogCriteriaSet.omit({ criteria: true })
+  .extend({ criterionCount: z.number().int(), indicatorCount: z.number().int() })
+  .meta({ id: 'CriteriaSetSummary' });
+
+export const CriteriaSetQuery = Pagination.extend({
+  year: z.coerce.number().int().min(2000).max(2100).optional().describe('bộ tiêu chí có hiệu lực trong năm này'),
+  unitLevel: UnitLevel.optional(),
+  province: z.string().optional().describe('bộ tiêu chí quốc gia và bộ tiêu chí riêng của tỉnh này'),
+});
+
+export const CriteriaSetDetail = CatalogCriteriaSet.meta({ id: 'CriteriaSetDetail' });
+export const Track = CatalogTrack.meta({ id: 'Track' });
+export const ProvinceSettings = CatalogProvince.meta({ id: 'ProvinceSettings' });
+
+export const CriterionAssignmentView = z
+  .object({
+    criterionNumber: z.number().int(),
+    criterionCode: z.string(),
+    criterionName: z.string(),
+    isKey: z.boolean(),
+    departments: z.array(z.object({ code: z.string(), name: z.string(), indicatorCode: z.string().nullable() })),
+  })
+  .meta({ id: 'CriterionAssignment' });
+
+export const AssignmentQuery = z.object({
+  criteriaSet: z.string().describe('mã bộ tiêu chí'),
+  department: z.string().optional().describe('chỉ các tiêu chí giao cho sở/phòng này'),
+});
+
+export const Duration = CatalogDuration.meta({ id: 'StageDuration' });
+export const Holiday = CatalogHoliday.meta({ id: 'Holiday' });
+
+export const ImportChange = z.object({
+  entity: z.enum(['province', 'unit', 'criteriaSet', 'track', 'department', 'assignment', 'duration', 'holiday']),
+  key: z.string(),
+  action: z.enum(['create', 'update']),
+});
+export const ImportReport = z
+  .object({ dryRun: z.boolean(), changes: z.array(ImportChange), unchanged: z.number().int() })
+  .meta({ id: 'CatalogImportReport' });

@@ -1,0 +1,166 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  AssignmentQuery, CatalogFile, catalogFormat, CriteriaSetDetail, CriteriaSetQuery, CriteriaSetSummary, CriterionAssignmentView,
+  Duration, Holiday, ImportReport, Problem, ProvinceSettings, Track, pageOf,
+} from '@ntm/contracts';
+import { exportProvinceCatalog, importCatalog, parseUnitsCsv, readCriteriaSets, readDurations, readHolidays, readProvince, readTracks } from '@ntm/catalog';
+import type { Db, Prisma } from '@ntm/db';
+import { HttpProblem } from '@ntm/http';
+
+const Code = z.object({ code: z.string().min(1).max(64) });
+const notFound = { 404: Problem };
+
+async function requireProvince(db: Db, code: string) {
+  const province = await readProvince(db, code);
+  if (!province) throw new HttpProblem('notFound', `Không có tỉnh "${code}" trong danh mục.`);
+  return province;
+}
+
+export function catalogRoutes(db: Db): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/catalog/tracks', { schema: { operationId: 'listTracks', tags: ['catalog'], summary: 'Các loại hồ sơ công nhận', response: { 200: z.array(Track) } } }, () => readTracks(db));
+
+    app.get('/catalog/tracks/:code', { schema: { operationId: 'getTrack', tags: ['catalog'], params: Code, response: { 200: Track, ...notFound } } }, async ({ params }) => {
+      const [track] = await readTracks(db, { code: params.code });
+      if (!track) throw new HttpProblem('notFound', `Không có loại hồ sơ "${params.code}".`);
+      return track;
+    });
+
+    app.get(
+      '/catalog/criteria-sets',
+      { schema: { operationId: 'listCriteriaSets', tags: ['catalog'], summary: 'Các bộ tiêu chí (theo năm, cấp đơn vị, tỉnh)', querystring: CriteriaSetQuery, response: { 200: pageOf(CriteriaSetSummary) } } },
+      async ({ query }) => {
+        const where: Prisma.CriteriaSetWhereInput = {
+          unitLevel: query.unitLevel,
+          ...(query.year ? { validFromYear: { lte: query.year }, validToYear: { gte: query.year } } : {}),
+          ...(query.province ? { OR: [{ ownerProvinceCode: null }, { ownerProvinceCode: query.province }] } : {}),
+        };
+        const all = await readCriteriaSets(db, where);
+        const items = all.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map(({ criteria, ...set }) => ({
+          ...set,
+          criterionCount: criteria.length,
+          indicatorCount: criteria.reduce((n, c) => n + c.indicators.length, 0),
+        }));
+        return { items, page: query.page, pageSize: query.pageSize, total: all.length };
+      },
+    );
+
+    app.get(
+      '/catalog/criteria-sets/:code',
+      { schema: { operationId: 'getCriteriaSet', tags: ['catalog'], summary: 'Một bộ tiêu chí với tiêu chí và chỉ tiêu', params: Code, response: { 200: CriteriaSetDetail, ...notFound } } },
+      async ({ params }) => {
+        const [set] = await readCriteriaSets(db, { code: params.code });
+        if (!set) throw new HttpProblem('notFound', `Không có bộ tiêu chí "${params.code}".`);
+        return set;
+      },
+    );
+
+    app.get('/catalog/provinces/:code', { schema: { operationId: 'getProvinceSettings', tags: ['catalog'], params: Code, response: { 200: ProvinceSettings, ...notFound } } }, ({ params }) =>
+      requireProvince(db, params.code),
+    );
+
+    app.get(
+      '/catalog/provinces/:code/assignments',
+      {
+        schema: {
+          operationId: 'listCriterionAssignments',
+          tags: ['catalog'],
+          summary: 'Tiêu chí và sở/phòng được giao thẩm định trong tỉnh',
+          params: Code,
+          querystring: AssignmentQuery,
+          response: { 200: z.array(CriterionAssignmentView), ...notFound },
+        },
+      },
+      async ({ params, query }) => {
+        await requireProvince(db, params.code);
+        const [criteria, assignments, departments] = await Promise.all([
+          db.criterion.findMany({ where: { criteriaSetCode: query.criteriaSet }, orderBy: { number: 'asc' } }),
+          db.criterionAssignment.findMany({ where: { provinceCode: params.code, criteriaSetCode: query.criteriaSet, departmentCode: query.department } }),
+          db.department.findMany({ where: { provinceCode: params.code } }),
+        ]);
+        if (criteria.length === 0) throw new HttpProblem('notFound', `Không có bộ tiêu chí "${query.criteriaSet}".`);
+        const departmentName = new Map(departments.map((d) => [d.code, d.name]));
+        return criteria
+          .map((c) => ({
+            criterionNumber: c.number,
+            criterionCode: c.code,
+            criterionName: c.name,
+            isKey: c.isKey,
+            departments: assignments
+              .filter((a) => a.criterionCode === c.code)
+              .map((a) => ({ code: a.departmentCode, name: departmentName.get(a.departmentCode) ?? a.departmentCode, indicatorCode: a.indicatorCode === '' ? null : a.indicatorCode })),
+          }))
+          .filter((c) => query.department === undefined || c.departments.length > 0);
+      },
+    );
+
+    app.get('/catalog/provinces/:code/durations', { schema: { operationId: 'listStageDurations', tags: ['catalog'], params: Code, response: { 200: z.array(Duration), ...notFound } } }, async ({ params }) => {
+      await requireProvince(db, params.code);
+      return readDurations(db, params.code);
+    });
+
+    app.get('/catalog/provinces/:code/holidays', { schema: { operationId: 'listHolidays', tags: ['catalog'], params: Code, response: { 200: z.array(Holiday), ...notFound } } }, async ({ params }) => {
+      await requireProvince(db, params.code);
+      return readHolidays(db, params.code);
+    });
+
+    app.get(
+      '/catalog/provinces/:code/export',
+      { schema: { operationId: 'exportProvinceCatalog', tags: ['catalog'], summary: 'Xuất danh mục của tỉnh thành tệp nhập được', params: Code, response: { 200: CatalogFile, ...notFound } } },
+      async ({ params }) => {
+        const file = await exportProvinceCatalog(db, params.code);
+        if (!file) throw new HttpProblem('notFound', `Không có tỉnh "${params.code}" trong danh mục.`);
+        return file;
+      },
+    );
+
+    app.post(
+      '/catalog/import',
+      {
+        bodyLimit: 20 * 1024 * 1024,
+        schema: {
+          operationId: 'importCatalog',
+          tags: ['catalog'],
+          summary: 'Nhập tệp danh mục (tất cả hoặc không); dryRun=true chỉ liệt kê thay đổi',
+          querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') }),
+          // Validated whole by importCatalog so every error, shape or reference, comes back at once.
+          body: z.unknown(),
+          response: { 200: ImportReport, 400: Problem },
+        },
+      },
+      async ({ body, query }) => {
+        const result = await importCatalog(db, body, { dryRun: query.dryRun });
+        if (!result.ok) throw new HttpProblem('validation', 'Tệp danh mục không hợp lệ; không có thay đổi nào được ghi.', result.errors);
+        return { dryRun: result.dryRun, changes: result.changes, unchanged: result.unchanged };
+      },
+    );
+
+    app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 10 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+
+    app.post(
+      '/catalog/provinces/:code/units',
+      {
+        schema: {
+          operationId: 'importUnitsCsv',
+          tags: ['catalog'],
+          summary: 'Nhập đơn vị hành chính của tỉnh từ tệp CSV (tất cả hoặc không)',
+          description: 'Cột: code,name,level,parent_code,valid_from,valid_to và tùy chọn group:<mã bộ tiêu chí>. Tiêu đề bắt buộc, mã hóa UTF-8.',
+          params: Code,
+          querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') }),
+          consumes: ['text/csv'],
+          body: z.string().min(1),
+          response: { 200: ImportReport, 400: Problem, ...notFound },
+        },
+      },
+      async ({ params, query, body }) => {
+        const province = await requireProvince(db, params.code);
+        const csv = parseUnitsCsv(body);
+        if (!csv.ok) throw new HttpProblem('validation', 'Tệp CSV không hợp lệ; không có thay đổi nào được ghi.', csv.errors);
+        const result = await importCatalog(db, { format: catalogFormat, province, units: csv.units }, { dryRun: query.dryRun, source: 'csv' });
+        if (!result.ok) throw new HttpProblem('validation', 'Tệp CSV không hợp lệ; không có thay đổi nào được ghi.', result.errors);
+        return { dryRun: result.dryRun, changes: result.changes, unchanged: result.unchanged };
+      },
+    );
+  };
+}
