@@ -6,6 +6,7 @@ import {
 } from '@ntm/contracts';
 import { exportProvinceCatalog, importCatalog, parseUnitsCsv, readCriteriaSets, readDurations, readHolidays, readProvince, readTracks } from '@ntm/catalog';
 import type { Db, Prisma } from '@ntm/db';
+import { CriteriaSet as DomainCriteriaSet, criteriaSetInForce } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
 
 const Code = z.object({ code: z.string().min(1).max(64) });
@@ -26,6 +27,35 @@ export function catalogRoutes(db: Db): FastifyPluginAsyncZod {
       if (!track) throw new HttpProblem('notFound', `Không có loại hồ sơ "${params.code}".`);
       return track;
     });
+
+    app.get(
+      '/catalog/tracks/:code/criteria-set-in-force',
+      {
+        schema: {
+          operationId: 'getCriteriaSetInForce',
+          tags: ['catalog'],
+          summary: 'Bộ tiêu chí áp dụng cho một loại hồ sơ trong một năm (bộ quốc gia hoặc bộ riêng của tỉnh)',
+          params: Code,
+          querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100), province: z.string().min(1).max(64).optional() }),
+          response: { 200: CriteriaSetDetail, 409: Problem, ...notFound },
+        },
+      },
+      async ({ params, query }) => {
+        const [track] = await readTracks(db, { code: params.code });
+        if (!track) throw new HttpProblem('notFound', `Không có loại hồ sơ "${params.code}".`);
+        // A province's own sets count only for its units; national sets count everywhere.
+        const sets = await readCriteriaSets(db, {
+          code: { in: track.criteriaSetCodes },
+          OR: [{ ownerProvinceCode: null }, ...(query.province ? [{ ownerProvinceCode: query.province }] : [])],
+        });
+        const found = criteriaSetInForce(track, sets.map((s) => DomainCriteriaSet.parse(s)), query.year);
+        if (found.kind === 'none') throw new HttpProblem('notFound', found.message);
+        if (found.kind === 'ambiguous') throw new HttpProblem('conflict', found.message);
+        const set = sets.find((s) => s.code === found.set.code);
+        if (!set) throw new HttpProblem('notFound', found.set.code);
+        return set;
+      },
+    );
 
     app.get(
       '/catalog/criteria-sets',
