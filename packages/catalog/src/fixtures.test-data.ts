@@ -29,6 +29,7 @@ export function nationalFixture(): CatalogFileInput {
         name: 'Xã đạt chuẩn (thử)',
         unitLevel: 'commune',
         criteriaSetCodes: ['SET-A'],
+        requiredDocuments: [{ code: 'TO_TRINH', name: 'Tờ trình đề nghị' }],
         stages: [
           { code: 'SELF', name: 'Tự đánh giá', decidingLevel: 'commune' },
           { code: 'APPRAISAL', name: 'Thẩm định', decidingLevel: 'province' },

@@ -4,3 +4,5 @@ export * from './health.js';
 export * from './ping-workflow.js';
 export * from './catalog-file.js';
 export * from './catalog-api.js';
+export * from './dossier.js';
+export * from './dossier-messages.js';

@@ -1,3 +1,5 @@
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
 /**
  * Custom search attributes every dossier workflow carries, so operators can find dossiers in
  * the Temporal UI. The local stack registers them at start; docker-compose registers the same.
@@ -12,3 +14,12 @@ export const searchAttributeDefinitions = {
 } as const;
 
 export type SearchAttributeName = keyof typeof searchAttributeDefinitions;
+
+export const searchAttributeKeys = {
+  province: defineSearchAttributeKey('NtmProvince', SearchAttributeType.KEYWORD),
+  district: defineSearchAttributeKey('NtmDistrict', SearchAttributeType.KEYWORD),
+  unit: defineSearchAttributeKey('NtmUnit', SearchAttributeType.KEYWORD),
+  track: defineSearchAttributeKey('NtmTrack', SearchAttributeType.KEYWORD),
+  year: defineSearchAttributeKey('NtmYear', SearchAttributeType.INT),
+  stage: defineSearchAttributeKey('NtmStage', SearchAttributeType.KEYWORD),
+} as const;

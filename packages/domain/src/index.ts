@@ -5,3 +5,4 @@ export * from './rollup.js';
 export * from './revocation.js';
 export * from './calendar.js';
 export { IsoDate, formatVietnameseDate } from './iso-date.js';
+export * from './submission.js';

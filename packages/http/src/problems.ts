@@ -7,6 +7,8 @@ export const problemTypes = {
   validation: { type: 'urn:ntm:problem:validation', title: 'Dữ liệu không hợp lệ', status: 400 },
   notFound: { type: 'urn:ntm:problem:not-found', title: 'Không tìm thấy', status: 404 },
   conflict: { type: 'urn:ntm:problem:conflict', title: 'Xung đột dữ liệu', status: 409 },
+  wrongStage: { type: 'urn:ntm:problem:wrong-stage', title: 'Hồ sơ không ở bước phù hợp', status: 409 },
+  unprocessable: { type: 'urn:ntm:problem:unprocessable', title: 'Chưa đủ điều kiện', status: 422 },
   payloadTooLarge: { type: 'urn:ntm:problem:payload-too-large', title: 'Dữ liệu gửi lên quá lớn', status: 413 },
   unsupportedMediaType: { type: 'urn:ntm:problem:unsupported-media-type', title: 'Kiểu dữ liệu không được hỗ trợ', status: 415 },
   rateLimited: { type: 'urn:ntm:problem:rate-limited', title: 'Quá nhiều yêu cầu', status: 429 },

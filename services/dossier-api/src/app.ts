@@ -3,10 +3,14 @@ import type { Db } from '@ntm/db';
 import { createHttpApp, healthRoutes, registerOpenApi, type HealthProbe } from '@ntm/http';
 import { catalogRoutes } from './catalog/catalog-routes.js';
 import { unitRoutes } from './catalog/units-routes.js';
+import { dossierRoutes } from './dossiers/routes.js';
+import type { Client } from '@temporalio/client';
 
 export interface DossierApiDeps {
   db: Db;
   probes: HealthProbe[];
+  temporal: Client;
+  taskQueue: string;
 }
 
 export async function buildDossierApi(deps: DossierApiDeps, options: FastifyServerOptions = {}) {
@@ -19,5 +23,6 @@ export async function buildDossierApi(deps: DossierApiDeps, options: FastifyServ
   await app.register(healthRoutes('dossier-api', deps.probes));
   await app.register(unitRoutes(deps.db));
   await app.register(catalogRoutes(deps.db));
+  await app.register(dossierRoutes(deps));
   return app;
 }

@@ -1,7 +1,7 @@
 import { loadConfig } from '@ntm/config';
 import { createPrismaClient } from '@ntm/db';
 import { createStorage } from '@ntm/storage';
-import { Connection } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { buildDossierApi } from './app.js';
 
 const config = loadConfig();
@@ -12,6 +12,8 @@ const temporal = Connection.lazy({ address: config.temporal.address });
 const app = await buildDossierApi(
   {
     db,
+    temporal: new Client({ connection: temporal, namespace: config.temporal.namespace }),
+    taskQueue: config.temporal.taskQueue,
     probes: [
       { name: 'postgres', check: () => db.$queryRaw`SELECT 1` },
       { name: 'temporal', check: () => temporal.withDeadline(Date.now() + 2000, () => temporal.workflowService.getSystemInfo({})) },

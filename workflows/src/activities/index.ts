@@ -1,5 +1,6 @@
 import type { Db } from '@ntm/db';
 import type { PingInput, PingResult } from '@ntm/contracts';
+import { createDossierActivities } from './dossier.js';
 
 export interface ActivityDeps {
   db: Db;
@@ -8,6 +9,7 @@ export interface ActivityDeps {
 /** Activities get their dependencies from the worker; every write is idempotent (activities retry). */
 export function createActivities({ db }: ActivityDeps) {
   return {
+    ...createDossierActivities(db),
     async recordPing(input: PingInput): Promise<PingResult> {
       const row = await db.pingRecord.upsert({
         where: { id: input.pingId },

@@ -5,6 +5,7 @@ import { importCatalog } from '@ntm/catalog';
 import { nationalFixture, provinceFixture } from '@ntm/catalog/test-fixtures';
 import { createPrismaClient, createScratchDatabase, type Db, type ScratchDatabase } from '@ntm/db';
 import { testConfig } from '@ntm/testing';
+import { Client, Connection } from '@temporalio/client';
 import { buildDossierApi } from '../app.js';
 
 const config = testConfig();
@@ -22,7 +23,9 @@ describe('catalog API (real PostgreSQL)', () => {
       const r = await importCatalog(db, file);
       if (!r.ok) throw new Error(JSON.stringify(r.errors));
     }
-    app = await buildDossierApi({ db, probes: [] }, { logger: false });
+    // The catalog never calls Temporal; a lazy connection is never opened.
+    const temporal = new Client({ connection: Connection.lazy({ address: config.temporal.address }) });
+    app = await buildDossierApi({ db, probes: [], temporal, taskQueue: 'unused' }, { logger: false });
   });
   afterAll(async () => {
     await app.close();

@@ -1,0 +1,9 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { AttachDocumentCommand, DossierWorkflowState, SelfAssessmentCommand, SubmitCommand } from './dossier.js';
+
+// Message definitions of the dossier workflow: imported by the workflow and by the API client.
+export const openDossierUpdate = defineUpdate<{ dossierId: string; trackingCode: string }>('openDossier');
+export const recordSelfAssessmentUpdate = defineUpdate<{ criterionCode: string }, [SelfAssessmentCommand]>('recordSelfAssessment');
+export const attachDocumentUpdate = defineUpdate<{ documentCode: string }, [AttachDocumentCommand]>('attachDocument');
+export const submitDossierUpdate = defineUpdate<{ stage: string }, [SubmitCommand]>('submitDossier');
+export const dossierStateQuery = defineQuery<DossierWorkflowState>('dossierState');

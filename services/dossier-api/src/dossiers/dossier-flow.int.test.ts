@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { importCatalog } from '@ntm/catalog';
+import { nationalFixture, provinceFixture } from '@ntm/catalog/test-fixtures';
+import { createPrismaClient, createScratchDatabase, type Db, type ScratchDatabase } from '@ntm/db';
+import { dossierWorkflowId } from '@ntm/contracts';
+import { testConfig } from '@ntm/testing';
+import { createWorker } from '@ntm/workflows';
+import { buildDossierApi } from '../app.js';
+
+const config = testConfig();
+const taskQueue = `dossier-flow-${randomUUID()}`;
+
+describe('a dossier from creation to submission, through the API, on real Temporal and PostgreSQL', () => {
+  let scratch: ScratchDatabase;
+  let db: Db;
+  let connection: Connection;
+  let nativeConnection: NativeConnection;
+  let worker: Worker;
+  let running: Promise<void>;
+  let app: Awaited<ReturnType<typeof buildDossierApi>>;
+  let dossierId: string;
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase(config.postgres.url);
+    db = createPrismaClient(scratch.url);
+    for (const file of [nationalFixture(), provinceFixture()]) {
+      const r = await importCatalog(db, file);
+      if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    }
+    nativeConnection = await NativeConnection.connect({ address: config.temporal.address });
+    worker = await createWorker(config, { db }, { connection: nativeConnection, taskQueue });
+    running = worker.run();
+    connection = await Connection.connect({ address: config.temporal.address });
+    const temporal = new Client({ connection, namespace: config.temporal.namespace });
+    app = await buildDossierApi({ db, probes: [], temporal, taskQueue }, { logger: false });
+  });
+  afterAll(async () => {
+    await app.close();
+    worker.shutdown();
+    await running;
+    await connection.close();
+    await nativeConnection.close();
+    await db.$disconnect();
+    await scratch.drop();
+  });
+
+  const call = async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => {
+    const res = await app.inject({ method, url, payload, headers: { 'x-ntm-actor': 'can-bo-xa-son-binh' } });
+    return { status: res.statusCode, body: res.json<Record<string, unknown> & { errors?: Array<{ location: string; message: string }> }>() };
+  };
+  const assess = (criterionCode: string, met: boolean, commandId: string = randomUUID()) =>
+    call('PUT', `/dossiers/${dossierId}/criteria/${criterionCode}/self-assessment`, { commandId, met, explanation: met ? 'Đạt theo báo cáo.' : 'Chưa đạt.' });
+  const history = async () => ((await call('GET', `/dossiers/${dossierId}`)).body.history as unknown[]).length;
+
+  it('creates a dossier with a tracking code, in the self-assessment stage; a retried request answers the same dossier', async () => {
+    dossierId = randomUUID();
+    const body = { commandId: dossierId, unitCode: 'P1-D1-C1', trackCode: 'T-NTM', year: 2025 };
+    const first = await call('POST', '/dossiers', body);
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ id: dossierId, stage: 'SELF', criteriaSetCode: 'SET-A', trackingCode: expect.stringMatching(/^P1-2025-[0-9A-Z]{8}$/) });
+    const again = await call('POST', '/dossiers', body);
+    expect(again).toEqual(first);
+    expect(await db.dossier.count()).toBe(1);
+  });
+
+  it('refuses a second open dossier for the same unit, track and year', async () => {
+    const res = await call('POST', '/dossiers', { commandId: randomUUID(), unitCode: 'P1-D1-C1', trackCode: 'T-NTM', year: 2025 });
+    expect(res.status).toBe(422);
+    expect(res.body.errors?.map((e) => e.location)).toContain('body.dossier_already_open');
+    expect(await db.dossier.count()).toBe(1);
+  });
+
+  it('refuses to submit while anything is missing, and lists exactly what', async () => {
+    expect((await assess('C1', true)).status).toBe(200);
+    expect((await assess('C2', false)).status).toBe(200);
+    const res = await call('POST', `/dossiers/${dossierId}/submit`, { commandId: randomUUID() });
+    expect(res.status).toBe(422);
+    expect(res.body.errors?.map((e) => e.location)).toEqual([
+      'dossier.criterion_not_met.C2',
+      'dossier.criterion_not_assessed.C3',
+      'dossier.document_missing.TO_TRINH',
+    ]);
+  });
+
+  it('answers a repeated command once: the same command id writes one history entry', async () => {
+    const before = await history();
+    const commandId = randomUUID();
+    expect((await assess('C2', true, commandId)).body).toEqual({ criterionCode: 'C2' });
+    expect((await assess('C2', true, commandId)).body).toEqual({ criterionCode: 'C2' });
+    expect(await history()).toBe(before + 1);
+  });
+
+  it('rejects a criterion the dossier does not have, leaving history as it was', async () => {
+    const before = await history();
+    expect((await assess('C99', true)).status).toBe(404);
+    expect(await history()).toBe(before);
+  });
+
+  it('submits once everything is met and attached; the stage moves on in PostgreSQL and in the search attributes', async () => {
+    expect((await assess('C3', true)).status).toBe(200);
+    expect((await call('PUT', `/dossiers/${dossierId}/documents/TO_TRINH`, { commandId: randomUUID(), evidenceId: randomUUID() })).status).toBe(200);
+    const res = await call('POST', `/dossiers/${dossierId}/submit`, { commandId: randomUUID() });
+    expect(res).toEqual({ status: 200, body: { stage: 'APPRAISAL' } });
+    const view = (await call('GET', `/dossiers/${dossierId}`)).body;
+    expect(view).toMatchObject({ stage: 'APPRAISAL', submittedAt: expect.any(String) });
+    const described = await new Client({ connection }).workflow.getHandle(dossierWorkflowId(dossierId)).describe();
+    expect(described.typedSearchAttributes.getAll().find((p) => p.key.name === 'NtmStage')?.value).toBe('APPRAISAL');
+  });
+
+  it('rejects a command in the wrong stage with a clear problem, touching nothing', async () => {
+    const before = await history();
+    const res = await assess('C1', false);
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ type: 'urn:ntm:problem:wrong-stage', title: 'Hồ sơ không ở bước phù hợp' });
+    expect(await history()).toBe(before);
+    expect((await db.criterionSelfAssessment.findUniqueOrThrow({ where: { dossierId_criterionCode: { dossierId, criterionCode: 'C1' } } })).met).toBe(true);
+  });
+});

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import type { CreateDossierBody, DossierWorkflowInput } from '@ntm/contracts';
+import { readCriteriaSets, readTracks, readUnits } from '@ntm/catalog';
+import type { Db } from '@ntm/db';
+import { CriteriaSet, checkEligibility, criteriaSetInForce, requiredCriteria } from '@ntm/domain';
+import { HttpProblem } from '@ntm/http';
+
+const crockford = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A human-friendly tracking code (mã hồ sơ) derived from the dossier id: LCH-2026-7KQ3M9XA. */
+export function trackingCode(provinceCode: string, year: number, dossierId: string): string {
+  const bytes = createHash('sha256').update(dossierId).digest();
+  let bits = 0n;
+  for (const b of bytes.subarray(0, 5)) bits = (bits << 8n) | BigInt(b);
+  let code = '';
+  for (let i = 0; i < 8; i++) code = crockford[Number((bits >> BigInt(i * 5)) & 31n)] + code;
+  return `${provinceCode}-${year}-${code}`;
+}
+
+/**
+ * Everything the workflow needs, read from the catalog once at creation: the unit's chain, the
+ * criteria set in force for the year, required documents and stages. Refuses an ineligible unit.
+ */
+export async function planDossier(db: Db, body: CreateDossierBody, actor: string, today: string): Promise<DossierWorkflowInput> {
+  const [unit] = await readUnits(db, { code: body.unitCode });
+  if (!unit) throw new HttpProblem('notFound', `Không có đơn vị "${body.unitCode}".`);
+  const [track] = await readTracks(db, { code: body.trackCode });
+  if (!track) throw new HttpProblem('notFound', `Không có loại hồ sơ "${body.trackCode}".`);
+
+  const chain = [unit];
+  while (chain[0]?.parentCode) {
+    const [parent] = await readUnits(db, { code: chain[0].parentCode });
+    if (!parent || chain.length > 5) break;
+    chain.unshift(parent);
+  }
+  const province = chain[0];
+  if (province?.level !== 'province') throw new HttpProblem('validation', `Đơn vị "${unit.code}" không thuộc tỉnh nào trong danh mục.`);
+
+  const open = await db.dossier.findMany({ where: { unitCode: unit.code, trackCode: track.code, openKey: { not: null } }, select: { unitCode: true, trackCode: true, trackingCode: true } });
+  const eligibility = checkEligibility({ unit, track, recognitions: [], asOf: today, openDossiers: open, tracks: await readTracks(db) });
+  if (!eligibility.eligible) {
+    throw new HttpProblem('unprocessable', 'Đơn vị chưa đủ điều kiện lập hồ sơ này.', eligibility.reasons.map((r) => ({ location: `body.${r.code}`, message: r.message })));
+  }
+
+  const sets = await readCriteriaSets(db, { code: { in: track.criteriaSetCodes }, OR: [{ ownerProvinceCode: null }, { ownerProvinceCode: province.code }] });
+  const inForce = criteriaSetInForce(track, sets.map((s) => CriteriaSet.parse(s)), body.year);
+  if (inForce.kind !== 'found') throw new HttpProblem('unprocessable', inForce.message);
+
+  return {
+    dossierId: body.commandId,
+    trackingCode: trackingCode(province.code, body.year, body.commandId),
+    unitCode: unit.code,
+    unitChain: chain.map((u) => u.code),
+    provinceCode: province.code,
+    districtCode: chain.find((u) => u.level === 'district')?.code ?? null,
+    trackCode: track.code,
+    year: body.year,
+    criteriaSetCode: inForce.set.code,
+    requiredCriteria: requiredCriteria(inForce.set).map((c) => ({ code: c.code, number: c.number, name: c.name })),
+    requiredDocuments: track.requiredDocuments,
+    stages: track.stages,
+    createdBy: actor,
+  };
+}

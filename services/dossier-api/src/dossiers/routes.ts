@@ -1,0 +1,120 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import {
+  AttachDocumentBody, CreateDossierBody, Pagination, Problem, SelfAssessmentBody, SubmitBody, attachDocumentUpdate, dossierWorkflowId,
+  openDossierUpdate, pageOf, recordSelfAssessmentUpdate, searchAttributeKeys, submitDossierUpdate,
+} from '@ntm/contracts';
+import type { Db, Prisma } from '@ntm/db';
+import { HttpProblem } from '@ntm/http';
+import { planDossier } from './plan.js';
+import { toHttpProblem } from './temporal-errors.js';
+import { DossierSummary, DossierView, readDossierView, toSummary } from './view.js';
+
+export interface DossierRouteDeps {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+}
+
+// Until identity arrives (bearer tokens), the acting user is named by this header.
+const actorOf = (request: FastifyRequest) => String(request.headers['x-ntm-actor'] ?? 'unauthenticated');
+
+const Id = z.object({ id: z.uuid() });
+const problems = { 404: Problem, 409: Problem, 422: Problem };
+
+export function dossierRoutes({ db, temporal, taskQueue }: DossierRouteDeps): FastifyPluginAsyncZod {
+  const handle = async (id: string) => {
+    if (!(await db.dossier.findUnique({ where: { id }, select: { id: true } }))) throw new HttpProblem('notFound', `Không có hồ sơ "${id}".`);
+    return temporal.workflow.getHandle(dossierWorkflowId(id));
+  };
+
+  return async (app) => {
+    app.post(
+      '/dossiers',
+      { schema: { operationId: 'createDossier', tags: ['dossiers'], summary: 'Lập hồ sơ đề nghị công nhận cho một đơn vị, loại hồ sơ và năm', body: CreateDossierBody, response: { 201: DossierSummary, ...problems } } },
+      async (request, reply) => {
+        const existing = await db.dossier.findUnique({ where: { id: request.body.commandId } });
+        if (existing) {
+          const same = existing.unitCode === request.body.unitCode && existing.trackCode === request.body.trackCode && existing.year === request.body.year;
+          if (!same) throw new HttpProblem('conflict', 'Mã lệnh này đã được dùng cho một hồ sơ khác.');
+          return reply.status(201).send(toSummary(existing));
+        }
+        const input = await planDossier(db, request.body, actorOf(request), new Date().toISOString().slice(0, 10));
+        const start = new WithStartWorkflowOperation('dossierWorkflow', {
+          workflowId: dossierWorkflowId(input.dossierId),
+          taskQueue,
+          args: [input],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          typedSearchAttributes: [
+            { key: searchAttributeKeys.province, value: input.provinceCode },
+            { key: searchAttributeKeys.district, value: input.districtCode ?? '' },
+            { key: searchAttributeKeys.unit, value: input.unitCode },
+            { key: searchAttributeKeys.track, value: input.trackCode },
+            { key: searchAttributeKeys.year, value: input.year },
+            { key: searchAttributeKeys.stage, value: 'OPENING' },
+          ],
+        });
+        await temporal.workflow.executeUpdateWithStart(openDossierUpdate, { updateId: 'open', startWorkflowOperation: start }).catch(toHttpProblem);
+        return reply.status(201).send(toSummary(await db.dossier.findUniqueOrThrow({ where: { id: input.dossierId } })));
+      },
+    );
+
+    app.get('/dossiers/:id', { schema: { operationId: 'getDossier', tags: ['dossiers'], params: Id, response: { 200: DossierView, 404: Problem } } }, async ({ params }) => {
+      const view = await readDossierView(db, params.id);
+      if (!view) throw new HttpProblem('notFound', `Không có hồ sơ "${params.id}".`);
+      return view;
+    });
+
+    app.get(
+      '/dossiers',
+      {
+        schema: {
+          operationId: 'listDossiers',
+          tags: ['dossiers'],
+          querystring: Pagination.extend({ province: z.string().optional(), unit: z.string().optional(), track: z.string().optional(), year: z.coerce.number().int().optional(), stage: z.string().optional() }),
+          response: { 200: pageOf(DossierSummary) },
+        },
+      },
+      async ({ query }) => {
+        const where: Prisma.DossierWhereInput = { provinceCode: query.province, unitCode: query.unit, trackCode: query.track, year: query.year, stage: query.stage };
+        const [rows, total] = await Promise.all([
+          db.dossier.findMany({ where, orderBy: { createdAt: 'desc' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+          db.dossier.count({ where }),
+        ]);
+        return { items: rows.map(toSummary), page: query.page, pageSize: query.pageSize, total };
+      },
+    );
+
+    app.put(
+      '/dossiers/:id/criteria/:criterionCode/self-assessment',
+      { schema: { operationId: 'recordSelfAssessment', tags: ['dossiers'], summary: 'Tự đánh giá một tiêu chí', params: Id.extend({ criterionCode: z.string().min(1).max(64) }), body: SelfAssessmentBody, response: { 200: z.object({ criterionCode: z.string() }), ...problems } } },
+      async (request) => {
+        const h = await handle(request.params.id);
+        const command = { ...request.body, actor: actorOf(request), criterionCode: request.params.criterionCode };
+        return h.executeUpdate(recordSelfAssessmentUpdate, { updateId: command.commandId, args: [command] }).catch(toHttpProblem);
+      },
+    );
+
+    app.put(
+      '/dossiers/:id/documents/:documentCode',
+      { schema: { operationId: 'attachDocument', tags: ['dossiers'], summary: 'Đính kèm tài liệu bắt buộc', params: Id.extend({ documentCode: z.string().min(1).max(64) }), body: AttachDocumentBody, response: { 200: z.object({ documentCode: z.string() }), ...problems } } },
+      async (request) => {
+        const h = await handle(request.params.id);
+        const command = { ...request.body, actor: actorOf(request), documentCode: request.params.documentCode };
+        return h.executeUpdate(attachDocumentUpdate, { updateId: command.commandId, args: [command] }).catch(toHttpProblem);
+      },
+    );
+
+    app.post(
+      '/dossiers/:id/submit',
+      { schema: { operationId: 'submitDossier', tags: ['dossiers'], summary: 'Nộp hồ sơ; nếu chưa đủ điều kiện, trả về danh sách còn thiếu', params: Id, body: SubmitBody, response: { 200: z.object({ stage: z.string() }), ...problems } } },
+      async (request) => {
+        const h = await handle(request.params.id);
+        const command = { ...request.body, actor: actorOf(request) };
+        return h.executeUpdate(submitDossierUpdate, { updateId: command.commandId, args: [command] }).catch(toHttpProblem);
+      },
+    );
+  };
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { readCriteriaSets, readTracks } from '@ntm/catalog';
+import { IndicatorResult } from '@ntm/contracts';
+import type { Db } from '@ntm/db';
+
+export const DossierSummary = z
+  .object({
+    id: z.string(),
+    trackingCode: z.string(),
+    unitCode: z.string(),
+    provinceCode: z.string(),
+    districtCode: z.string().nullable(),
+    trackCode: z.string(),
+    year: z.number().int(),
+    criteriaSetCode: z.string(),
+    stage: z.string(),
+    createdAt: z.string(),
+    submittedAt: z.string().nullable(),
+  })
+  .meta({ id: 'DossierSummary' });
+
+export const DossierView = DossierSummary.extend({
+  criteria: z.array(
+    z.object({
+      code: z.string(),
+      number: z.number().int(),
+      name: z.string(),
+      selfAssessment: z.object({ met: z.boolean(), explanation: z.string(), indicators: z.array(IndicatorResult), evidenceIds: z.array(z.string()) }).nullable(),
+    }),
+  ),
+  documents: z.array(z.object({ code: z.string(), name: z.string(), evidenceId: z.string().nullable() })),
+  history: z.array(z.object({ type: z.string(), actor: z.string(), occurredAt: z.string(), payload: z.unknown() })),
+}).meta({ id: 'Dossier' });
+export type DossierView = z.infer<typeof DossierView>;
+
+type DossierRow = Awaited<ReturnType<Db['dossier']['findFirstOrThrow']>>;
+
+export const toSummary = (d: DossierRow): z.infer<typeof DossierSummary> => ({
+  id: d.id,
+  trackingCode: d.trackingCode,
+  unitCode: d.unitCode,
+  provinceCode: d.provinceCode,
+  districtCode: d.districtCode,
+  trackCode: d.trackCode,
+  year: d.year,
+  criteriaSetCode: d.criteriaSetCode,
+  stage: d.stage,
+  createdAt: d.createdAt.toISOString(),
+  submittedAt: d.submittedAt?.toISOString() ?? null,
+});
+
+/** The dossier as people read it: its criteria with their self-assessment, documents and history. */
+export async function readDossierView(db: Db, id: string): Promise<DossierView | undefined> {
+  const d = await db.dossier.findUnique({ where: { id }, include: { assessments: true, documents: true, events: { orderBy: { occurredAt: 'asc' } } } });
+  if (!d) return undefined;
+  const [[set], [track]] = await Promise.all([readCriteriaSets(db, { code: d.criteriaSetCode }), readTracks(db, { code: d.trackCode })]);
+  const assessed = new Map(d.assessments.map((a) => [a.criterionCode, a]));
+  const attached = new Map(d.documents.map((x) => [x.documentCode, x.evidenceId]));
+  return {
+    ...toSummary(d),
+    criteria: (set?.criteria ?? []).map((c) => {
+      const a = assessed.get(c.code);
+      return {
+        code: c.code,
+        number: c.number,
+        name: c.name,
+        selfAssessment: a ? { met: a.met, explanation: a.explanation, indicators: z.array(IndicatorResult).parse(a.indicators), evidenceIds: a.evidenceIds } : null,
+      };
+    }),
+    documents: (track?.requiredDocuments ?? []).map((doc) => ({ code: doc.code, name: doc.name, evidenceId: attached.get(doc.code) ?? null })),
+    history: d.events.map((e) => ({ type: e.type, actor: e.actor, occurredAt: e.occurredAt.toISOString(), payload: e.payload })),
+  };
+}

@@ -1,0 +1,76 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { dossierFailureTypes, type AttachDocumentCommand, type DossierWorkflowInput, type SelfAssessmentCommand, type SubmitCommand } from '@ntm/contracts';
+import { Prisma, type Db } from '@ntm/db';
+
+/**
+ * The dossier's record in PostgreSQL. Activities retry, so each write checks first whether the
+ * command (dossier id + client command id) was already recorded, inside the same transaction.
+ */
+export function createDossierActivities(db: Db) {
+  async function once(dossierId: string, commandId: string, write: (tx: Prisma.TransactionClient) => Promise<unknown>): Promise<void> {
+    await db.$transaction(async (tx) => {
+      const done = await tx.dossierEvent.findUnique({ where: { dossierId_commandId: { dossierId, commandId } }, select: { id: true } });
+      if (!done) await write(tx);
+    });
+  }
+
+  return {
+    async createDossierRecord(input: DossierWorkflowInput): Promise<void> {
+      if (await db.dossier.findUnique({ where: { id: input.dossierId }, select: { id: true } })) return;
+      try {
+        await db.$transaction([
+          db.dossier.create({
+            data: {
+              id: input.dossierId,
+              trackingCode: input.trackingCode,
+              unitCode: input.unitCode,
+              provinceCode: input.provinceCode,
+              districtCode: input.districtCode,
+              trackCode: input.trackCode,
+              year: input.year,
+              criteriaSetCode: input.criteriaSetCode,
+              stage: input.stages[0]?.code ?? 'OPENING',
+              openKey: `${input.unitCode}/${input.trackCode}/${input.year}`,
+              createdBy: input.createdBy,
+            },
+          }),
+          db.dossierEvent.create({
+            data: { dossierId: input.dossierId, commandId: input.dossierId, type: 'dossier.opened', actor: input.createdBy, payload: { unitCode: input.unitCode, trackCode: input.trackCode, year: input.year } },
+          }),
+        ]);
+      } catch (e) {
+        if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
+          throw ApplicationFailure.nonRetryable(
+            `Đơn vị đã có hồ sơ ${input.trackCode} năm ${input.year} đang mở; không tạo thêm hồ sơ thứ hai.`,
+            dossierFailureTypes.alreadyOpen,
+          );
+        }
+        throw e;
+      }
+    },
+
+    async saveSelfAssessment(dossierId: string, command: SelfAssessmentCommand): Promise<void> {
+      const { commandId, actor, criterionCode, met, explanation, indicators, evidenceIds } = command;
+      await once(dossierId, commandId, async (tx) => {
+        const data = { met, explanation, indicators, evidenceIds };
+        await tx.criterionSelfAssessment.upsert({ where: { dossierId_criterionCode: { dossierId, criterionCode } }, create: { dossierId, criterionCode, ...data }, update: data });
+        await tx.dossierEvent.create({ data: { dossierId, commandId, type: 'selfAssessment.recorded', actor, payload: { criterionCode, met } } });
+      });
+    },
+
+    async attachDocument(dossierId: string, command: AttachDocumentCommand): Promise<void> {
+      const { commandId, actor, documentCode, evidenceId } = command;
+      await once(dossierId, commandId, async (tx) => {
+        await tx.dossierDocument.upsert({ where: { dossierId_documentCode: { dossierId, documentCode } }, create: { dossierId, documentCode, evidenceId }, update: { evidenceId, attachedAt: new Date() } });
+        await tx.dossierEvent.create({ data: { dossierId, commandId, type: 'document.attached', actor, payload: { documentCode, evidenceId } } });
+      });
+    },
+
+    async recordSubmission(dossierId: string, command: SubmitCommand, nextStage: string): Promise<void> {
+      await once(dossierId, command.commandId, async (tx) => {
+        await tx.dossier.update({ where: { id: dossierId }, data: { stage: nextStage, submittedAt: new Date() } });
+        await tx.dossierEvent.create({ data: { dossierId, commandId: command.commandId, type: 'dossier.submitted', actor: command.actor, payload: { nextStage } } });
+      });
+    },
+  };
+}
