@@ -31,8 +31,10 @@ export function nationalFixture(): CatalogFileInput {
         criteriaSetCodes: ['SET-A'],
         requiredDocuments: [{ code: 'TO_TRINH', name: 'Tờ trình đề nghị' }],
         stages: [
-          { code: 'SELF', name: 'Tự đánh giá', decidingLevel: 'commune' },
-          { code: 'APPRAISAL', name: 'Thẩm định', decidingLevel: 'province' },
+          { code: 'SELF', name: 'Tự đánh giá', kind: 'self_assessment', decidingLevel: 'commune' },
+          { code: 'APPRAISAL', name: 'Thẩm định', kind: 'appraisal', decidingLevel: 'province' },
+          { code: 'DISTRICT', name: 'Huyện xác nhận', kind: 'confirmation', decidingLevel: 'district' },
+          { code: 'DECISION', name: 'Tỉnh công nhận', kind: 'decision', decidingLevel: 'province' },
         ],
       },
     ],

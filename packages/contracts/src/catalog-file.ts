@@ -16,6 +16,8 @@ export const UnitLevel = z.enum(['province', 'district', 'commune', 'village']);
 export type UnitLevel = z.infer<typeof UnitLevel>;
 
 export const DecidingLevel = z.enum(['commune', 'district', 'province']);
+/** What a stage is, so the workflow drives any track's stages without knowing their codes. */
+export const StageKind = z.enum(['self_assessment', 'appraisal', 'confirmation', 'decision']);
 export const ThresholdKind = z.enum(['boolean', 'minimum', 'maximum', 'percentage']);
 export const DurationUnit = z.enum(['days', 'working_days']);
 
@@ -75,7 +77,7 @@ export const CatalogTrack = z.object({
   criteriaSetCodes: z.array(code).min(1),
   prerequisites: z.array(code).default([]),
   requiredDocuments: z.array(z.object({ code, name })).default([]),
-  stages: z.array(z.object({ code, name, decidingLevel: DecidingLevel })).min(1),
+  stages: z.array(z.object({ code, name, kind: StageKind, decidingLevel: DecidingLevel })).min(2),
 });
 export type CatalogTrack = z.infer<typeof CatalogTrack>;
 

@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { AttachDocumentCommand, DossierWorkflowState, SelfAssessmentCommand, SubmitCommand } from './dossier.js';
+import type { AppraisalCommand, AttachDocumentCommand, ConfirmationCommand, DossierWorkflowState, SelfAssessmentCommand, SubmitCommand } from './dossier.js';
 
 // Message definitions of the dossier workflow: imported by the workflow and by the API client.
 export const openDossierUpdate = defineUpdate<{ dossierId: string; trackingCode: string }>('openDossier');
@@ -7,3 +7,5 @@ export const recordSelfAssessmentUpdate = defineUpdate<{ criterionCode: string }
 export const attachDocumentUpdate = defineUpdate<{ documentCode: string }, [AttachDocumentCommand]>('attachDocument');
 export const submitDossierUpdate = defineUpdate<{ stage: string }, [SubmitCommand]>('submitDossier');
 export const dossierStateQuery = defineQuery<DossierWorkflowState>('dossierState');
+export const recordAppraisalUpdate = defineUpdate<{ taskClosed: boolean; stage: string }, [AppraisalCommand]>('recordAppraisal');
+export const districtConfirmationUpdate = defineUpdate<{ stage: string }, [ConfirmationCommand]>('districtConfirmation');

@@ -6,7 +6,10 @@ import { z } from 'zod';
 const code = z.string().min(1).max(64);
 const uuid = z.uuid();
 
-export const Stage = z.object({ code, name: z.string(), decidingLevel: z.enum(['commune', 'district', 'province']) });
+export const Stage = z.object({ code, name: z.string(), kind: z.enum(['self_assessment', 'appraisal', 'confirmation', 'decision']), decidingLevel: z.enum(['commune', 'district', 'province']) });
+
+export const Verdict = z.enum(['met', 'not_met', 'needs_supplementation']);
+export type Verdict = z.infer<typeof Verdict>;
 
 export const DossierWorkflowInput = z.object({
   dossierId: uuid,
@@ -21,7 +24,13 @@ export const DossierWorkflowInput = z.object({
   criteriaSetCode: code,
   requiredCriteria: z.array(z.object({ code, number: z.number().int(), name: z.string() })).min(1),
   requiredDocuments: z.array(z.object({ code, name: z.string() })),
-  stages: z.array(Stage).min(1),
+  stages: z.array(Stage).min(2),
+  /** Who appraises what: resolved from the province's assignments when the dossier is opened. */
+  appraisers: z.array(z.object({ departmentCode: code, departmentName: z.string(), criterionCodes: z.array(code).min(1) })).min(1),
+  /** false: the two-tier chain, the district confirmation stage is skipped. */
+  hasDistrictStage: z.boolean(),
+  durations: z.record(z.string(), z.object({ amount: z.number().int(), unit: z.enum(['days', 'working_days']), reminderEveryDays: z.number().int().nullable() })),
+  holidays: z.array(z.string()),
   createdBy: z.string(),
 });
 export type DossierWorkflowInput = z.infer<typeof DossierWorkflowInput>;
@@ -67,12 +76,43 @@ export const CreateDossierBody = z.object({
 });
 export type CreateDossierBody = z.infer<typeof CreateDossierBody>;
 
+export const AppraisalBody = z
+  .object({
+    commandId: uuid,
+    departmentCode: code,
+    verdict: Verdict,
+    reason: z.string().trim().max(4000).nullable().default(null),
+  })
+  .refine((b) => b.verdict === 'met' || (b.reason !== null && b.reason.length > 0), { path: ['reason'], message: 'cần nêu lý do khi chưa đạt hoặc yêu cầu bổ sung' });
+export const AppraisalCommand = Command.extend({ departmentCode: code, criterionCode: code, verdict: Verdict, reason: z.string().nullable() });
+export type AppraisalCommand = z.infer<typeof AppraisalCommand>;
+
+export const ConfirmationBody = z
+  .object({ commandId: uuid, decision: z.enum(['confirm', 'return']), reasons: z.string().trim().max(4000).nullable().default(null) })
+  .refine((b) => b.decision === 'confirm' || (b.reasons !== null && b.reasons.length > 0), { path: ['reasons'], message: 'cần nêu lý do khi trả hồ sơ' });
+export const ConfirmationCommand = Command.extend({ decision: z.enum(['confirm', 'return']), reasons: z.string().nullable() });
+export type ConfirmationCommand = z.infer<typeof ConfirmationCommand>;
+
+export const AppraisalTaskState = z.object({
+  round: z.number().int(),
+  departmentCode: z.string(),
+  criterionCodes: z.array(z.string()),
+  dueDate: z.string(),
+  verdicts: z.record(z.string(), z.object({ verdict: Verdict, reason: z.string().nullable() })),
+  closed: z.boolean(),
+});
+export type AppraisalTaskState = z.infer<typeof AppraisalTaskState>;
+
 /** What the workflow knows and answers through its query. */
 export const DossierWorkflowState = z.object({
   dossierId: z.string(),
   stage: z.string(),
   selfAssessed: z.record(z.string(), z.boolean()),
   documents: z.record(z.string(), z.string()),
+  round: z.number().int(),
+  tasks: z.array(AppraisalTaskState),
+  /** Criteria sent back to the commune for supplementation in the current round. */
+  supplementation: z.array(z.string()),
 });
 export type DossierWorkflowState = z.infer<typeof DossierWorkflowState>;
 
@@ -91,6 +131,8 @@ export const dossierFailureTypes = {
   unknownDocument: 'UNKNOWN_DOCUMENT',
   incomplete: 'SUBMISSION_INCOMPLETE',
   alreadyOpen: 'DOSSIER_ALREADY_OPEN',
+  notAssigned: 'CRITERION_NOT_ASSIGNED',
+  taskClosed: 'TASK_CLOSED',
 } as const;
 
 export const dossierWorkflowId = (dossierId: string) => `dossier/${dossierId}`;

@@ -5,6 +5,7 @@ import { problemContentType, type FieldError, type Problem } from '@ntm/contract
 /** Stable problem types; titles are Vietnamese because people read them. */
 export const problemTypes = {
   validation: { type: 'urn:ntm:problem:validation', title: 'Dữ liệu không hợp lệ', status: 400 },
+  forbidden: { type: 'urn:ntm:problem:forbidden', title: 'Không có quyền thực hiện', status: 403 },
   notFound: { type: 'urn:ntm:problem:not-found', title: 'Không tìm thấy', status: 404 },
   conflict: { type: 'urn:ntm:problem:conflict', title: 'Xung đột dữ liệu', status: 409 },
   wrongStage: { type: 'urn:ntm:problem:wrong-stage', title: 'Hồ sơ không ở bước phù hợp', status: 409 },
@@ -41,6 +42,7 @@ function fromKind(kind: ProblemKind, instance: string, detail?: string, errors?:
 
 const statusKinds: Partial<Record<number, ProblemKind>> = {
   400: 'validation',
+  403: 'forbidden',
   404: 'notFound',
   409: 'conflict',
   413: 'payloadTooLarge',

@@ -3,6 +3,7 @@ import type { Db } from '@ntm/db';
 import { createHttpApp, healthRoutes, registerOpenApi, type HealthProbe } from '@ntm/http';
 import { catalogRoutes } from './catalog/catalog-routes.js';
 import { unitRoutes } from './catalog/units-routes.js';
+import { appraisalRoutes } from './dossiers/appraisal-routes.js';
 import { dossierRoutes } from './dossiers/routes.js';
 import type { Client } from '@temporalio/client';
 
@@ -24,5 +25,6 @@ export async function buildDossierApi(deps: DossierApiDeps, options: FastifyServ
   await app.register(unitRoutes(deps.db));
   await app.register(catalogRoutes(deps.db));
   await app.register(dossierRoutes(deps));
+  await app.register(appraisalRoutes(deps));
   return app;
 }

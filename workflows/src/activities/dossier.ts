@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { dossierFailureTypes, type AttachDocumentCommand, type DossierWorkflowInput, type SelfAssessmentCommand, type SubmitCommand } from '@ntm/contracts';
+import { dossierFailureTypes, type AppraisalCommand, type AttachDocumentCommand, type DossierWorkflowInput, type SelfAssessmentCommand } from '@ntm/contracts';
 import { Prisma, type Db } from '@ntm/db';
 
 /**
@@ -66,11 +66,35 @@ export function createDossierActivities(db: Db) {
       });
     },
 
-    async recordSubmission(dossierId: string, command: SubmitCommand, nextStage: string): Promise<void> {
-      await once(dossierId, command.commandId, async (tx) => {
-        await tx.dossier.update({ where: { id: dossierId }, data: { stage: nextStage, submittedAt: new Date() } });
-        await tx.dossierEvent.create({ data: { dossierId, commandId: command.commandId, type: 'dossier.submitted', actor: command.actor, payload: { nextStage } } });
+    /** Moves the record to a new stage and writes the history entry, once per event id. */
+    async recordStageChange(dossierId: string, eventId: string, actor: string, stage: string, type: string, payload: Prisma.InputJsonValue): Promise<void> {
+      await once(dossierId, eventId, async (tx) => {
+        const submitted = type === 'dossier.submitted' ? { submittedAt: new Date() } : {};
+        await tx.dossier.update({ where: { id: dossierId }, data: { stage, ...submitted } });
+        await tx.dossierEvent.create({ data: { dossierId, commandId: eventId, type, actor, payload } });
       });
+    },
+
+    async openAppraisalTasks(dossierId: string, round: number, tasks: Array<{ departmentCode: string; criterionCodes: string[]; dueDate: string }>): Promise<void> {
+      await once(dossierId, `appraisal/round-${round}/opened`, async (tx) => {
+        await tx.appraisalTask.createMany({
+          data: tasks.map((t) => ({ dossierId, round, departmentCode: t.departmentCode, criterionCodes: t.criterionCodes, dueDate: new Date(t.dueDate) })),
+        });
+        await tx.dossierEvent.create({ data: { dossierId, commandId: `appraisal/round-${round}/opened`, type: 'appraisal.opened', actor: 'system', payload: { round, tasks } } });
+      });
+    },
+
+    async saveAppraisalVerdict(dossierId: string, round: number, command: AppraisalCommand): Promise<void> {
+      const { commandId, actor, departmentCode, criterionCode, verdict, reason } = command;
+      await once(dossierId, commandId, async (tx) => {
+        const key = { dossierId_round_departmentCode_criterionCode: { dossierId, round, departmentCode, criterionCode } };
+        await tx.appraisalVerdict.upsert({ where: key, create: { dossierId, round, departmentCode, criterionCode, verdict, reason, actor }, update: { verdict, reason, actor } });
+        await tx.dossierEvent.create({ data: { dossierId, commandId, type: 'appraisal.verdict', actor, payload: { round, departmentCode, criterionCode, verdict, reason } } });
+      });
+    },
+
+    async closeAppraisalTask(dossierId: string, round: number, departmentCode: string): Promise<void> {
+      await db.appraisalTask.updateMany({ where: { dossierId, round, departmentCode, closedAt: null }, data: { closedAt: new Date() } });
     },
   };
 }

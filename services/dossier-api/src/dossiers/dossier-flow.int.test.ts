@@ -1,56 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
-import { importCatalog } from '@ntm/catalog';
 import { nationalFixture, provinceFixture } from '@ntm/catalog/test-fixtures';
-import { createPrismaClient, createScratchDatabase, type Db, type ScratchDatabase } from '@ntm/db';
 import { dossierWorkflowId } from '@ntm/contracts';
 import { testConfig } from '@ntm/testing';
-import { createWorker } from '@ntm/workflows';
-import { buildDossierApi } from '../app.js';
+import { startDossierHarness, type Call } from './test-harness.js';
 
 const config = testConfig();
-const taskQueue = `dossier-flow-${randomUUID()}`;
 
 describe('a dossier from creation to submission, through the API, on real Temporal and PostgreSQL', () => {
-  let scratch: ScratchDatabase;
-  let db: Db;
-  let connection: Connection;
-  let nativeConnection: NativeConnection;
-  let worker: Worker;
-  let running: Promise<void>;
-  let app: Awaited<ReturnType<typeof buildDossierApi>>;
+  let h: Awaited<ReturnType<typeof startDossierHarness>>;
+  let call: Call;
+  let db: Awaited<ReturnType<typeof startDossierHarness>>['db'];
   let dossierId: string;
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase(config.postgres.url);
-    db = createPrismaClient(scratch.url);
-    for (const file of [nationalFixture(), provinceFixture()]) {
-      const r = await importCatalog(db, file);
-      if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    }
-    nativeConnection = await NativeConnection.connect({ address: config.temporal.address });
-    worker = await createWorker(config, { db }, { connection: nativeConnection, taskQueue });
-    running = worker.run();
-    connection = await Connection.connect({ address: config.temporal.address });
-    const temporal = new Client({ connection, namespace: config.temporal.namespace });
-    app = await buildDossierApi({ db, probes: [], temporal, taskQueue }, { logger: false });
+    h = await startDossierHarness(config, [nationalFixture(), provinceFixture()]);
+    call = h.call;
+    db = h.db;
   });
-  afterAll(async () => {
-    await app.close();
-    worker.shutdown();
-    await running;
-    await connection.close();
-    await nativeConnection.close();
-    await db.$disconnect();
-    await scratch.drop();
-  });
+  afterAll(() => h.close());
 
-  const call = async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => {
-    const res = await app.inject({ method, url, payload, headers: { 'x-ntm-actor': 'can-bo-xa-son-binh' } });
-    return { status: res.statusCode, body: res.json<Record<string, unknown> & { errors?: Array<{ location: string; message: string }> }>() };
-  };
   const assess = (criterionCode: string, met: boolean, commandId: string = randomUUID()) =>
     call('PUT', `/dossiers/${dossierId}/criteria/${criterionCode}/self-assessment`, { commandId, met, explanation: met ? 'Đạt theo báo cáo.' : 'Chưa đạt.' });
   const history = async () => ((await call('GET', `/dossiers/${dossierId}`)).body.history as unknown[]).length;
@@ -106,7 +75,7 @@ describe('a dossier from creation to submission, through the API, on real Tempor
     expect(res).toEqual({ status: 200, body: { stage: 'APPRAISAL' } });
     const view = (await call('GET', `/dossiers/${dossierId}`)).body;
     expect(view).toMatchObject({ stage: 'APPRAISAL', submittedAt: expect.any(String) });
-    const described = await new Client({ connection }).workflow.getHandle(dossierWorkflowId(dossierId)).describe();
+    const described = await h.temporal.workflow.getHandle(dossierWorkflowId(dossierId)).describe();
     expect(described.typedSearchAttributes.getAll().find((p) => p.key.name === 'NtmStage')?.value).toBe('APPRAISAL');
   });
 

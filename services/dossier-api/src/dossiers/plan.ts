@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CreateDossierBody, DossierWorkflowInput } from '@ntm/contracts';
-import { readCriteriaSets, readTracks, readUnits } from '@ntm/catalog';
+import { readCriteriaSets, readDurations, readHolidays, readProvince, readTracks, readUnits } from '@ntm/catalog';
 import type { Db } from '@ntm/db';
 import { CriteriaSet, checkEligibility, criteriaSetInForce, requiredCriteria } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
@@ -46,6 +46,14 @@ export async function planDossier(db: Db, body: CreateDossierBody, actor: string
   const inForce = criteriaSetInForce(track, sets.map((s) => CriteriaSet.parse(s)), body.year);
   if (inForce.kind !== 'found') throw new HttpProblem('unprocessable', inForce.message);
 
+  const required = requiredCriteria(inForce.set);
+  const appraisers = await resolveAppraisers(db, province.code, inForce.set.code, required.map((c) => c.code));
+  const settings = await readProvince(db, province.code);
+  if (!settings) throw new HttpProblem('unprocessable', `Tỉnh "${province.code}" chưa có cấu hình trong danh mục.`);
+  const durations = Object.fromEntries(
+    (await readDurations(db, province.code)).filter((d) => d.trackCode === track.code).map((d) => [d.stageCode, { amount: d.amount, unit: d.unit, reminderEveryDays: d.reminderEveryDays }]),
+  );
+
   return {
     dossierId: body.commandId,
     trackingCode: trackingCode(province.code, body.year, body.commandId),
@@ -56,9 +64,37 @@ export async function planDossier(db: Db, body: CreateDossierBody, actor: string
     trackCode: track.code,
     year: body.year,
     criteriaSetCode: inForce.set.code,
-    requiredCriteria: requiredCriteria(inForce.set).map((c) => ({ code: c.code, number: c.number, name: c.name })),
+    requiredCriteria: required.map((c) => ({ code: c.code, number: c.number, name: c.name })),
     requiredDocuments: track.requiredDocuments,
     stages: track.stages,
+    appraisers,
+    hasDistrictStage: settings.hasDistrictStage,
+    durations,
+    holidays: (await readHolidays(db, province.code)).map((h) => h.date),
     createdBy: actor,
   };
+}
+
+/** Which department appraises which criteria, from the province's assignments; every criterion needs one. */
+async function resolveAppraisers(db: Db, provinceCode: string, criteriaSetCode: string, criteria: string[]) {
+  const [assignments, departments] = await Promise.all([
+    db.criterionAssignment.findMany({ where: { provinceCode, criteriaSetCode, criterionCode: { in: criteria } } }),
+    db.department.findMany({ where: { provinceCode } }),
+  ]);
+  const unassigned = criteria.filter((c) => !assignments.some((a) => a.criterionCode === c));
+  if (unassigned.length > 0) {
+    throw new HttpProblem(
+      'unprocessable',
+      'Tỉnh chưa phân công sở/phòng thẩm định cho mọi tiêu chí của hồ sơ.',
+      unassigned.map((c) => ({ location: `catalog.assignments.${c}`, message: `Tiêu chí "${c}" chưa được giao cho sở/phòng nào.` })),
+    );
+  }
+  const names = new Map(departments.map((d) => [d.code, d.name]));
+  const byDepartment = new Map<string, string[]>();
+  for (const a of assignments) byDepartment.set(a.departmentCode, [...new Set([...(byDepartment.get(a.departmentCode) ?? []), a.criterionCode])]);
+  return [...byDepartment.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([departmentCode, criterionCodes]) => ({
+    departmentCode,
+    departmentName: names.get(departmentCode) ?? departmentCode,
+    criterionCodes: criterionCodes.sort(),
+  }));
 }

@@ -19,16 +19,20 @@ export interface DossierRouteDeps {
 }
 
 // Until identity arrives (bearer tokens), the acting user is named by this header.
-const actorOf = (request: FastifyRequest) => String(request.headers['x-ntm-actor'] ?? 'unauthenticated');
+export const actorOf = (request: FastifyRequest) => String(request.headers['x-ntm-actor'] ?? 'unauthenticated');
+
+/** The workflow of a dossier that exists in the record; 404 otherwise. */
+export async function workflowOf({ db, temporal }: DossierRouteDeps, id: string) {
+  if (!(await db.dossier.findUnique({ where: { id }, select: { id: true } }))) throw new HttpProblem('notFound', `Không có hồ sơ "${id}".`);
+  return temporal.workflow.getHandle(dossierWorkflowId(id));
+}
 
 const Id = z.object({ id: z.uuid() });
-const problems = { 404: Problem, 409: Problem, 422: Problem };
+const problems = { 403: Problem, 404: Problem, 409: Problem, 422: Problem };
 
-export function dossierRoutes({ db, temporal, taskQueue }: DossierRouteDeps): FastifyPluginAsyncZod {
-  const handle = async (id: string) => {
-    if (!(await db.dossier.findUnique({ where: { id }, select: { id: true } }))) throw new HttpProblem('notFound', `Không có hồ sơ "${id}".`);
-    return temporal.workflow.getHandle(dossierWorkflowId(id));
-  };
+export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
+  const { db, temporal, taskQueue } = deps;
+  const handle = (id: string) => workflowOf(deps, id);
 
   return async (app) => {
     app.post(

@@ -10,6 +10,8 @@ const kindByFailure: Record<string, ProblemKind> = {
   [dossierFailureTypes.unknownCriterion]: 'notFound',
   [dossierFailureTypes.unknownDocument]: 'notFound',
   [dossierFailureTypes.incomplete]: 'unprocessable',
+  [dossierFailureTypes.notAssigned]: 'forbidden',
+  [dossierFailureTypes.taskClosed]: 'conflict',
 };
 
 /** Turns a rejected workflow update into the problem the caller should see; rethrows the rest. */

@@ -29,6 +29,16 @@ export const DossierView = DossierSummary.extend({
     }),
   ),
   documents: z.array(z.object({ code: z.string(), name: z.string(), evidenceId: z.string().nullable() })),
+  appraisalTasks: z.array(
+    z.object({
+      round: z.number().int(),
+      departmentCode: z.string(),
+      criterionCodes: z.array(z.string()),
+      dueDate: z.string(),
+      closedAt: z.string().nullable(),
+      verdicts: z.array(z.object({ criterionCode: z.string(), verdict: z.string(), reason: z.string().nullable() })),
+    }),
+  ),
   history: z.array(z.object({ type: z.string(), actor: z.string(), occurredAt: z.string(), payload: z.unknown() })),
 }).meta({ id: 'Dossier' });
 export type DossierView = z.infer<typeof DossierView>;
@@ -51,7 +61,7 @@ export const toSummary = (d: DossierRow): z.infer<typeof DossierSummary> => ({
 
 /** The dossier as people read it: its criteria with their self-assessment, documents and history. */
 export async function readDossierView(db: Db, id: string): Promise<DossierView | undefined> {
-  const d = await db.dossier.findUnique({ where: { id }, include: { assessments: true, documents: true, events: { orderBy: { occurredAt: 'asc' } } } });
+  const d = await db.dossier.findUnique({ where: { id }, include: { assessments: true, documents: true, events: { orderBy: { occurredAt: 'asc' } }, appraisalTasks: { include: { verdicts: true }, orderBy: [{ round: 'asc' }, { departmentCode: 'asc' }] } } });
   if (!d) return undefined;
   const [[set], [track]] = await Promise.all([readCriteriaSets(db, { code: d.criteriaSetCode }), readTracks(db, { code: d.trackCode })]);
   const assessed = new Map(d.assessments.map((a) => [a.criterionCode, a]));
@@ -68,6 +78,14 @@ export async function readDossierView(db: Db, id: string): Promise<DossierView |
       };
     }),
     documents: (track?.requiredDocuments ?? []).map((doc) => ({ code: doc.code, name: doc.name, evidenceId: attached.get(doc.code) ?? null })),
+    appraisalTasks: d.appraisalTasks.map((t) => ({
+      round: t.round,
+      departmentCode: t.departmentCode,
+      criterionCodes: t.criterionCodes,
+      dueDate: t.dueDate.toISOString().slice(0, 10),
+      closedAt: t.closedAt?.toISOString() ?? null,
+      verdicts: t.verdicts.map((v) => ({ criterionCode: v.criterionCode, verdict: v.verdict, reason: v.reason })),
+    })),
     history: d.events.map((e) => ({ type: e.type, actor: e.actor, occurredAt: e.occurredAt.toISOString(), payload: e.payload })),
   };
 }

@@ -1,0 +1,104 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppraisalBody, ConfirmationBody, Pagination, Problem, districtConfirmationUpdate, pageOf, recordAppraisalUpdate } from '@ntm/contracts';
+import { actorOf, type DossierRouteDeps, workflowOf } from './routes.js';
+import { toHttpProblem } from './temporal-errors.js';
+
+const Id = z.object({ id: z.uuid() });
+const problems = { 403: Problem, 404: Problem, 409: Problem, 422: Problem };
+
+export const AppraisalTaskView = z
+  .object({
+    dossierId: z.string(),
+    trackingCode: z.string(),
+    unitCode: z.string(),
+    round: z.number().int(),
+    departmentCode: z.string(),
+    criterionCodes: z.array(z.string()),
+    dueDate: z.string(),
+    openedAt: z.string(),
+    closedAt: z.string().nullable(),
+    verdicts: z.array(z.object({ criterionCode: z.string(), verdict: z.string(), reason: z.string().nullable() })),
+  })
+  .meta({ id: 'AppraisalTask' });
+
+/** Department appraisal and district confirmation. */
+export function appraisalRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
+  const { db } = deps;
+  return async (app) => {
+    app.get(
+      '/appraisal-tasks',
+      {
+        schema: {
+          operationId: 'listAppraisalTasks',
+          tags: ['appraisal'],
+          summary: 'Nhiệm vụ thẩm định của một sở/phòng',
+          querystring: Pagination.extend({ department: z.string().min(1), province: z.string().optional(), open: z.enum(['true', 'false']).default('true') }),
+          response: { 200: pageOf(AppraisalTaskView) },
+        },
+      },
+      async ({ query }) => {
+        const where = {
+          departmentCode: query.department,
+          ...(query.open === 'true' ? { closedAt: null } : {}),
+          ...(query.province ? { dossier: { provinceCode: query.province } } : {}),
+        };
+        const [rows, total] = await Promise.all([
+          db.appraisalTask.findMany({ where, include: { dossier: true, verdicts: true }, orderBy: { dueDate: 'asc' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
+          db.appraisalTask.count({ where }),
+        ]);
+        const items = rows.map((t) => ({
+          dossierId: t.dossierId,
+          trackingCode: t.dossier.trackingCode,
+          unitCode: t.dossier.unitCode,
+          round: t.round,
+          departmentCode: t.departmentCode,
+          criterionCodes: t.criterionCodes,
+          dueDate: t.dueDate.toISOString().slice(0, 10),
+          openedAt: t.openedAt.toISOString(),
+          closedAt: t.closedAt?.toISOString() ?? null,
+          verdicts: t.verdicts.map((v) => ({ criterionCode: v.criterionCode, verdict: v.verdict, reason: v.reason })),
+        }));
+        return { items, page: query.page, pageSize: query.pageSize, total };
+      },
+    );
+
+    app.put(
+      '/dossiers/:id/criteria/:criterionCode/appraisal',
+      {
+        schema: {
+          operationId: 'recordAppraisal',
+          tags: ['appraisal'],
+          summary: 'Sở/phòng ghi kết quả thẩm định một tiêu chí: đạt, chưa đạt (nêu lý do) hoặc yêu cầu bổ sung',
+          params: Id.extend({ criterionCode: z.string().min(1).max(64) }),
+          body: AppraisalBody,
+          response: { 200: z.object({ taskClosed: z.boolean(), stage: z.string() }), ...problems },
+        },
+      },
+      async (request) => {
+        const workflow = await workflowOf(deps, request.params.id);
+        const command = { ...request.body, actor: actorOf(request), criterionCode: request.params.criterionCode };
+        return workflow.executeUpdate(recordAppraisalUpdate, { updateId: command.commandId, args: [command] }).catch(toHttpProblem);
+      },
+    );
+
+    app.post(
+      '/dossiers/:id/district-confirmation',
+      {
+        schema: {
+          operationId: 'confirmOrReturnDossier',
+          tags: ['appraisal'],
+          summary: 'Huyện xác nhận và chuyển tỉnh, hoặc trả hồ sơ cho xã kèm lý do',
+          params: Id,
+          body: ConfirmationBody,
+          response: { 200: z.object({ stage: z.string() }), ...problems },
+        },
+      },
+      async (request) => {
+        const workflow = await workflowOf(deps, request.params.id);
+        const command = { ...request.body, actor: actorOf(request) };
+        return workflow.executeUpdate(districtConfirmationUpdate, { updateId: command.commandId, args: [command] }).catch(toHttpProblem);
+      },
+    );
+  };
+}

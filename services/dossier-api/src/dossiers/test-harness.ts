@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { importCatalog } from '@ntm/catalog';
+import { createPrismaClient, createScratchDatabase } from '@ntm/db';
+import type { Config } from '@ntm/config';
+import { createWorker } from '@ntm/workflows';
+import { buildDossierApi } from '../app.js';
+
+export type Call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => Promise<{ status: number; body: Record<string, unknown> & { errors?: Array<{ location: string; message: string }> } }>;
+
+/**
+ * For integration tests of the dossier API: a scratch database loaded with the given catalog
+ * files, a worker on its own task queue and the API, all against the real test stack.
+ */
+export async function startDossierHarness(config: Config, catalogFiles: unknown[]) {
+  const scratch = await createScratchDatabase(config.postgres.url);
+  const db = createPrismaClient(scratch.url);
+  for (const file of catalogFiles) {
+    const r = await importCatalog(db, file);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  }
+  const taskQueue = `dossier-test-${randomUUID()}`;
+  const nativeConnection = await NativeConnection.connect({ address: config.temporal.address });
+  const worker = await createWorker(config, { db }, { connection: nativeConnection, taskQueue });
+  const running = worker.run();
+  const connection = await Connection.connect({ address: config.temporal.address });
+  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  const app = await buildDossierApi({ db, probes: [], temporal, taskQueue }, { logger: false });
+
+  const call: Call = async (method, url, payload) => {
+    const res = await app.inject({ method, url, payload, headers: { 'x-ntm-actor': 'test-officer' } });
+    return { status: res.statusCode, body: res.json() };
+  };
+
+  return {
+    db,
+    temporal,
+    call,
+    async close() {
+      await app.close();
+      worker.shutdown();
+      await running;
+      await connection.close();
+      await nativeConnection.close();
+      await db.$disconnect();
+      await scratch.drop();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { setHandler } from '@temporalio/workflow';
+import { dossierFailureTypes, recordAppraisalUpdate, type AppraisalCommand } from '@ntm/contracts';
+import { addDuration, rollUpAppraisals } from '@ntm/domain';
+import { activities, failure, type DossierContext } from './context.js';
+
+/** Opens one task per department for the given criteria, each with its deadline. */
+export async function openAppraisalRound(ctx: DossierContext, criteria: readonly string[]): Promise<void> {
+  const { input, state } = ctx;
+  const stage = ctx.stageOf('appraisal');
+  if (!stage || state.stage !== stage.code) return;
+  state.round += 1;
+  // Workflow time is deterministic: the same on replay.
+  const today = new Date().toISOString().slice(0, 10);
+  const duration = input.durations[stage.code];
+  const dueDate = duration ? addDuration(today, duration, { holidays: input.holidays }) : today;
+  const tasks = input.appraisers
+    .map((a) => ({ departmentCode: a.departmentCode, criterionCodes: a.criterionCodes.filter((c) => criteria.includes(c)) }))
+    .filter((t) => t.criterionCodes.length > 0)
+    .map((t) => ({ ...t, round: state.round, dueDate, verdicts: {}, closed: false }));
+  state.tasks.push(...tasks);
+  await activities.openAppraisalTasks(input.dossierId, state.round, tasks.map(({ departmentCode, criterionCodes }) => ({ departmentCode, criterionCodes, dueDate })));
+}
+
+/** Department verdicts; when a round's last task closes, the dossier moves on or goes back for supplementation. */
+export function registerAppraisal(ctx: DossierContext): void {
+  const { input, state } = ctx;
+  const openTask = (departmentCode: string) => state.tasks.find((t) => t.round === state.round && t.departmentCode === departmentCode);
+
+  setHandler(
+    recordAppraisalUpdate,
+    async (command) => {
+      await activities.saveAppraisalVerdict(input.dossierId, state.round, command);
+      const task = openTask(command.departmentCode);
+      if (!task) return { taskClosed: false, stage: state.stage };
+      task.verdicts[command.criterionCode] = { verdict: command.verdict, reason: command.reason };
+      // Decided synchronously, so only the handler that closes the round's last task finishes it.
+      const taskClosed = task.criterionCodes.every((c) => task.verdicts[c] !== undefined);
+      task.closed = taskClosed;
+      const roundTasks = state.tasks.filter((t) => t.round === state.round);
+      const roundDone = taskClosed && roundTasks.every((t) => t.closed);
+      if (taskClosed) await activities.closeAppraisalTask(input.dossierId, state.round, command.departmentCode);
+      if (roundDone) await finishRound(ctx, roundTasks);
+      return { taskClosed, stage: state.stage };
+    },
+    {
+      validator: (command: AppraisalCommand) => {
+        ctx.requireStageKind('appraisal');
+        const task = openTask(command.departmentCode);
+        if (!task) {
+          throw failure(dossierFailureTypes.notAssigned, `Sở/phòng "${command.departmentCode}" không có nhiệm vụ thẩm định nào trong vòng này của hồ sơ.`);
+        }
+        if (!task.criterionCodes.includes(command.criterionCode)) {
+          throw failure(dossierFailureTypes.notAssigned, `Tiêu chí "${command.criterionCode}" không được giao cho "${command.departmentCode}" thẩm định.`);
+        }
+        if (task.closed) throw failure(dossierFailureTypes.taskClosed, `Nhiệm vụ thẩm định của "${command.departmentCode}" đã kết thúc.`);
+      },
+    },
+  );
+}
+
+async function finishRound(ctx: DossierContext, roundTasks: DossierContext['state']['tasks']): Promise<void> {
+  const { input, state } = ctx;
+  const criteria = [...new Set(roundTasks.flatMap((t) => t.criterionCodes))];
+  const results = Object.fromEntries(
+    criteria.map((c) => [c, rollUpAppraisals(roundTasks.filter((t) => t.criterionCodes.includes(c)).map((t) => t.verdicts[c]?.verdict ?? 'pending'))]),
+  );
+  const supplement = criteria.filter((c) => results[c] === 'needs_supplementation');
+  const appraisal = ctx.stageOf('appraisal')?.code ?? state.stage;
+  const eventId = `appraisal/round-${state.round}/finished`;
+  if (supplement.length > 0) {
+    state.supplementation = supplement;
+    const back = ctx.stageOf('self_assessment')?.code ?? state.stage;
+    ctx.moveTo(back);
+    await activities.recordStageChange(input.dossierId, eventId, 'system', back, 'appraisal.supplementation_requested', { round: state.round, criteria: supplement, results });
+  } else {
+    const next = ctx.stageAfter(appraisal);
+    ctx.moveTo(next);
+    await activities.recordStageChange(input.dossierId, eventId, 'system', next, 'appraisal.completed', { round: state.round, results });
+  }
+}

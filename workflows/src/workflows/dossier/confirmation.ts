@@ -1,0 +1,22 @@
+import { setHandler } from '@temporalio/workflow';
+import { districtConfirmationUpdate, type ConfirmationCommand } from '@ntm/contracts';
+import { activities, type DossierContext } from './context.js';
+
+/** The district confirms and forwards, or returns the dossier to the commune with reasons. */
+export function registerConfirmation(ctx: DossierContext): void {
+  const { input, state } = ctx;
+  setHandler(
+    districtConfirmationUpdate,
+    async (command) => {
+      const confirmation = ctx.stageOf('confirmation')?.code ?? state.stage;
+      const next = command.decision === 'confirm' ? ctx.stageAfter(confirmation) : (ctx.stageOf('self_assessment')?.code ?? state.stage);
+      // A returned dossier keeps its history; resubmitting it opens a full new appraisal round.
+      state.supplementation = [];
+      ctx.moveTo(next);
+      const type = command.decision === 'confirm' ? 'district.confirmed' : 'district.returned';
+      await activities.recordStageChange(input.dossierId, command.commandId, command.actor, next, type, { reasons: command.reasons });
+      return { stage: next };
+    },
+    { validator: (_command: ConfirmationCommand) => ctx.requireStageKind('confirmation') },
+  );
+}

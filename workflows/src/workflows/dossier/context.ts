@@ -1,0 +1,53 @@
+import { ApplicationFailure, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
+import { dossierFailureTypes, searchAttributeKeys, type DossierWorkflowInput, type DossierWorkflowState } from '@ntm/contracts';
+import type { Activities } from '../../activities/index.js';
+
+export const activities = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 20 } });
+
+export const openingStage = 'OPENING';
+export const rejectedStage = 'REJECTED';
+
+type StageKind = DossierWorkflowInput['stages'][number]['kind'];
+
+/** What every stage module of the dossier workflow shares: the input, the state and stage moves. */
+export function createContext(input: DossierWorkflowInput) {
+  const state: DossierWorkflowState = {
+    dossierId: input.dossierId,
+    stage: openingStage,
+    selfAssessed: {},
+    documents: {},
+    round: 0,
+    tasks: [],
+    supplementation: [],
+  };
+  const stageOf = (kind: StageKind) => input.stages.find((s) => s.kind === kind);
+  const stageName = (code: string) => input.stages.find((s) => s.code === code)?.name ?? code;
+
+  return {
+    input,
+    state,
+    stageOf,
+    kindOf: (code: string) => input.stages.find((s) => s.code === code)?.kind,
+    moveTo(stage: string) {
+      state.stage = stage;
+      upsertSearchAttributes([{ key: searchAttributeKeys.stage, value: stage }]);
+    },
+    /** The stage after `code` in the track's order; a district stage is skipped in the two-tier chain. */
+    stageAfter(code: string): string {
+      const index = input.stages.findIndex((s) => s.code === code);
+      const next = input.stages.slice(index + 1).find((s) => input.hasDistrictStage || s.decidingLevel !== 'district' || s.kind === 'decision');
+      return next?.code ?? rejectedStage;
+    },
+    requireStageKind(kind: StageKind) {
+      if (state.stage !== stageOf(kind)?.code) {
+        throw failure(dossierFailureTypes.wrongStage, `Hồ sơ đang ở bước "${stageName(state.stage)}"; lệnh này chỉ thực hiện được ở bước "${stageName(stageOf(kind)?.code ?? '')}".`);
+      }
+    },
+  };
+}
+
+export type DossierContext = ReturnType<typeof createContext>;
+
+export function failure(type: string, message: string, details?: unknown): ApplicationFailure {
+  return ApplicationFailure.create({ type, message, nonRetryable: true, ...(details === undefined ? {} : { details: [details] }) });
+}

@@ -1,0 +1,26 @@
+import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import { dossierStateQuery, type DossierWorkflowInput, type DossierWorkflowState } from '@ntm/contracts';
+import { registerAppraisal } from './appraisal.js';
+import { registerConfirmation } from './confirmation.js';
+import { createContext } from './context.js';
+import { registerSelfAssessment } from './self-assessment.js';
+
+/**
+ * One recognition dossier, driven by its track's stages from the catalog. People's commands
+ * arrive as updates: each validator rejects a command that does not fit the dossier's stage
+ * (or the sender's assignment) before it reaches history; each handler records the command
+ * through an idempotent activity, then moves the state on.
+ */
+export async function dossierWorkflow(input: DossierWorkflowInput): Promise<DossierWorkflowState> {
+  const ctx = createContext(input);
+  let finished = false;
+  setHandler(dossierStateQuery, () => ctx.state);
+  registerSelfAssessment(ctx, () => (finished = true));
+  registerAppraisal(ctx);
+  registerConfirmation(ctx);
+
+  // The provincial decision comes in the next slice; until then a dossier waits at that stage.
+  await condition(() => finished);
+  await condition(allHandlersFinished);
+  return ctx.state;
+}

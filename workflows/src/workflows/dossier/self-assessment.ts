@@ -1,0 +1,87 @@
+import { ActivityFailure, ApplicationFailure, setHandler } from '@temporalio/workflow';
+import {
+  attachDocumentUpdate, dossierFailureTypes, openDossierUpdate, recordSelfAssessmentUpdate, submitDossierUpdate,
+  type AttachDocumentCommand, type SelfAssessmentCommand, type SubmitCommand,
+} from '@ntm/contracts';
+import { missingForSubmission } from '@ntm/domain';
+import { activities, failure, openingStage, rejectedStage, type DossierContext } from './context.js';
+import { openAppraisalRound } from './appraisal.js';
+
+/** Opening, the commune's self-assessment and submission (and resubmission after supplementation). */
+export function registerSelfAssessment(ctx: DossierContext, onRejected: () => void): void {
+  const { input, state } = ctx;
+  const selfStage = ctx.stageOf('self_assessment')?.code ?? openingStage;
+
+  setHandler(openDossierUpdate, async () => {
+    if (state.stage === openingStage) {
+      try {
+        await activities.createDossierRecord(input);
+      } catch (e) {
+        state.stage = rejectedStage;
+        onRejected();
+        throw e instanceof ActivityFailure && e.cause instanceof ApplicationFailure ? e.cause : e;
+      }
+      ctx.moveTo(selfStage);
+    }
+    return { dossierId: input.dossierId, trackingCode: input.trackingCode };
+  });
+
+  setHandler(
+    recordSelfAssessmentUpdate,
+    async (command) => {
+      await activities.saveSelfAssessment(input.dossierId, command);
+      state.selfAssessed[command.criterionCode] = command.met;
+      return { criterionCode: command.criterionCode };
+    },
+    {
+      validator: (command: SelfAssessmentCommand) => {
+        ctx.requireStageKind('self_assessment');
+        if (!input.requiredCriteria.some((c) => c.code === command.criterionCode)) {
+          throw failure(dossierFailureTypes.unknownCriterion, `Bộ tiêu chí của hồ sơ không có tiêu chí "${command.criterionCode}".`);
+        }
+        if (state.supplementation.length > 0 && !state.supplementation.includes(command.criterionCode)) {
+          throw failure(dossierFailureTypes.wrongStage, `Chỉ các tiêu chí được yêu cầu bổ sung (${state.supplementation.join(', ')}) mới được sửa lúc này.`);
+        }
+      },
+    },
+  );
+
+  setHandler(
+    attachDocumentUpdate,
+    async (command) => {
+      await activities.attachDocument(input.dossierId, command);
+      state.documents[command.documentCode] = command.evidenceId;
+      return { documentCode: command.documentCode };
+    },
+    {
+      validator: (command: AttachDocumentCommand) => {
+        ctx.requireStageKind('self_assessment');
+        if (!input.requiredDocuments.some((d) => d.code === command.documentCode)) {
+          throw failure(dossierFailureTypes.unknownDocument, `Loại hồ sơ này không yêu cầu tài liệu "${command.documentCode}".`);
+        }
+      },
+    },
+  );
+
+  setHandler(
+    submitDossierUpdate,
+    async (command) => {
+      // A resubmission after supplementation re-appraises only the criteria sent back.
+      const criteria = state.supplementation.length > 0 ? state.supplementation : input.requiredCriteria.map((c) => c.code);
+      state.supplementation = [];
+      const next = ctx.stageAfter(selfStage);
+      // Leave the stage before awaiting, so no other command slips in meanwhile.
+      ctx.moveTo(next);
+      await activities.recordStageChange(input.dossierId, command.commandId, command.actor, next, 'dossier.submitted', { criteria });
+      await openAppraisalRound(ctx, criteria);
+      return { stage: state.stage };
+    },
+    {
+      validator: (_command: SubmitCommand) => {
+        ctx.requireStageKind('self_assessment');
+        const missing = missingForSubmission({ ...input, selfAssessed: state.selfAssessed, documents: state.documents });
+        if (missing.length > 0) throw failure(dossierFailureTypes.incomplete, 'Hồ sơ chưa đủ điều kiện để nộp.', missing);
+      },
+    },
+  );
+}
