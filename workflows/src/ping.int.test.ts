@@ -5,6 +5,7 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import { createPrismaClient, createScratchDatabase, type Db, type ScratchDatabase } from '@ntm/db';
 import { searchAttributeDefinitions } from '@ntm/contracts';
 import { testConfig } from '@ntm/testing';
+import { createStorage } from '@ntm/storage';
 import { createWorker } from './worker.js';
 import { pingWorkflow } from './workflows/index.js';
 
@@ -23,7 +24,7 @@ describe('Temporal dev server (real)', () => {
     db = createPrismaClient(scratch.url);
     nativeConnection = await NativeConnection.connect({ address: config.temporal.address });
     connection = await Connection.connect({ address: config.temporal.address });
-    worker = await createWorker(config, { db }, { connection: nativeConnection, taskQueue });
+    worker = await createWorker(config, { db, storage: createStorage(config.s3), publicBaseUrl: config.publicBaseUrl }, { connection: nativeConnection, taskQueue });
   });
   afterAll(async () => {
     await connection.close();

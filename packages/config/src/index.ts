@@ -67,6 +67,8 @@ const Env = z.object({
   NTM_DOSSIER_API_PORT: port.optional(),
   NTM_EVIDENCE_API_PORT: port.optional(),
   NTM_PUBLIC_HOST: z.string().min(1).default('localhost'),
+  /** Where people reach the dossier API; printed in decision QR codes. Defaults to the local API. */
+  NTM_PUBLIC_BASE_URL: z.url().optional(),
 });
 
 /** Every environment variable the system reads. */
@@ -89,6 +91,7 @@ function buildConfig(env: z.infer<typeof Env>) {
     stateDir: env.NTM_STATE_DIR,
     host: env.NTM_HOST,
     publicHost: env.NTM_PUBLIC_HOST,
+    publicBaseUrl: env.NTM_PUBLIC_BASE_URL ?? `http://${env.NTM_PUBLIC_HOST}:${env.NTM_DOSSIER_API_PORT ?? d.dossierApiPort}`,
     logLevel: env.NTM_LOG_LEVEL,
     postgres: { ...pg, url: postgresUrl(pg) },
     temporal: {

@@ -1,5 +1,5 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { AppraisalCommand, AttachDocumentCommand, ConfirmationCommand, DossierWorkflowState, SelfAssessmentCommand, SubmitCommand } from './dossier.js';
+import type { AppraisalCommand, AttachDocumentCommand, ConfirmationCommand, DecisionCommand, DossierWorkflowState, SelfAssessmentCommand, SubmitCommand } from './dossier.js';
 
 // Message definitions of the dossier workflow: imported by the workflow and by the API client.
 export const openDossierUpdate = defineUpdate<{ dossierId: string; trackingCode: string }>('openDossier');
@@ -9,3 +9,4 @@ export const submitDossierUpdate = defineUpdate<{ stage: string }, [SubmitComman
 export const dossierStateQuery = defineQuery<DossierWorkflowState>('dossierState');
 export const recordAppraisalUpdate = defineUpdate<{ taskClosed: boolean; stage: string }, [AppraisalCommand]>('recordAppraisal');
 export const districtConfirmationUpdate = defineUpdate<{ stage: string }, [ConfirmationCommand]>('districtConfirmation');
+export const decideDossierUpdate = defineUpdate<{ stage: string; decisionId: string }, [DecisionCommand]>('decideDossier');

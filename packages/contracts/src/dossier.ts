@@ -93,6 +93,23 @@ export const ConfirmationBody = z
 export const ConfirmationCommand = Command.extend({ decision: z.enum(['confirm', 'return']), reasons: z.string().nullable() });
 export type ConfirmationCommand = z.infer<typeof ConfirmationCommand>;
 
+const decisionNumber = z.string().regex(/^\d{1,6}\/QĐ-UBND$/, 'số quyết định có dạng 1234/QĐ-UBND');
+export const DecisionBody = z.discriminatedUnion('outcome', [
+  z.object({
+    commandId: uuid,
+    outcome: z.literal('recognise'),
+    number: decisionNumber,
+    date: z.iso.date(),
+    effectiveDate: z.iso.date(),
+    signer: z.string().trim().min(1).max(200),
+    signerTitle: z.string().trim().min(1).max(100).default('Chủ tịch'),
+  }),
+  z.object({ commandId: uuid, outcome: z.literal('refuse'), reasons: z.string().trim().min(1).max(4000) }),
+]);
+export type DecisionBody = z.infer<typeof DecisionBody>;
+export const DecisionCommand = z.intersection(DecisionBody, z.object({ actor: z.string() }));
+export type DecisionCommand = z.infer<typeof DecisionCommand>;
+
 export const AppraisalTaskState = z.object({
   round: z.number().int(),
   departmentCode: z.string(),
@@ -133,6 +150,7 @@ export const dossierFailureTypes = {
   alreadyOpen: 'DOSSIER_ALREADY_OPEN',
   notAssigned: 'CRITERION_NOT_ASSIGNED',
   taskClosed: 'TASK_CLOSED',
+  duplicateDecisionNumber: 'DUPLICATE_DECISION_NUMBER',
 } as const;
 
 export const dossierWorkflowId = (dossierId: string) => `dossier/${dossierId}`;

@@ -4,6 +4,9 @@ import { createHttpApp, healthRoutes, registerOpenApi, type HealthProbe } from '
 import { catalogRoutes } from './catalog/catalog-routes.js';
 import { unitRoutes } from './catalog/units-routes.js';
 import { appraisalRoutes } from './dossiers/appraisal-routes.js';
+import { decisionRoutes } from './dossiers/decision-routes.js';
+import { publicRoutes } from './dossiers/public-routes.js';
+import type { Storage } from '@ntm/storage';
 import { dossierRoutes } from './dossiers/routes.js';
 import type { Client } from '@temporalio/client';
 
@@ -12,6 +15,7 @@ export interface DossierApiDeps {
   probes: HealthProbe[];
   temporal: Client;
   taskQueue: string;
+  storage: Storage;
 }
 
 export async function buildDossierApi(deps: DossierApiDeps, options: FastifyServerOptions = {}) {
@@ -26,5 +30,7 @@ export async function buildDossierApi(deps: DossierApiDeps, options: FastifyServ
   await app.register(catalogRoutes(deps.db));
   await app.register(dossierRoutes(deps));
   await app.register(appraisalRoutes(deps));
+  await app.register(decisionRoutes(deps));
+  await app.register(publicRoutes(deps.db));
   return app;
 }

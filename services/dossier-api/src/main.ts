@@ -12,6 +12,7 @@ const temporal = Connection.lazy({ address: config.temporal.address });
 const app = await buildDossierApi(
   {
     db,
+    storage,
     temporal: new Client({ connection: temporal, namespace: config.temporal.namespace }),
     taskQueue: config.temporal.taskQueue,
     probes: [

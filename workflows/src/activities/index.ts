@@ -1,15 +1,21 @@
 import type { Db } from '@ntm/db';
+import type { Storage } from '@ntm/storage';
+import { createDecisionActivities } from './decision.js';
 import type { PingInput, PingResult } from '@ntm/contracts';
 import { createDossierActivities } from './dossier.js';
 
 export interface ActivityDeps {
   db: Db;
+  storage: Storage;
+  publicBaseUrl: string;
 }
 
 /** Activities get their dependencies from the worker; every write is idempotent (activities retry). */
-export function createActivities({ db }: ActivityDeps) {
+export function createActivities(deps: ActivityDeps) {
+  const { db } = deps;
   return {
     ...createDossierActivities(db),
+    ...createDecisionActivities(deps),
     async recordPing(input: PingInput): Promise<PingResult> {
       const row = await db.pingRecord.upsert({
         where: { id: input.pingId },

@@ -5,6 +5,7 @@ import { importCatalog } from '@ntm/catalog';
 import { nationalFixture, provinceFixture } from '@ntm/catalog/test-fixtures';
 import { createPrismaClient, createScratchDatabase, type Db, type ScratchDatabase } from '@ntm/db';
 import { testConfig } from '@ntm/testing';
+import { createStorage } from '@ntm/storage';
 import { Client, Connection } from '@temporalio/client';
 import { buildDossierApi } from '../app.js';
 
@@ -25,7 +26,7 @@ describe('catalog API (real PostgreSQL)', () => {
     }
     // The catalog never calls Temporal; a lazy connection is never opened.
     const temporal = new Client({ connection: Connection.lazy({ address: config.temporal.address }) });
-    app = await buildDossierApi({ db, probes: [], temporal, taskQueue: 'unused' }, { logger: false });
+    app = await buildDossierApi({ db, probes: [], temporal, taskQueue: 'unused', storage: createStorage(config.s3) }, { logger: false });
   });
   afterAll(async () => {
     await app.close();

@@ -37,7 +37,13 @@ export async function planDossier(db: Db, body: CreateDossierBody, actor: string
   if (province?.level !== 'province') throw new HttpProblem('validation', `Đơn vị "${unit.code}" không thuộc tỉnh nào trong danh mục.`);
 
   const open = await db.dossier.findMany({ where: { unitCode: unit.code, trackCode: track.code, openKey: { not: null } }, select: { unitCode: true, trackCode: true, trackingCode: true } });
-  const eligibility = checkEligibility({ unit, track, recognitions: [], asOf: today, openDossiers: open, tracks: await readTracks(db) });
+  const recognitions = (await db.recognition.findMany({ where: { unitCode: unit.code } })).map((r) => ({
+    unitCode: r.unitCode,
+    trackCode: r.trackCode,
+    year: r.year,
+    status: r.status as 'active' | 'revoked',
+  }));
+  const eligibility = checkEligibility({ unit, track, recognitions, asOf: today, openDossiers: open, tracks: await readTracks(db) });
   if (!eligibility.eligible) {
     throw new HttpProblem('unprocessable', 'Đơn vị chưa đủ điều kiện lập hồ sơ này.', eligibility.reasons.map((r) => ({ location: `body.${r.code}`, message: r.message })));
   }

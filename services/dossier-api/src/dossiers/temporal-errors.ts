@@ -12,6 +12,7 @@ const kindByFailure: Record<string, ProblemKind> = {
   [dossierFailureTypes.incomplete]: 'unprocessable',
   [dossierFailureTypes.notAssigned]: 'forbidden',
   [dossierFailureTypes.taskClosed]: 'conflict',
+  [dossierFailureTypes.duplicateDecisionNumber]: 'conflict',
 };
 
 /** Turns a rejected workflow update into the problem the caller should see; rethrows the rest. */

@@ -4,6 +4,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { importCatalog } from '@ntm/catalog';
 import { createPrismaClient, createScratchDatabase } from '@ntm/db';
 import type { Config } from '@ntm/config';
+import { createStorage } from '@ntm/storage';
 import { createWorker } from '@ntm/workflows';
 import { buildDossierApi } from '../app.js';
 
@@ -22,19 +23,21 @@ export async function startDossierHarness(config: Config, catalogFiles: unknown[
   }
   const taskQueue = `dossier-test-${randomUUID()}`;
   const nativeConnection = await NativeConnection.connect({ address: config.temporal.address });
-  const worker = await createWorker(config, { db }, { connection: nativeConnection, taskQueue });
+  const storage = createStorage(config.s3);
+  const worker = await createWorker(config, { db, storage, publicBaseUrl: 'http://ntm.test' }, { connection: nativeConnection, taskQueue });
   const running = worker.run();
   const connection = await Connection.connect({ address: config.temporal.address });
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
-  const app = await buildDossierApi({ db, probes: [], temporal, taskQueue }, { logger: false });
+  const app = await buildDossierApi({ db, storage, probes: [], temporal, taskQueue }, { logger: false });
 
   const call: Call = async (method, url, payload) => {
     const res = await app.inject({ method, url, payload, headers: { 'x-ntm-actor': 'test-officer' } });
-    return { status: res.statusCode, body: res.json() };
+    return { status: res.statusCode, body: String(res.headers['content-type'] ?? '').includes('json') ? res.json() : { raw: res.rawPayload } };
   };
 
   return {
     db,
+    storage,
     temporal,
     call,
     async close() {

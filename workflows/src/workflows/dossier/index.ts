@@ -3,6 +3,7 @@ import { dossierStateQuery, type DossierWorkflowInput, type DossierWorkflowState
 import { registerAppraisal } from './appraisal.js';
 import { registerConfirmation } from './confirmation.js';
 import { createContext } from './context.js';
+import { registerDecision } from './decision.js';
 import { registerSelfAssessment } from './self-assessment.js';
 
 /**
@@ -18,8 +19,8 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
   registerSelfAssessment(ctx, () => (finished = true));
   registerAppraisal(ctx);
   registerConfirmation(ctx);
+  registerDecision(ctx, () => (finished = true));
 
-  // The provincial decision comes in the next slice; until then a dossier waits at that stage.
   await condition(() => finished);
   await condition(allHandlersFinished);
   return ctx.state;

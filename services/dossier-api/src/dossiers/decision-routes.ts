@@ -1,0 +1,88 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DecisionBody, Problem, decideDossierUpdate } from '@ntm/contracts';
+import type { Storage } from '@ntm/storage';
+import { HttpProblem } from '@ntm/http';
+import { actorOf, type DossierRouteDeps, workflowOf } from './routes.js';
+import { toHttpProblem } from './temporal-errors.js';
+
+const Id = z.object({ id: z.uuid() });
+const problems = { 403: Problem, 404: Problem, 409: Problem, 422: Problem };
+
+export const DecisionView = z
+  .object({
+    id: z.string(),
+    dossierId: z.string(),
+    outcome: z.enum(['recognised', 'refused']),
+    number: z.string().nullable(),
+    date: z.string().nullable(),
+    effectiveDate: z.string().nullable(),
+    signer: z.string().nullable(),
+    reasons: z.string().nullable(),
+    pdfSha256: z.string().nullable(),
+  })
+  .meta({ id: 'Decision' });
+
+const isoDate = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
+
+/** The provincial office's decision and the decision document. */
+export function decisionRoutes(deps: DossierRouteDeps & { storage: Storage }): FastifyPluginAsyncZod {
+  const { db, storage } = deps;
+  const decisionOf = async (dossierId: string) => {
+    const d = await db.decision.findUnique({ where: { dossierId } });
+    if (!d) throw new HttpProblem('notFound', 'Hồ sơ chưa có quyết định.');
+    return d;
+  };
+
+  return async (app) => {
+    app.post(
+      '/dossiers/:id/decision',
+      {
+        schema: {
+          operationId: 'decideDossier',
+          tags: ['decision'],
+          summary: 'Ban hành quyết định công nhận (số, ngày, người ký, ngày hiệu lực) hoặc từ chối kèm lý do',
+          params: Id,
+          body: DecisionBody,
+          response: { 200: z.object({ stage: z.string(), decisionId: z.string() }), ...problems },
+        },
+      },
+      async (request) => {
+        const workflow = await workflowOf(deps, request.params.id);
+        const command = { ...request.body, actor: actorOf(request) };
+        return workflow.executeUpdate(decideDossierUpdate, { updateId: command.commandId, args: [command] }).catch(toHttpProblem);
+      },
+    );
+
+    app.get('/dossiers/:id/decision', { schema: { operationId: 'getDecision', tags: ['decision'], params: Id, response: { 200: DecisionView, 404: Problem } } }, async ({ params }) => {
+      const d = await decisionOf(params.id);
+      return {
+        id: d.id,
+        dossierId: d.dossierId,
+        outcome: d.outcome as 'recognised' | 'refused',
+        number: d.number,
+        date: isoDate(d.signedOn),
+        effectiveDate: isoDate(d.effectiveOn),
+        signer: d.signer,
+        reasons: d.reasons,
+        pdfSha256: d.pdfSha256,
+      };
+    });
+
+    app.get(
+      '/dossiers/:id/decision.pdf',
+      { schema: { operationId: 'downloadDecisionPdf', tags: ['decision'], summary: 'Tải văn bản quyết định (PDF)', params: Id, produces: ['application/pdf'], response: { 404: Problem } } },
+      async ({ params }, reply) => {
+        const d = await decisionOf(params.id);
+        if (!d.pdfKey) throw new HttpProblem('notFound', 'Quyết định chưa có văn bản.');
+        // Streamed straight from storage; the response schema above types only the error body.
+        const pdf = (await storage.getStream(d.pdfKey)) as unknown as z.infer<typeof Problem>;
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="quyet-dinh-${d.id}.pdf"`)
+          .header('x-content-sha256', d.pdfSha256 ?? '')
+          .send(pdf);
+      },
+    );
+  };
+}

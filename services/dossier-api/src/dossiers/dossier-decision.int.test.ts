@@ -1,0 +1,87 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nationalFixture, provinceFixture } from '@ntm/catalog/test-fixtures';
+import { sha256OfStream } from '@ntm/storage';
+import { testConfig } from '@ntm/testing';
+import { startDossierHarness, type Call } from './test-harness.js';
+
+const config = testConfig();
+
+describe('the provincial decision (real Temporal, PostgreSQL and MinIO)', () => {
+  let h: Awaited<ReturnType<typeof startDossierHarness>>;
+  let call: Call;
+
+  beforeAll(async () => {
+    h = await startDossierHarness(config, [nationalFixture(), provinceFixture()]);
+    call = h.call;
+  });
+  afterAll(() => h.close());
+
+  async function dossierAwaitingDecision(unitCode: string): Promise<string> {
+    const id = randomUUID();
+    expect((await call('POST', '/dossiers', { commandId: id, unitCode, trackCode: 'T-NTM', year: 2025 })).status).toBe(201);
+    for (const c of ['C1', 'C2', 'C3']) await call('PUT', `/dossiers/${id}/criteria/${c}/self-assessment`, { commandId: randomUUID(), met: true, explanation: 'Đạt.' });
+    await call('PUT', `/dossiers/${id}/documents/TO_TRINH`, { commandId: randomUUID(), evidenceId: randomUUID() });
+    await call('POST', `/dossiers/${id}/submit`, { commandId: randomUUID() });
+    for (const [c, d] of [['C1', 'SXD'], ['C3', 'SXD'], ['C2', 'SGT'], ['C3', 'SGT']]) {
+      await call('PUT', `/dossiers/${id}/criteria/${c}/appraisal`, { commandId: randomUUID(), departmentCode: d, verdict: 'met', reason: null });
+    }
+    expect((await call('POST', `/dossiers/${id}/district-confirmation`, { commandId: randomUUID(), decision: 'confirm', reasons: null })).body).toEqual({ stage: 'DECISION' });
+    return id;
+  }
+  const recognise = (id: string, number: string) =>
+    call('POST', `/dossiers/${id}/decision`, { commandId: randomUUID(), outcome: 'recognise', number, date: '2026-11-20', effectiveDate: '2026-11-20', signer: 'Người ký thử' });
+
+  let recognisedId: string;
+
+  it('recognises: the decision PDF is stored with its SHA-256, the unit becomes recognised, the public can verify it', async () => {
+    recognisedId = await dossierAwaitingDecision('P1-D1-C1');
+    const res = await recognise(recognisedId, '12/QĐ-UBND');
+    expect(res.status).toBe(200);
+    expect(res.body.stage).toBe('RECOGNISED');
+
+    const decision = (await call('GET', `/dossiers/${recognisedId}/decision`)).body as { id: string; pdfSha256: string; number: string };
+    expect(decision.number).toBe('12/QĐ-UBND');
+    const pdf = (await call('GET', `/dossiers/${recognisedId}/decision.pdf`)).body.raw as Buffer;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(createHash('sha256').update(pdf).digest('hex')).toBe(decision.pdfSha256);
+    const stored = await h.db.decision.findUniqueOrThrow({ where: { id: decision.id } });
+    expect(await sha256OfStream(await h.storage.getStream(stored.pdfKey ?? ''))).toBe(decision.pdfSha256);
+
+    expect(await h.db.recognition.findMany({ where: { unitCode: 'P1-D1-C1' } })).toMatchObject([{ trackCode: 'T-NTM', year: 2025, status: 'active' }]);
+    const verify = await call('GET', `/public/decisions/${decision.id}`);
+    expect(verify.body).toMatchObject({ number: '12/QĐ-UBND', unitName: 'Xã Sơn Bình', date: '2026-11-20', sha256: decision.pdfSha256 });
+  });
+
+  it('shows the public only the stage and dates of a dossier, looked up by its tracking code', async () => {
+    const { trackingCode } = (await call('GET', `/dossiers/${recognisedId}`)).body as { trackingCode: string };
+    const res = await call('GET', `/public/dossiers/${trackingCode}`);
+    expect(Object.keys(res.body).sort()).toEqual(['createdAt', 'decidedAt', 'stage', 'submittedAt', 'trackingCode']);
+    expect(res.body.stage).toBe('RECOGNISED');
+  });
+
+  it('refuses a recognised unit a second dossier on the same track', async () => {
+    const res = await call('POST', '/dossiers', { commandId: randomUUID(), unitCode: 'P1-D1-C1', trackCode: 'T-NTM', year: 2026 });
+    expect(res.status).toBe(422);
+  });
+
+  it('refuses a decision number already used in the province that year, writing nothing', async () => {
+    const id = await dossierAwaitingDecision('P1-D1-C2');
+    const res = await recognise(id, '12/QĐ-UBND');
+    expect(res.status).toBe(409);
+    expect(res.body.detail).toMatch(/12\/QĐ-UBND đã được dùng/);
+    expect((await call('GET', `/dossiers/${id}`)).body.stage).toBe('DECISION');
+    expect(await h.db.decision.count({ where: { dossierId: id } })).toBe(0);
+
+    const refused = await call('POST', `/dossiers/${id}/decision`, { commandId: randomUUID(), outcome: 'refuse', reasons: 'Tiêu chí 17 chưa bền vững.' });
+    expect(refused.body.stage).toBe('REFUSED');
+    expect((await call('GET', `/dossiers/${id}/decision.pdf`)).status).toBe(404);
+    expect(await h.db.recognition.count({ where: { unitCode: 'P1-D1-C2' } })).toBe(0);
+  });
+
+  it('rejects a malformed decision with field errors', async () => {
+    const res = await call('POST', `/dossiers/${randomUUID()}/decision`, { commandId: randomUUID(), outcome: 'recognise', number: 'QĐ 12', date: '20/11/2026' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.map((e) => e.location).sort()).toEqual(['body.date', 'body.effectiveDate', 'body.number', 'body.signer']);
+  });
+});

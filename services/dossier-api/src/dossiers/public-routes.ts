@@ -1,0 +1,66 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { Problem } from '@ntm/contracts';
+import type { Db } from '@ntm/db';
+import { HttpProblem } from '@ntm/http';
+
+const PublicDossier = z
+  .object({ trackingCode: z.string(), stage: z.string(), createdAt: z.string(), submittedAt: z.string().nullable(), decidedAt: z.string().nullable() })
+  .meta({ id: 'PublicDossierStatus' });
+
+const DecisionVerification = z
+  .object({ decisionId: z.string(), number: z.string(), date: z.string(), unitName: z.string(), trackName: z.string(), year: z.number().int(), sha256: z.string() })
+  .meta({ id: 'DecisionVerification' });
+
+/** What anyone may see without signing in: a dossier's stage by tracking code, and a decision's authenticity. */
+export function publicRoutes(db: Db): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/public/dossiers/:trackingCode',
+      {
+        schema: {
+          operationId: 'lookupDossierByTrackingCode',
+          tags: ['public'],
+          summary: 'Tra cứu tình trạng hồ sơ theo mã hồ sơ (chỉ bước và ngày)',
+          params: z.object({ trackingCode: z.string().min(3).max(40) }),
+          response: { 200: PublicDossier, 404: Problem },
+        },
+      },
+      async ({ params }) => {
+        const d = await db.dossier.findUnique({ where: { trackingCode: params.trackingCode } });
+        if (!d) throw new HttpProblem('notFound', 'Không có hồ sơ với mã này.');
+        return { trackingCode: d.trackingCode, stage: d.stage, createdAt: d.createdAt.toISOString(), submittedAt: d.submittedAt?.toISOString() ?? null, decidedAt: d.decidedAt?.toISOString() ?? null };
+      },
+    );
+
+    app.get(
+      '/public/decisions/:id',
+      {
+        schema: {
+          operationId: 'verifyDecision',
+          tags: ['public'],
+          summary: 'Xác thực quyết định công nhận: số, đơn vị, ngày và mã SHA-256 của văn bản',
+          params: z.object({ id: z.uuid() }),
+          response: { 200: DecisionVerification, 404: Problem },
+        },
+      },
+      async ({ params }) => {
+        const d = await db.decision.findUnique({ where: { id: params.id }, include: { dossier: true } });
+        if (d?.outcome !== 'recognised' || !d.number || !d.signedOn || !d.pdfSha256) throw new HttpProblem('notFound', 'Không có quyết định công nhận với mã này.');
+        const [unit, track] = await Promise.all([
+          db.administrativeUnit.findUnique({ where: { code: d.dossier.unitCode } }),
+          db.track.findUnique({ where: { code: d.dossier.trackCode } }),
+        ]);
+        return {
+          decisionId: d.id,
+          number: d.number,
+          date: d.signedOn.toISOString().slice(0, 10),
+          unitName: unit?.name ?? d.dossier.unitCode,
+          trackName: track?.name ?? d.dossier.trackCode,
+          year: d.dossier.year,
+          sha256: d.pdfSha256,
+        };
+      },
+    );
+  };
+}

@@ -1,0 +1,38 @@
+import { ActivityFailure, ApplicationFailure, setHandler } from '@temporalio/workflow';
+import { decideDossierUpdate, dossierFailureTypes, type DecisionCommand } from '@ntm/contracts';
+import { activities, failure, type DossierContext } from './context.js';
+
+export const recognisedStage = 'RECOGNISED';
+export const refusedStage = 'REFUSED';
+
+/** The decision: recognition (stored, rendered as a PDF, published) or refusal with reasons. */
+export function registerDecision(ctx: DossierContext, onDecided: () => void): void {
+  const { input } = ctx;
+  let deciding = false;
+
+  setHandler(
+    decideDossierUpdate,
+    async (command) => {
+      deciding = true;
+      try {
+        await activities.recordDecision(input.dossierId, command);
+      } catch (e) {
+        // A decision number already used in the province and year: nothing was written.
+        deciding = false;
+        throw e instanceof ActivityFailure && e.cause instanceof ApplicationFailure ? e.cause : e;
+      }
+      if (command.outcome === 'recognise') await activities.renderDecisionDocument(input.dossierId, command.commandId);
+      const outcome = command.outcome === 'recognise' ? recognisedStage : refusedStage;
+      await activities.publishDecision(input.dossierId, command.commandId, command.actor, outcome);
+      ctx.moveTo(outcome);
+      onDecided();
+      return { stage: outcome, decisionId: command.commandId };
+    },
+    {
+      validator: (_command: DecisionCommand) => {
+        ctx.requireStageKind('decision');
+        if (deciding) throw failure(dossierFailureTypes.wrongStage, 'Hồ sơ đang được ghi quyết định.');
+      },
+    },
+  );
+}
