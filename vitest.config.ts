@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-const sources = ['packages/*/src/**', 'packages/*/scripts/**', 'services/*/src/**', 'workflows/src/**', 'infra/**'];
+const sources = ['packages/*/src/**', 'packages/*/scripts/**', 'packages/*/seed/**', 'services/*/src/**', 'workflows/src/**', 'infra/**'];
 const globalSetup = ['test/support/global-setup.ts'];
 const setupFiles = ['test/support/quiet-temporal.ts'];
 

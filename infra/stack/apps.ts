@@ -58,6 +58,14 @@ export const dossierApi = appComponent({
   startupTimeoutMs: 60_000,
 });
 
+export const evidenceApi = appComponent({
+  name: 'evidence-api',
+  entry: 'services/evidence-api/src/main.ts',
+  port: ({ config }) => config.evidenceApi.port,
+  ready: ({ config }) => httpOk(`http://${config.host}:${config.evidenceApi.port}/health`),
+  startupTimeoutMs: 60_000,
+});
+
 /** The worker is ready when Temporal sees it polling its task queue. */
 export const worker = appComponent({
   name: 'worker',

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import type { Config } from '@ntm/config';
-import { dossierApi, worker } from './apps.js';
+import { dossierApi, evidenceApi, worker } from './apps.js';
 import type { Component, StackContext } from './component.js';
 import { minio } from './minio.js';
 import { stackPaths } from './paths.js';
@@ -12,7 +12,7 @@ import { StackError } from './process.js';
 export { StackError };
 
 export const infraComponents: Component[] = [postgres, temporal, minio];
-export const appComponents: Component[] = [dossierApi, worker];
+export const appComponents: Component[] = [dossierApi, evidenceApi, worker];
 
 export type Reporter = (event: { component: string; line: string; kind: 'step' | 'info' | 'done' }) => void;
 
@@ -60,7 +60,7 @@ export function stackUrls(config: Config) {
   const h = config.publicHost;
   return {
     'Dossier API docs': `http://${h}:${config.dossierApi.port}/docs`,
-    'Dossier API health': `http://${h}:${config.dossierApi.port}/health`,
+    'Evidence API docs': `http://${h}:${config.evidenceApi.port}/docs`,
     'Temporal Web UI': `http://${h}:${config.temporal.uiPort}`,
     'MinIO console': `http://${h}:${config.s3.consolePort}`,
     'PostgreSQL': config.postgres.url.replace(/:[^:@/]+@/, ':***@'),

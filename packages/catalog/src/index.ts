@@ -4,3 +4,4 @@ export { readCriteriaSets, readDurations, readHolidays, readProvince, readTracks
 export { toSearchName } from './search-name.js';
 export { seedCatalog } from './seed.js';
 export { parseUnitsCsv, unitCsvColumns } from './units-csv.js';
+export { candidateSets } from './candidate-sets.js';

@@ -64,6 +64,12 @@ const Env = z.object({
   NTM_S3_BUCKET: z.string().min(3).default('ntm-evidence'),
   NTM_MINIO_CONSOLE_PORT: port.optional(),
 
+  NTM_EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
+  /** Comma-separated media types accepted as evidence, checked against each file's content. */
+  NTM_EVIDENCE_MEDIA_TYPES: z
+    .string()
+    .default('application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .transform((s) => s.split(',').map((t) => t.trim()).filter(Boolean)),
   NTM_DOSSIER_API_PORT: port.optional(),
   NTM_EVIDENCE_API_PORT: port.optional(),
   NTM_PUBLIC_HOST: z.string().min(1).default('localhost'),
@@ -114,7 +120,7 @@ function buildConfig(env: z.infer<typeof Env>) {
       consolePort: env.NTM_MINIO_CONSOLE_PORT ?? d.minioConsolePort,
     },
     dossierApi: { port: env.NTM_DOSSIER_API_PORT ?? d.dossierApiPort },
-    evidenceApi: { port: env.NTM_EVIDENCE_API_PORT ?? d.evidenceApiPort },
+    evidenceApi: { port: env.NTM_EVIDENCE_API_PORT ?? d.evidenceApiPort, maxBytes: env.NTM_EVIDENCE_MAX_BYTES, mediaTypes: env.NTM_EVIDENCE_MEDIA_TYPES },
   };
 }
 

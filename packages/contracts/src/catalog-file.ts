@@ -74,7 +74,8 @@ export const CatalogTrack = z.object({
   code,
   name,
   unitLevel: UnitLevel,
-  criteriaSetCodes: z.array(code).min(1),
+  /** National sets the track uses; a province's own sets at the track's unit level count too, for its units. */
+  criteriaSetCodes: z.array(code).default([]),
   prerequisites: z.array(code).default([]),
   requiredDocuments: z.array(z.object({ code, name })).default([]),
   stages: z.array(z.object({ code, name, kind: StageKind, decidingLevel: DecidingLevel })).min(2),

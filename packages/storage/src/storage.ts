@@ -91,6 +91,26 @@ export function createStorage(settings: S3Settings) {
       await client.removeObject(bucket, key);
     },
 
+    /** Removes every stored version of an object (the bucket is versioned), leaving no trace. */
+    async purge(key: string): Promise<void> {
+      const versions: Array<{ name: string; versionId?: string | null }> = [];
+      for await (const item of client.listObjects(bucket, key, false, { IncludeVersion: true })) {
+        const v = item as { name?: string; versionId?: string | null };
+        if (v.name === key) versions.push({ name: key, versionId: v.versionId ?? null });
+      }
+      for (const v of versions) await client.removeObject(bucket, key, v.versionId ? { versionId: v.versionId } : {});
+    },
+
+    /** Keys (with last-modified time) of the current objects under a prefix. */
+    async list(prefix: string): Promise<Array<{ key: string; lastModified: Date }>> {
+      const found: Array<{ key: string; lastModified: Date }> = [];
+      for await (const item of client.listObjects(bucket, prefix, true)) {
+        const o = item as { name?: string; lastModified?: Date };
+        if (o.name) found.push({ key: o.name, lastModified: o.lastModified ?? new Date(0) });
+      }
+      return found;
+    },
+
     /** A short-lived URL that lets whoever holds it read one object. */
     presignedGet(key: string, expirySeconds: number): Promise<string> {
       return client.presignedGetObject(bucket, key, expirySeconds);

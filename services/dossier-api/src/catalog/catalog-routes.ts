@@ -4,7 +4,7 @@ import {
   AssignmentQuery, CatalogFile, catalogFormat, CriteriaSetDetail, CriteriaSetQuery, CriteriaSetSummary, CriterionAssignmentView,
   Duration, Holiday, ImportReport, Problem, ProvinceSettings, Track, pageOf,
 } from '@ntm/contracts';
-import { exportProvinceCatalog, importCatalog, parseUnitsCsv, readCriteriaSets, readDurations, readHolidays, readProvince, readTracks } from '@ntm/catalog';
+import { candidateSets, exportProvinceCatalog, importCatalog, parseUnitsCsv, readCriteriaSets, readDurations, readHolidays, readProvince, readTracks } from '@ntm/catalog';
 import type { Db, Prisma } from '@ntm/db';
 import { CriteriaSet as DomainCriteriaSet, criteriaSetInForce } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
@@ -44,11 +44,8 @@ export function catalogRoutes(db: Db): FastifyPluginAsyncZod {
         const [track] = await readTracks(db, { code: params.code });
         if (!track) throw new HttpProblem('notFound', `Không có loại hồ sơ "${params.code}".`);
         // A province's own sets count only for its units; national sets count everywhere.
-        const sets = await readCriteriaSets(db, {
-          code: { in: track.criteriaSetCodes },
-          OR: [{ ownerProvinceCode: null }, ...(query.province ? [{ ownerProvinceCode: query.province }] : [])],
-        });
-        const found = criteriaSetInForce(track, sets.map((s) => DomainCriteriaSet.parse(s)), query.year);
+        const { track: candidates, sets } = await candidateSets(db, track, query.province);
+        const found = criteriaSetInForce(candidates, sets.map((s) => DomainCriteriaSet.parse(s)), query.year);
         if (found.kind === 'none') throw new HttpProblem('notFound', found.message);
         if (found.kind === 'ambiguous') throw new HttpProblem('conflict', found.message);
         const set = sets.find((s) => s.code === found.set.code);

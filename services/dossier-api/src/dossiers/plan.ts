@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CreateDossierBody, DossierWorkflowInput } from '@ntm/contracts';
-import { readCriteriaSets, readDurations, readHolidays, readProvince, readTracks, readUnits } from '@ntm/catalog';
+import { candidateSets, readDurations, readHolidays, readProvince, readTracks, readUnits } from '@ntm/catalog';
 import type { Db } from '@ntm/db';
 import { CriteriaSet, checkEligibility, criteriaSetInForce, requiredCriteria } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
@@ -48,8 +48,8 @@ export async function planDossier(db: Db, body: CreateDossierBody, actor: string
     throw new HttpProblem('unprocessable', 'Đơn vị chưa đủ điều kiện lập hồ sơ này.', eligibility.reasons.map((r) => ({ location: `body.${r.code}`, message: r.message })));
   }
 
-  const sets = await readCriteriaSets(db, { code: { in: track.criteriaSetCodes }, OR: [{ ownerProvinceCode: null }, { ownerProvinceCode: province.code }] });
-  const inForce = criteriaSetInForce(track, sets.map((s) => CriteriaSet.parse(s)), body.year);
+  const candidates = await candidateSets(db, track, province.code);
+  const inForce = criteriaSetInForce(candidates.track, candidates.sets.map((s) => CriteriaSet.parse(s)), body.year);
   if (inForce.kind !== 'found') throw new HttpProblem('unprocessable', inForce.message);
 
   const required = requiredCriteria(inForce.set);

@@ -1,0 +1,56 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCatalogDir } from '@ntm/db/seed';
+import { testConfig } from '@ntm/testing';
+import { startDossierHarness, type Call } from './test-harness.js';
+
+const config = testConfig();
+const seed = (name: string) => JSON.parse(readFileSync(join(seedCatalogDir, name), 'utf8')) as unknown;
+
+describe('happy path on the seed catalog: Pha Mu commune (Than Uyên), 19/19 criteria, to the decision', () => {
+  let h: Awaited<ReturnType<typeof startDossierHarness>>;
+  let call: Call;
+
+  beforeAll(async () => {
+    expect(readdirSync(seedCatalogDir)).toEqual(expect.arrayContaining(['national.json', 'lai-chau.json']));
+    h = await startDossierHarness(config, [seed('national.json'), seed('lai-chau.json')]);
+    call = h.call;
+  });
+  afterAll(() => h.close());
+
+  it('goes from creation through self-assessment, every department, the district and the province to a verified decision PDF', async () => {
+    const started = performance.now();
+    const id = randomUUID();
+    const created = await call('POST', '/dossiers', { commandId: id, unitCode: 'LCH-THU-PMU', trackCode: 'COMMUNE_NTM', year: 2025 });
+    expect(created.status).toBe(201);
+
+    const view = (await call('GET', `/dossiers/${id}`)).body as { criteria: Array<{ code: string }>; documents: Array<{ code: string }> };
+    expect(view.criteria).toHaveLength(19);
+    for (const c of view.criteria) {
+      expect((await call('PUT', `/dossiers/${id}/criteria/${c.code}/self-assessment`, { commandId: randomUUID(), met: true, explanation: 'Đạt theo báo cáo của xã.' })).status).toBe(200);
+    }
+    for (const d of view.documents) await call('PUT', `/dossiers/${id}/documents/${d.code}`, { commandId: randomUUID(), evidenceId: randomUUID() });
+    expect((await call('POST', `/dossiers/${id}/submit`, { commandId: randomUUID() })).body).toEqual({ stage: 'APPRAISAL' });
+
+    const tasks = ((await call('GET', `/dossiers/${id}`)).body.appraisalTasks as Array<{ departmentCode: string; criterionCodes: string[] }>);
+    expect(new Set(tasks.flatMap((t) => t.criterionCodes)).size).toBe(19);
+    for (const t of tasks) {
+      for (const c of t.criterionCodes) {
+        expect((await call('PUT', `/dossiers/${id}/criteria/${c}/appraisal`, { commandId: randomUUID(), departmentCode: t.departmentCode, verdict: 'met', reason: null })).status).toBe(200);
+      }
+    }
+    expect((await call('GET', `/dossiers/${id}`)).body.stage).toBe('DISTRICT_CONFIRMATION');
+    expect((await call('POST', `/dossiers/${id}/district-confirmation`, { commandId: randomUUID(), decision: 'confirm', reasons: null })).body).toEqual({ stage: 'RECOGNITION' });
+    const decided = await call('POST', `/dossiers/${id}/decision`, { commandId: randomUUID(), outcome: 'recognise', number: '1234/QĐ-UBND', date: '2026-11-20', effectiveDate: '2026-11-20', signer: 'Người ký thử' });
+    expect(decided.body.stage).toBe('RECOGNISED');
+
+    const decision = (await call('GET', `/dossiers/${id}/decision`)).body as { id: string; pdfSha256: string };
+    const pdf = (await call('GET', `/dossiers/${id}/decision.pdf`)).body.raw as Buffer;
+    expect(createHash('sha256').update(pdf).digest('hex')).toBe(decision.pdfSha256);
+    expect((await call('GET', `/public/decisions/${decision.id}`)).body).toMatchObject({ unitName: 'Xã Pha Mu', number: '1234/QĐ-UBND', sha256: decision.pdfSha256 });
+    expect(await h.db.recognition.count({ where: { unitCode: 'LCH-THU-PMU', trackCode: 'COMMUNE_NTM', status: 'active' } })).toBe(1);
+    console.log(`Pha Mu happy path through the API: ${Math.round(performance.now() - started)} ms`);
+  });
+});
