@@ -1,0 +1,72 @@
+// Drives N dossiers (default 50) concurrently from creation to a recognition decision through
+// the dossier API, against the test stack (started if needed), and prints the wall times.
+// Usage: pnpm bench:dossiers [count] [concurrency]
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '@ntm/config';
+import { seedCatalogDir } from '@ntm/db/seed';
+import { startDossierHarness, type Call } from '@ntm/dossier-api/test-harness';
+import { startStack } from '@ntm/infra/stack';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+
+Runtime.install({ logger: new DefaultLogger('WARN') });
+
+const count = Number(process.argv[2] ?? 50);
+const concurrency = Number(process.argv[3] ?? 10);
+const config = loadConfig({ ...process.env, NTM_PROFILE: 'test' });
+await startStack(config, { apps: false, report: () => undefined });
+
+const seed = (name: string) => JSON.parse(readFileSync(join(seedCatalogDir, name), 'utf8')) as unknown;
+// Benchmark communes under Than Uyên: one open dossier per unit, so each run needs its own units.
+const units = Array.from({ length: count }, (_, i) => ({
+  code: `LCH-THU-BENCH${String(i + 1).padStart(3, '0')}`,
+  name: `Xã thử tải ${i + 1}`,
+  level: 'commune',
+  parentCode: 'LCH-THU',
+  validFrom: '2020-01-01',
+  groupings: { 'XA-NTM-2021-2025': 'TDMNPB' },
+}));
+const province = (seed('lai-chau.json') as { province: unknown }).province;
+const h = await startDossierHarness(config, [seed('national.json'), seed('lai-chau.json'), { format: 'ntm-catalog/1', province, units }]);
+
+async function drive(call: Call, unitCode: string, n: number): Promise<number> {
+  const started = performance.now();
+  const ok = (res: { status: number; body: unknown }, what: string) => {
+    if (res.status >= 300) throw new Error(`${unitCode} ${what}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res;
+  };
+  const id = randomUUID();
+  ok(await call('POST', '/dossiers', { commandId: id, unitCode, trackCode: 'COMMUNE_NTM', year: 2025 }), 'create');
+  const view = (await call('GET', `/dossiers/${id}`)).body as { criteria: Array<{ code: string }>; documents: Array<{ code: string }> };
+  for (const c of view.criteria) ok(await call('PUT', `/dossiers/${id}/criteria/${c.code}/self-assessment`, { commandId: randomUUID(), met: true, explanation: 'Đạt.' }), 'assess');
+  for (const d of view.documents) ok(await call('PUT', `/dossiers/${id}/documents/${d.code}`, { commandId: randomUUID(), evidenceId: randomUUID() }), 'attach');
+  ok(await call('POST', `/dossiers/${id}/submit`, { commandId: randomUUID() }), 'submit');
+  const tasks = (await call('GET', `/dossiers/${id}`)).body.appraisalTasks as Array<{ departmentCode: string; criterionCodes: string[] }>;
+  for (const t of tasks) {
+    for (const c of t.criterionCodes) ok(await call('PUT', `/dossiers/${id}/criteria/${c}/appraisal`, { commandId: randomUUID(), departmentCode: t.departmentCode, verdict: 'met', reason: null }), 'appraise');
+  }
+  ok(await call('POST', `/dossiers/${id}/district-confirmation`, { commandId: randomUUID(), decision: 'confirm', reasons: null }), 'confirm');
+  const number = `${9000 + n}/QĐ-UBND`;
+  ok(await call('POST', `/dossiers/${id}/decision`, { commandId: randomUUID(), outcome: 'recognise', number, date: '2026-11-20', effectiveDate: '2026-11-20', signer: 'Người ký thử' }), 'decide');
+  return performance.now() - started;
+}
+
+const started = performance.now();
+const durations: number[] = [];
+let next = 0;
+await Promise.all(
+  Array.from({ length: Math.min(concurrency, count) }, async () => {
+    while (next < count) {
+      const n = next++;
+      durations.push(await drive(h.call, units[n]?.code ?? '', n));
+    }
+  }),
+);
+const wall = performance.now() - started;
+await h.close();
+
+durations.sort((a, b) => a - b);
+const pct = (p: number) => Math.round(durations[Math.min(durations.length - 1, Math.floor((p / 100) * durations.length))] ?? 0);
+console.log(`${count} dossiers, ${concurrency} at a time, each 19 criteria from creation to a recognition decision with its PDF`);
+console.log(`wall time: ${(wall / 1000).toFixed(1)} s   per dossier: p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${pct(100)} ms   throughput: ${(count / (wall / 1000)).toFixed(2)} dossiers/s`);
