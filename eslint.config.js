@@ -20,6 +20,7 @@ export default tseslint.config(
   {
     // Workflow code is replayed: it must stay deterministic and free of I/O.
     files: ['workflows/src/workflows/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
