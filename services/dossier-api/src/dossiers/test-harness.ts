@@ -24,8 +24,9 @@ export async function startDossierHarness(config: Config, catalogFiles: unknown[
   const taskQueue = `dossier-test-${randomUUID()}`;
   const nativeConnection = await NativeConnection.connect({ address: config.temporal.address });
   const storage = createStorage(config.s3);
-  const worker = await createWorker(config, { db, storage, publicBaseUrl: 'http://ntm.test' }, { connection: nativeConnection, taskQueue });
-  const running = worker.run();
+  const newWorker = () => createWorker(config, { db, storage, publicBaseUrl: 'http://ntm.test' }, { connection: nativeConnection, taskQueue });
+  let worker = await newWorker();
+  let running = worker.run();
   const connection = await Connection.connect({ address: config.temporal.address });
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const app = await buildDossierApi({ db, storage, probes: [], temporal, taskQueue }, { logger: false });
@@ -40,9 +41,18 @@ export async function startDossierHarness(config: Config, catalogFiles: unknown[
     storage,
     temporal,
     call,
+    async stopWorker() {
+      worker.shutdown();
+      await running;
+    },
+    /** A new worker with an empty workflow cache: running dossiers are rebuilt from their history. */
+    async startWorker() {
+      worker = await newWorker();
+      running = worker.run();
+    },
     async close() {
       await app.close();
-      worker.shutdown();
+      if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       await connection.close();
       await nativeConnection.close();
