@@ -66,3 +66,47 @@ export function provinceFixture(): CatalogFileInput & { units: NonNullable<Catal
     holidays: [{ date: '2026-02-17', name: 'Tết Nguyên đán' }],
   };
 }
+
+/** Province P1's own village set, a village, a district office and a village track decided by the district. */
+export function villageFixture(): CatalogFileInput {
+  return {
+    format: catalogFormat,
+    province: { code: 'P1', name: 'Tỉnh Thử', hasDistrictStage: true },
+    criteriaSets: [
+      {
+        code: 'P1-THON',
+        name: 'Bộ tiêu chí thôn, bản của tỉnh thử',
+        legalBasis: 'Quyết định thử của tỉnh',
+        unitLevel: 'village',
+        validFromYear: 2021,
+        validToYear: 2025,
+        ownerProvinceCode: 'P1',
+        isSample: true,
+        criteria: [
+          { number: 1, code: 'V1', name: 'Đường thôn', indicators: [indicator('V1.1')] },
+          { number: 2, code: 'V2', name: 'Nhà văn hóa thôn', indicators: [indicator('V2.1')] },
+        ],
+      },
+    ],
+    tracks: [
+      {
+        code: 'T-THON',
+        name: 'Thôn, bản đạt chuẩn (thử)',
+        unitLevel: 'village',
+        criteriaSetCodes: [],
+        requiredDocuments: [],
+        stages: [
+          { code: 'SELF', name: 'Thôn tự đánh giá, xã thẩm tra', kind: 'self_assessment', decidingLevel: 'commune' },
+          { code: 'APPRAISAL', name: 'Phòng chuyên môn huyện thẩm định', kind: 'appraisal', decidingLevel: 'district' },
+          { code: 'DECISION', name: 'Huyện công nhận', kind: 'decision', decidingLevel: 'district' },
+        ],
+      },
+    ],
+    units: [{ code: 'P1-D1-C1-B1', name: 'Bản Nà Khum', level: 'village', parentCode: 'P1-D1-C1', validFrom: '2020-01-01' }],
+    departments: [{ code: 'PKT', name: 'Phòng Kinh tế và Hạ tầng huyện Một', level: 'district', districtCode: 'P1-D1' }],
+    assignments: [
+      { criteriaSetCode: 'P1-THON', criterionCode: 'V1', departmentCode: 'PKT' },
+      { criteriaSetCode: 'P1-THON', criterionCode: 'V2', departmentCode: 'PKT' },
+    ],
+  };
+}

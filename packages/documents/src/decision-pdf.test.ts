@@ -8,7 +8,7 @@ export const sampleDecision: DecisionDocument = {
   effectiveDate: '2026-11-20',
   signer: 'Người ký (dữ liệu thử)',
   signerTitle: 'KT. Chủ tịch',
-  provinceName: 'Tỉnh Lai Châu',
+  issuerName: 'Tỉnh Lai Châu',
   unitName: 'Xã Pha Mu',
   unitParents: ['Huyện Than Uyên'],
   trackName: 'Đạt chuẩn nông thôn mới',

@@ -10,7 +10,8 @@ export interface DecisionDocument {
   effectiveDate: string;
   signer: string;
   signerTitle: string;
-  provinceName: string;
+  /** The unit whose People's Committee decides: the province, or the district for a village track. */
+  issuerName: string;
   unitName: string;
   /** The unit's parents below the province, nearest first (e.g. its district). */
   unitParents: string[];
@@ -41,7 +42,7 @@ export async function renderDecisionPdf(d: DecisionDocument): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 56, bottom: 56, left: 70, right: 56 },
-    info: { Title: `Quyết định ${d.number}`, Author: `Ủy ban nhân dân ${d.provinceName}`, CreationDate: signed, ModDate: signed },
+    info: { Title: `Quyết định ${d.number}`, Author: `Ủy ban nhân dân ${d.issuerName}`, CreationDate: signed, ModDate: signed },
     // A fixed document id keeps the output identical for the same decision.
     pdfVersion: '1.7',
   });
@@ -57,18 +58,18 @@ export async function renderDecisionPdf(d: DecisionDocument): Promise<Buffer> {
   const left = { width: width * 0.42, align: 'center' as const };
   const right = { width: width * 0.56, align: 'center' as const };
   const rightX = 70 + width * 0.44;
-  doc.font('bold').fontSize(10).text(`ỦY BAN NHÂN DÂN ${d.provinceName.toLocaleUpperCase('vi')}`, 70, 56, left);
+  doc.font('bold').fontSize(10).text(`ỦY BAN NHÂN DÂN ${d.issuerName.toLocaleUpperCase('vi')}`, 70, 56, left);
   doc.font('regular').text(`Số: ${d.number}`, left);
   doc.font('bold').text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', rightX, 56, right);
   doc.text('Độc lập - Tự do - Hạnh phúc', right);
   // Dates are written with the place name alone: "Lai Châu, ngày …".
-  const placeName = d.provinceName.replace(/^(tỉnh|thành phố)\s+/iu, '');
+  const placeName = d.issuerName.replace(/^(tỉnh|thành phố|huyện|thị xã|quận)\s+/iu, '');
   doc.font('regular').moveDown(0.5).text(`${placeName}, ${vnDate(d.date)}`, right);
 
   doc.x = 70;
   doc.moveDown(2).font('bold').fontSize(14).text('QUYẾT ĐỊNH', { width, align: 'center' });
   doc.fontSize(12).text(`Về việc công nhận ${place} ${lowerFirst(d.trackName)} năm ${d.year}`, { width, align: 'center' });
-  doc.moveDown().text(`CHỦ TỊCH ỦY BAN NHÂN DÂN ${d.provinceName.toLocaleUpperCase('vi')}`, { width, align: 'center' });
+  doc.moveDown().text(`CHỦ TỊCH ỦY BAN NHÂN DÂN ${d.issuerName.toLocaleUpperCase('vi')}`, { width, align: 'center' });
   doc.moveDown().font('regular').fontSize(12);
   for (const basis of d.legalBasis) doc.text(`Căn cứ ${basis};`, { width, align: 'justify' });
   doc.text('Xét hồ sơ đề nghị và kết quả thẩm định của các sở, ngành theo tiêu chí được phân công,', { width, align: 'justify' });
@@ -78,7 +79,7 @@ export async function renderDecisionPdf(d: DecisionDocument): Promise<Buffer> {
   };
   article(1, `Công nhận ${place} ${lowerFirst(d.trackName)} năm ${d.year}.`);
   article(2, `Quyết định này có hiệu lực kể từ ${vnDate(d.effectiveDate)}.`);
-  article(3, `Chánh Văn phòng Ủy ban nhân dân tỉnh, Thủ trưởng các sở, ban, ngành và Chủ tịch Ủy ban nhân dân ${place} chịu trách nhiệm thi hành Quyết định này.`);
+  article(3, `Chánh Văn phòng Ủy ban nhân dân ${lowerFirst(d.issuerName)}, Thủ trưởng các cơ quan, đơn vị và Chủ tịch Ủy ban nhân dân ${place} chịu trách nhiệm thi hành Quyết định này.`);
 
   const signTop = doc.y + 24;
   doc.image(qr, 70, signTop, { width: 96 });

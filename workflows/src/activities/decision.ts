@@ -62,7 +62,7 @@ export function createDecisionActivities({ db, storage, publicBaseUrl }: Decisio
         effectiveDate: iso(decision.effectiveOn),
         signer: decision.signer ?? '',
         signerTitle: decision.signerTitle ?? 'Chủ tịch',
-        provinceName: byCode.get(dossier.provinceCode)?.name ?? dossier.provinceCode,
+        issuerName: issuerName(track.stages, dossier, byCode),
         unitName: byCode.get(dossier.unitCode)?.name ?? dossier.unitCode,
         unitParents: parents,
         trackName: track.name,
@@ -88,4 +88,15 @@ export function createDecisionActivities({ db, storage, publicBaseUrl }: Decisio
       });
     },
   };
+}
+
+/** The People's Committee that decides: the district when the track's decision stage says so and the unit has one. */
+export function issuerName(
+  stages: unknown,
+  dossier: { provinceCode: string; districtCode: string | null },
+  units: Map<string, { name: string }>,
+): string {
+  const decision = (stages as Array<{ kind: string; decidingLevel: string }>).find((s) => s.kind === 'decision');
+  const code = decision?.decidingLevel === 'district' && dossier.districtCode ? dossier.districtCode : dossier.provinceCode;
+  return units.get(code)?.name ?? code;
 }
