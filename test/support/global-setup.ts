@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { temporalTestServer } from '@ntm/infra/tools';
 import { chooseProvider } from './choose-provider.js';
 
 import '@ntm/testing';
@@ -7,5 +8,7 @@ export default async function setup(project: TestProject) {
   const provider = await chooseProvider();
   const stack = await provider.start();
   project.provide('stackEnv', stack.env);
+  // Temporal's time-skipping server, for workflow tests whose timers must pass instantly.
+  project.provide('temporalTestServer', temporalTestServer(() => undefined));
   return () => stack.release();
 }

@@ -117,6 +117,10 @@ export const AppraisalTaskState = z.object({
   dueDate: z.string(),
   verdicts: z.record(z.string(), z.object({ verdict: Verdict, reason: z.string().nullable() })),
   closed: z.boolean(),
+  /** Workflow time (ms) the task opened; reminders count from it. */
+  openedAt: z.number(),
+  remindersSent: z.number().int(),
+  escalated: z.boolean(),
 });
 export type AppraisalTaskState = z.infer<typeof AppraisalTaskState>;
 

@@ -5,6 +5,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Environment variables pointing at the stack the global setup started (test/support). */
     stackEnv: Record<string, string>;
+    /** Path of Temporal's time-skipping test server binary. */
+    temporalTestServer: string;
   }
 }
 

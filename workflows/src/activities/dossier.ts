@@ -75,6 +75,11 @@ export function createDossierActivities(db: Db) {
       });
     },
 
+    /** A history entry that changes no stage (a reminder, an escalation), once per event id. */
+    async recordDossierEvent(dossierId: string, eventId: string, type: string, payload: Prisma.InputJsonValue): Promise<void> {
+      await once(dossierId, eventId, (tx) => tx.dossierEvent.create({ data: { dossierId, commandId: eventId, type, actor: 'system', payload } }));
+    },
+
     async openAppraisalTasks(dossierId: string, round: number, tasks: Array<{ departmentCode: string; criterionCodes: string[]; dueDate: string }>): Promise<void> {
       await once(dossierId, `appraisal/round-${round}/opened`, async (tx) => {
         await tx.appraisalTask.createMany({

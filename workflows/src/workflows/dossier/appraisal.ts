@@ -16,7 +16,7 @@ export async function openAppraisalRound(ctx: DossierContext, criteria: readonly
   const tasks = input.appraisers
     .map((a) => ({ departmentCode: a.departmentCode, criterionCodes: a.criterionCodes.filter((c) => criteria.includes(c)) }))
     .filter((t) => t.criterionCodes.length > 0)
-    .map((t) => ({ ...t, round: state.round, dueDate, verdicts: {}, closed: false }));
+    .map((t) => ({ ...t, round: state.round, dueDate, verdicts: {}, closed: false, openedAt: Date.now(), remindersSent: 0, escalated: false }));
   state.tasks.push(...tasks);
   await activities.openAppraisalTasks(input.dossierId, state.round, tasks.map(({ departmentCode, criterionCodes }) => ({ departmentCode, criterionCodes, dueDate })));
 }

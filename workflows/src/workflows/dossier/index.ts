@@ -1,9 +1,10 @@
-import { allHandlersFinished, condition, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
 import { dossierStateQuery, type DossierWorkflowInput, type DossierWorkflowState } from '@ntm/contracts';
 import { registerAppraisal } from './appraisal.js';
 import { registerConfirmation } from './confirmation.js';
 import { createContext } from './context.js';
 import { registerDecision } from './decision.js';
+import { watchDeadlines } from './deadlines.js';
 import { registerSelfAssessment } from './self-assessment.js';
 
 /**
@@ -21,7 +22,9 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
   registerConfirmation(ctx);
   registerDecision(ctx, () => (finished = true));
 
-  await condition(() => finished);
+  // Dossiers started before deadline alarms existed keep waiting without timers.
+  if (patched('appraisal-deadline-alarms')) await watchDeadlines(ctx, () => finished);
+  else await condition(() => finished);
   await condition(allHandlersFinished);
   return ctx.state;
 }
