@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '@ntm/config';
 import { seedCatalogDir } from '@ntm/db/seed';
-import { startDossierHarness, type Call } from '@ntm/dossier-api/test-harness';
+import { meetSubmissionConditions, startDossierHarness, type Call } from '@ntm/dossier-api/test-harness';
 import { startStack } from '@ntm/infra/stack';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 
@@ -41,6 +41,7 @@ async function drive(call: Call, unitCode: string, n: number): Promise<number> {
   const view = (await call('GET', `/dossiers/${id}`)).body as { criteria: Array<{ code: string }>; documents: Array<{ code: string }> };
   for (const c of view.criteria) ok(await call('PUT', `/dossiers/${id}/criteria/${c.code}/self-assessment`, { commandId: randomUUID(), met: true, explanation: 'Đạt.' }), 'assess');
   for (const d of view.documents) ok(await call('PUT', `/dossiers/${id}/documents/${d.code}`, { commandId: randomUUID(), evidenceId: randomUUID() }), 'attach');
+  await meetSubmissionConditions(call, id);
   ok(await call('POST', `/dossiers/${id}/submit`, { commandId: randomUUID() }), 'submit');
   const tasks = (await call('GET', `/dossiers/${id}`)).body.appraisalTasks as Array<{ departmentCode: string; criterionCodes: string[] }>;
   for (const t of tasks) {

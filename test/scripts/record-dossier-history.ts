@@ -9,7 +9,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { nationalFixture, provinceFixture } from '@ntm/catalog/test-fixtures';
 import { loadConfig } from '@ntm/config';
 import { dossierWorkflowId } from '@ntm/contracts';
-import { startDossierHarness } from '@ntm/dossier-api/test-harness';
+import { meetSubmissionConditions, startDossierHarness } from '@ntm/dossier-api/test-harness';
 import { startStack } from '@ntm/infra/stack';
 
 const name = process.argv[2] ?? 'dossier-all-stages';
@@ -23,6 +23,7 @@ const id = randomUUID();
 await call('POST', '/dossiers', { commandId: id, unitCode: 'P1-D1-C1', trackCode: 'T-NTM', year: 2025 });
 for (const c of ['C1', 'C2', 'C3']) await call('PUT', `/dossiers/${id}/criteria/${c}/self-assessment`, { ...cmd(), met: true, explanation: 'Đạt.' });
 await call('PUT', `/dossiers/${id}/documents/TO_TRINH`, { ...cmd(), evidenceId: randomUUID() });
+await meetSubmissionConditions(call, id);
 await call('POST', `/dossiers/${id}/submit`, cmd());
 const appraise = (c: string, d: string, verdict = 'met', reason: string | null = null) =>
   call('PUT', `/dossiers/${id}/criteria/${c}/appraisal`, { ...cmd(), departmentCode: d, verdict, reason });

@@ -29,6 +29,9 @@ export const DossierWorkflowInput = z.object({
   appraisers: z.array(z.object({ departmentCode: code, departmentName: z.string(), criterionCodes: z.array(code).min(1) })).min(1),
   /** false: the two-tier chain, the district confirmation stage is skipped. */
   hasDistrictStage: z.boolean(),
+  /** Province settings: days the results stay posted, residents' satisfaction threshold (null: not set). */
+  postingPeriodDays: z.number().int().nullable(),
+  satisfactionThresholdPercent: z.number().nullable(),
   durations: z.record(z.string(), z.object({ amount: z.number().int(), unit: z.enum(['days', 'working_days']), reminderEveryDays: z.number().int().nullable() })),
   holidays: z.array(z.string()),
   createdBy: z.string(),
@@ -63,6 +66,24 @@ export type SelfAssessmentCommand = z.infer<typeof SelfAssessmentCommand>;
 export const AttachDocumentBody = z.object({ commandId: uuid, evidenceId: uuid });
 export const AttachDocumentCommand = Command.extend({ documentCode: code, evidenceId: z.string() });
 export type AttachDocumentCommand = z.infer<typeof AttachDocumentCommand>;
+
+export const PostingBody = z.object({ commandId: uuid, startDate: z.iso.date(), evidenceIds: z.array(uuid).max(50).default([]) });
+export const PostingCommand = Command.extend({ startDate: z.string(), evidenceIds: z.array(z.string()) });
+export type PostingCommand = z.infer<typeof PostingCommand>;
+
+export const SatisfactionBody = z.object({
+  commandId: uuid,
+  percent: z.number().min(0).max(100),
+  respondents: z.number().int().min(1).nullable().default(null),
+  evidenceIds: z.array(uuid).max(50).default([]),
+});
+export const SatisfactionCommand = Command.extend({ percent: z.number(), respondents: z.number().int().nullable(), evidenceIds: z.array(z.string()) });
+export type SatisfactionCommand = z.infer<typeof SatisfactionCommand>;
+
+export const AttestationKind = z.enum(['no_construction_debt', 'no_complex_security_situation']);
+export const AttestationBody = z.object({ commandId: uuid, attested: z.boolean(), explanation: z.string().trim().min(1).max(4000), evidenceIds: z.array(uuid).max(50).default([]) });
+export const AttestationCommand = Command.extend({ kind: AttestationKind, attested: z.boolean(), explanation: z.string(), evidenceIds: z.array(z.string()) });
+export type AttestationCommand = z.infer<typeof AttestationCommand>;
 
 export const SubmitBody = z.object({ commandId: uuid });
 export const SubmitCommand = Command;
@@ -134,12 +155,25 @@ export const DossierWorkflowState = z.object({
   tasks: z.array(AppraisalTaskState),
   /** Criteria sent back to the commune for supplementation in the current round. */
   supplementation: z.array(z.string()),
+  postingStartedOn: z.string().nullable(),
+  postingElapsed: z.boolean(),
+  satisfactionPercent: z.number().nullable(),
+  attestations: z.record(z.string(), z.boolean()),
 });
 export type DossierWorkflowState = z.infer<typeof DossierWorkflowState>;
 
 /** What is still missing before a dossier can be submitted. */
 export const MissingItem = z.object({
-  kind: z.enum(['criterion_not_assessed', 'criterion_not_met', 'document_missing']),
+  kind: z.enum([
+    'criterion_not_assessed',
+    'criterion_not_met',
+    'document_missing',
+    'posting_missing',
+    'posting_not_elapsed',
+    'satisfaction_missing',
+    'satisfaction_below_threshold',
+    'attestation_missing',
+  ]),
   code: z.string(),
   message: z.string(),
 });

@@ -29,4 +29,40 @@ describe('missingForSubmission', () => {
   it('ignores assessments of criteria the dossier does not require', () => {
     expect(missingForSubmission({ ...base, selfAssessed: { ...base.selfAssessed, TC99: false } })).toEqual([]);
   });
+
+  describe('the other conditions of Quyết định 18/2022', () => {
+    const ready = {
+      ...base,
+      today: '2026-03-10',
+      postingStartedOn: '2026-02-20',
+      postingPeriodDays: 15,
+      satisfactionPercent: 92,
+      satisfactionThresholdPercent: 90,
+      attestations: { no_construction_debt: true, no_complex_security_situation: true },
+    } satisfies SubmissionInput;
+    const kinds = (input: SubmissionInput) => missingForSubmission(input).map((m) => m.kind);
+
+    it('are met: nothing missing', () => {
+      expect(missingForSubmission(ready)).toEqual([]);
+    });
+
+    it('the posting period must have elapsed, counted in days from the posting', () => {
+      expect(kinds({ ...ready, today: '2026-03-06' })).toEqual(['posting_not_elapsed']);
+      expect(kinds({ ...ready, today: '2026-03-07' })).toEqual([]);
+      expect(missingForSubmission({ ...ready, today: '2026-03-06' })[0]?.message).toMatch(/nộp được từ ngày 2026-03-07/);
+      expect(kinds({ ...ready, postingStartedOn: null })).toEqual(['posting_missing']);
+    });
+
+    it('satisfaction must be recorded and reach the threshold', () => {
+      expect(kinds({ ...ready, satisfactionPercent: 89.9 })).toEqual(['satisfaction_below_threshold']);
+      expect(kinds({ ...ready, satisfactionPercent: 90 })).toEqual([]);
+      expect(kinds({ ...ready, satisfactionPercent: null })).toEqual(['satisfaction_missing']);
+      expect(kinds({ ...ready, satisfactionPercent: 10, satisfactionThresholdPercent: null })).toEqual([]);
+    });
+
+    it('both attestations must be given', () => {
+      expect(kinds({ ...ready, attestations: { no_construction_debt: true } })).toEqual(['attestation_missing']);
+      expect(kinds({ ...ready, attestations: { no_construction_debt: false, no_complex_security_situation: true } })).toEqual(['attestation_missing']);
+    });
+  });
 });

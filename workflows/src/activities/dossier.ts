@@ -75,6 +75,20 @@ export function createDossierActivities(db: Db) {
       });
     },
 
+    /** Posting, satisfaction or an attestation: kept on the dossier record and in its history. */
+    async recordCondition(dossierId: string, commandId: string, actor: string, type: string, change: Record<string, unknown>): Promise<void> {
+      await once(dossierId, commandId, async (tx) => {
+        const dossier = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { attestations: true } });
+        const data: Prisma.DossierUpdateInput = {};
+        if (typeof change.postingStartedOn === 'string') data.postingStartedOn = new Date(change.postingStartedOn);
+        if (typeof change.satisfactionPercent === 'number') data.satisfactionPercent = change.satisfactionPercent;
+        const attestation = change.attestation as { kind: string } | undefined;
+        if (attestation) data.attestations = { ...(dossier.attestations as Record<string, unknown>), [attestation.kind]: attestation } as Prisma.InputJsonValue;
+        await tx.dossier.update({ where: { id: dossierId }, data });
+        await tx.dossierEvent.create({ data: { dossierId, commandId, type, actor, payload: change as Prisma.InputJsonValue } });
+      });
+    },
+
     /** A history entry that changes no stage (a reminder, an escalation), once per event id. */
     async recordDossierEvent(dossierId: string, eventId: string, type: string, payload: Prisma.InputJsonValue): Promise<void> {
       await once(dossierId, eventId, (tx) => tx.dossierEvent.create({ data: { dossierId, commandId: eventId, type, actor: 'system', payload } }));

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nationalFixture, provinceFixture } from '@ntm/catalog/test-fixtures';
 import { addDuration } from '@ntm/domain';
 import { testConfig } from '@ntm/testing';
-import { startDossierHarness, type Call } from './test-harness.js';
+import { meetSubmissionConditions, startDossierHarness, type Call } from './test-harness.js';
 
 // The fixture province assigns C1 to SXD, C2 to SGT and C3 to both.
 const config = testConfig();
@@ -34,6 +34,7 @@ describe('department appraisal, supplementation and district confirmation (real 
     expect((await call('POST', '/dossiers', { commandId: id, unitCode, trackCode: 'T-NTM', year: 2025 })).status).toBe(201);
     for (const c of ['C1', 'C2', 'C3']) await call('PUT', `/dossiers/${id}/criteria/${c}/self-assessment`, { commandId: randomUUID(), met: true, explanation: 'Đạt.' });
     await call('PUT', `/dossiers/${id}/documents/TO_TRINH`, { commandId: randomUUID(), evidenceId: randomUUID() });
+    await meetSubmissionConditions(call, id);
     expect((await call('POST', `/dossiers/${id}/submit`, { commandId: randomUUID() })).body).toEqual({ stage: 'APPRAISAL' });
     return id;
   }

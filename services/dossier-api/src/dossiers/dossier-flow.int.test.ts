@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nationalFixture, provinceFixture } from '@ntm/catalog/test-fixtures';
 import { dossierWorkflowId } from '@ntm/contracts';
 import { testConfig } from '@ntm/testing';
-import { startDossierHarness, type Call } from './test-harness.js';
+import { meetSubmissionConditions, startDossierHarness, type Call } from './test-harness.js';
 
 const config = testConfig();
 
@@ -43,6 +43,14 @@ describe('a dossier from creation to submission, through the API, on real Tempor
   });
 
   it('refuses to submit while anything is missing, and lists exactly what', async () => {
+    const none = await call('POST', `/dossiers/${dossierId}/submit`, { commandId: randomUUID() });
+    expect(none.body.errors?.map((e) => e.location)).toEqual(expect.arrayContaining([
+      'dossier.posting_missing.posting',
+      'dossier.satisfaction_missing.satisfaction',
+      'dossier.attestation_missing.no_construction_debt',
+      'dossier.attestation_missing.no_complex_security_situation',
+    ]));
+    await meetSubmissionConditions(call, dossierId);
     expect((await assess('C1', true)).status).toBe(200);
     expect((await assess('C2', false)).status).toBe(200);
     const res = await call('POST', `/dossiers/${dossierId}/submit`, { commandId: randomUUID() });

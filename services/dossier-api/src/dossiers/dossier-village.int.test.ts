@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nationalFixture, provinceFixture, villageFixture } from '@ntm/catalog/test-fixtures';
 import { testConfig } from '@ntm/testing';
-import { startDossierHarness, type Call } from './test-harness.js';
+import { meetSubmissionConditions, startDossierHarness, type Call } from './test-harness.js';
 
 const config = testConfig();
 
@@ -20,6 +20,7 @@ describe('a village (bản) dossier through its own track (real Temporal, Postgr
     const created = await call('POST', '/dossiers', { commandId: id, unitCode: 'P1-D1-C1-B1', trackCode: 'T-THON', year: 2024 });
     expect(created.body).toMatchObject({ criteriaSetCode: 'P1-THON', stage: 'SELF', districtCode: 'P1-D1' });
     for (const c of ['V1', 'V2']) await call('PUT', `/dossiers/${id}/criteria/${c}/self-assessment`, { commandId: randomUUID(), met: true, explanation: 'Đạt.' });
+    await meetSubmissionConditions(call, id);
     expect((await call('POST', `/dossiers/${id}/submit`, { commandId: randomUUID() })).body).toEqual({ stage: 'APPRAISAL' });
 
     const tasks = (await call('GET', '/appraisal-tasks?department=PKT')).body.items as Array<{ dossierId: string; criterionCodes: string[] }>;

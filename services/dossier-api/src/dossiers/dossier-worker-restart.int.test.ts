@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nationalFixture, provinceFixture } from '@ntm/catalog/test-fixtures';
 import { testConfig } from '@ntm/testing';
-import { startDossierHarness } from './test-harness.js';
+import { meetSubmissionConditions, startDossierHarness } from './test-harness.js';
 
 const config = testConfig();
 
@@ -19,6 +19,7 @@ describe('a worker restart in the middle of appraisal (real Temporal and Postgre
     await call('POST', '/dossiers', { commandId: id, unitCode: 'P1-D1-C1', trackCode: 'T-NTM', year: 2025 });
     for (const c of ['C1', 'C2', 'C3']) await call('PUT', `/dossiers/${id}/criteria/${c}/self-assessment`, { commandId: randomUUID(), met: true, explanation: 'Đạt.' });
     await call('PUT', `/dossiers/${id}/documents/TO_TRINH`, { commandId: randomUUID(), evidenceId: randomUUID() });
+    await meetSubmissionConditions(call, id);
     await call('POST', `/dossiers/${id}/submit`, { commandId: randomUUID() });
     const appraise = (c: string, d: string, commandId = randomUUID()) =>
       call('PUT', `/dossiers/${id}/criteria/${c}/appraisal`, { commandId, departmentCode: d, verdict: 'met', reason: null });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalogDir } from '@ntm/db/seed';
 import { testConfig } from '@ntm/testing';
-import { startDossierHarness, type Call } from './test-harness.js';
+import { meetSubmissionConditions, startDossierHarness, type Call } from './test-harness.js';
 
 const config = testConfig();
 const seed = (name: string) => JSON.parse(readFileSync(join(seedCatalogDir, name), 'utf8')) as unknown;
@@ -32,6 +32,7 @@ describe('happy path on the seed catalog: Pha Mu commune (Than Uyên), 19/19 cri
       expect((await call('PUT', `/dossiers/${id}/criteria/${c.code}/self-assessment`, { commandId: randomUUID(), met: true, explanation: 'Đạt theo báo cáo của xã.' })).status).toBe(200);
     }
     for (const d of view.documents) await call('PUT', `/dossiers/${id}/documents/${d.code}`, { commandId: randomUUID(), evidenceId: randomUUID() });
+    await meetSubmissionConditions(call, id);
     expect((await call('POST', `/dossiers/${id}/submit`, { commandId: randomUUID() })).body).toEqual({ stage: 'APPRAISAL' });
 
     const tasks = ((await call('GET', `/dossiers/${id}`)).body.appraisalTasks as Array<{ departmentCode: string; criterionCodes: string[] }>);

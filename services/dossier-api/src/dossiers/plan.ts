@@ -75,6 +75,8 @@ export async function planDossier(db: Db, body: CreateDossierBody, actor: string
     stages: track.stages,
     appraisers,
     hasDistrictStage: settings.hasDistrictStage,
+    postingPeriodDays: settings.postingPeriodDays,
+    satisfactionThresholdPercent: settings.satisfactionThresholdPercent,
     durations,
     holidays: (await readHolidays(db, province.code)).map((h) => h.date),
     createdBy: actor,

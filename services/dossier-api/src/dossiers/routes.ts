@@ -3,7 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import {
-  AttachDocumentBody, CreateDossierBody, Pagination, Problem, SelfAssessmentBody, SubmitBody, attachDocumentUpdate, dossierWorkflowId,
+  AttachDocumentBody, AttestationBody, AttestationKind, CreateDossierBody, Pagination, PostingBody, Problem, SatisfactionBody, SelfAssessmentBody, SubmitBody,
+  attachDocumentUpdate, dossierWorkflowId, recordAttestationUpdate, recordPostingUpdate, recordSatisfactionUpdate,
   openDossierUpdate, pageOf, recordSelfAssessmentUpdate, searchAttributeKeys, submitDossierUpdate,
 } from '@ntm/contracts';
 import type { Db, Prisma } from '@ntm/db';
@@ -108,6 +109,45 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
         const h = await handle(request.params.id);
         const command = { ...request.body, actor: actorOf(request), documentCode: request.params.documentCode };
         return h.executeUpdate(attachDocumentUpdate, { updateId: command.commandId, args: [command] }).catch(toHttpProblem);
+      },
+    );
+
+    app.put(
+      '/dossiers/:id/posting',
+      { schema: { operationId: 'recordPublicPosting', tags: ['dossiers'], summary: 'Ghi nhận niêm yết công khai kết quả tự đánh giá (ngày bắt đầu)', params: Id, body: PostingBody, response: { 200: z.object({ endsOn: z.string() }), ...problems } } },
+      async (request) => {
+        const h = await handle(request.params.id);
+        const command = { ...request.body, actor: actorOf(request) };
+        return h.executeUpdate(recordPostingUpdate, { updateId: command.commandId, args: [command] }).catch(toHttpProblem);
+      },
+    );
+
+    app.put(
+      '/dossiers/:id/satisfaction',
+      { schema: { operationId: 'recordSatisfaction', tags: ['dossiers'], summary: 'Ghi nhận tỷ lệ người dân hài lòng', params: Id, body: SatisfactionBody, response: { 200: z.object({ percent: z.number() }), ...problems } } },
+      async (request) => {
+        const h = await handle(request.params.id);
+        const command = { ...request.body, actor: actorOf(request) };
+        return h.executeUpdate(recordSatisfactionUpdate, { updateId: command.commandId, args: [command] }).catch(toHttpProblem);
+      },
+    );
+
+    app.put(
+      '/dossiers/:id/attestations/:kind',
+      {
+        schema: {
+          operationId: 'recordAttestation',
+          tags: ['dossiers'],
+          summary: 'Xác nhận điều kiện: không nợ đọng xây dựng cơ bản; không có tình hình an ninh, trật tự phức tạp',
+          params: Id.extend({ kind: AttestationKind }),
+          body: AttestationBody,
+          response: { 200: z.object({ kind: z.string() }), ...problems },
+        },
+      },
+      async (request) => {
+        const h = await handle(request.params.id);
+        const command = { ...request.body, actor: actorOf(request), kind: request.params.kind };
+        return h.executeUpdate(recordAttestationUpdate, { updateId: command.commandId, args: [command] }).catch(toHttpProblem);
       },
     );
 

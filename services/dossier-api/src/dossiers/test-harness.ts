@@ -61,3 +61,15 @@ export async function startDossierHarness(config: Config, catalogFiles: unknown[
     },
   };
 }
+
+/** Records the public posting (long elapsed), residents' satisfaction and both attestations. */
+export async function meetSubmissionConditions(call: Call, dossierId: string): Promise<void> {
+  const ok = (r: { status: number; body: unknown }) => {
+    if (r.status !== 200) throw new Error(`condition not recorded: ${r.status} ${JSON.stringify(r.body)}`);
+  };
+  ok(await call('PUT', `/dossiers/${dossierId}/posting`, { commandId: randomUUID(), startDate: '2024-01-02' }));
+  ok(await call('PUT', `/dossiers/${dossierId}/satisfaction`, { commandId: randomUUID(), percent: 95.5 }));
+  for (const kind of ['no_construction_debt', 'no_complex_security_situation']) {
+    ok(await call('PUT', `/dossiers/${dossierId}/attestations/${kind}`, { commandId: randomUUID(), attested: true, explanation: 'Đã xác nhận.' }));
+  }
+}

@@ -29,6 +29,9 @@ export const DossierView = DossierSummary.extend({
     }),
   ),
   documents: z.array(z.object({ code: z.string(), name: z.string(), evidenceId: z.string().nullable() })),
+  postingStartedOn: z.string().nullable(),
+  satisfactionPercent: z.number().nullable(),
+  attestations: z.record(z.string(), z.unknown()),
   appraisalTasks: z.array(
     z.object({
       round: z.number().int(),
@@ -78,6 +81,9 @@ export async function readDossierView(db: Db, id: string): Promise<DossierView |
       };
     }),
     documents: (track?.requiredDocuments ?? []).map((doc) => ({ code: doc.code, name: doc.name, evidenceId: attached.get(doc.code) ?? null })),
+    postingStartedOn: d.postingStartedOn?.toISOString().slice(0, 10) ?? null,
+    satisfactionPercent: d.satisfactionPercent === null ? null : Number(d.satisfactionPercent),
+    attestations: d.attestations as Record<string, unknown>,
     appraisalTasks: d.appraisalTasks.map((t) => ({
       round: t.round,
       departmentCode: t.departmentCode,

@@ -19,6 +19,10 @@ export function createContext(input: DossierWorkflowInput) {
     round: 0,
     tasks: [],
     supplementation: [],
+    postingStartedOn: null,
+    postingElapsed: false,
+    satisfactionPercent: null,
+    attestations: {},
   };
   const stageOf = (kind: StageKind) => input.stages.find((s) => s.kind === kind);
   const stageName = (code: string) => input.stages.find((s) => s.code === code)?.name ?? code;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
-import { searchAttributeDefinitions, openDossierUpdate, recordAppraisalUpdate, recordSelfAssessmentUpdate, submitDossierUpdate, type DossierWorkflowInput } from '@ntm/contracts';
+import { searchAttributeDefinitions, openDossierUpdate, recordAttestationUpdate, recordPostingUpdate, recordSatisfactionUpdate, recordAppraisalUpdate, recordSelfAssessmentUpdate, submitDossierUpdate, type DossierWorkflowInput } from '@ntm/contracts';
 import '@ntm/testing';
 import { workflowsPath } from '../../worker.js';
 import type { Activities } from '../../activities/index.js';
@@ -25,6 +25,7 @@ describe('appraisal deadlines (time-skipping Temporal test server)', () => {
 
   it('reminds each open task at the configured cadence, escalates when its deadline passes, and stops once the task closes', async () => {
     const events: Array<{ type: string; payload: Record<string, unknown> }> = [];
+    const otherEvents: string[] = [];
     const noop = async () => undefined;
     const activities = {
       createDossierRecord: noop,
@@ -38,8 +39,10 @@ describe('appraisal deadlines (time-skipping Temporal test server)', () => {
       renderDecisionDocument: noop,
       publishDecision: noop,
       recordPing: noop,
+      recordCondition: noop,
       recordDossierEvent: async (_dossierId: string, _eventId: string, type: string, payload: Record<string, unknown>) => {
-        events.push({ type, payload });
+        if (type.startsWith('appraisal.')) events.push({ type, payload });
+        else otherEvents.push(type);
       },
     } as unknown as Activities;
     const taskQueue = `deadlines-${randomUUID()}`;
@@ -67,6 +70,8 @@ describe('appraisal deadlines (time-skipping Temporal test server)', () => {
         { departmentCode: 'SGT', departmentName: 'Sở Giao thông vận tải', criterionCodes: ['C2'] },
       ],
       hasDistrictStage: false,
+      postingPeriodDays: 0,
+      satisfactionThresholdPercent: null,
       durations: { APPRAISAL: { amount: 10, unit: 'days', reminderEveryDays: 3 } },
       holidays: [],
       createdBy: 'test',
@@ -77,6 +82,12 @@ describe('appraisal deadlines (time-skipping Temporal test server)', () => {
       await handle.executeUpdate(openDossierUpdate, { updateId: 'open', args: [] });
       for (const c of ['C1', 'C2']) {
         await handle.executeUpdate(recordSelfAssessmentUpdate, { args: [{ commandId: randomUUID(), actor: 'x', criterionCode: c, met: true, explanation: 'Đạt.', indicators: [], evidenceIds: [] }] });
+      }
+      const command = () => ({ commandId: randomUUID(), actor: 'x' });
+      await handle.executeUpdate(recordPostingUpdate, { args: [{ ...command(), startDate: '2020-01-01', evidenceIds: [] }] });
+      await handle.executeUpdate(recordSatisfactionUpdate, { args: [{ ...command(), percent: 95, respondents: null, evidenceIds: [] }] });
+      for (const kind of ['no_construction_debt', 'no_complex_security_situation'] as const) {
+        await handle.executeUpdate(recordAttestationUpdate, { args: [{ ...command(), kind, attested: true, explanation: 'Xác nhận.', evidenceIds: [] }] });
       }
       await handle.executeUpdate(submitDossierUpdate, { args: [{ commandId: randomUUID(), actor: 'x' }] });
 
@@ -93,6 +104,8 @@ describe('appraisal deadlines (time-skipping Temporal test server)', () => {
 
       await env.sleep('30 days');
       expect(events).toHaveLength(5);
+      // The posting began long ago: its durable timer fired at once and recorded the end of the period, once.
+      expect(otherEvents).toEqual(['posting.elapsed']);
     });
   }, 60_000);
 });

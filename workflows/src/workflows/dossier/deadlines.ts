@@ -1,20 +1,20 @@
 import { condition } from '@temporalio/workflow';
 import type { AppraisalTaskState } from '@ntm/contracts';
 import { activities, type DossierContext } from './context.js';
+import { postingEndsOn } from './conditions.js';
 
 const day = 24 * 60 * 60 * 1000;
 
 /** A deadline is the end of its due date in Vietnam (UTC+7). */
 export const deadlineEnd = (dueDate: string) => Date.parse(`${dueDate}T23:59:59.999+07:00`);
 
-interface Alarm {
-  task: AppraisalTaskState;
-  kind: 'reminder' | 'escalation';
-  at: number;
-}
+type Alarm = { kind: 'reminder' | 'escalation'; task: AppraisalTaskState; at: number } | { kind: 'posting'; at: number };
 
 /** The next reminder or escalation among the current round's open tasks, if any. */
 export function nextAlarm(ctx: DossierContext): Alarm | undefined {
+  const ends = postingEndsOn(ctx);
+  // A durable timer marks the end of the public posting period in the dossier's history.
+  if (ends !== null && !ctx.state.postingElapsed) return { kind: 'posting', at: Date.parse(`${ends}T00:00:00+07:00`) };
   const appraisal = ctx.stageOf('appraisal');
   if (!appraisal || ctx.state.stage !== appraisal.code) return undefined;
   const every = ctx.input.durations[appraisal.code]?.reminderEveryDays ?? null;
@@ -32,7 +32,8 @@ export function nextAlarm(ctx: DossierContext): Alarm | undefined {
  * changes (a verdict closes a task, the stage moves on), so the next alarm is planned afresh.
  */
 export async function watchDeadlines(ctx: DossierContext, finished: () => boolean): Promise<void> {
-  const snapshot = () => JSON.stringify([ctx.state.stage, ctx.state.round, ctx.state.tasks.map((t) => [t.closed, t.remindersSent, t.escalated])]);
+  const snapshot = () =>
+    JSON.stringify([ctx.state.stage, ctx.state.round, ctx.state.postingStartedOn, ctx.state.postingElapsed, ctx.state.tasks.map((t) => [t.closed, t.remindersSent, t.escalated])]);
   while (!finished()) {
     const before = snapshot();
     const alarm = nextAlarm(ctx);
@@ -46,8 +47,14 @@ export async function watchDeadlines(ctx: DossierContext, finished: () => boolea
   }
 }
 
-async function fire(ctx: DossierContext, { task, kind }: Alarm): Promise<void> {
+async function fire(ctx: DossierContext, alarm: Alarm): Promise<void> {
   const { input } = ctx;
+  if (alarm.kind === 'posting') {
+    ctx.state.postingElapsed = true;
+    await activities.recordDossierEvent(input.dossierId, `posting/${ctx.state.postingStartedOn ?? ''}/elapsed`, 'posting.elapsed', { postingStartedOn: ctx.state.postingStartedOn });
+    return;
+  }
+  const { task, kind } = alarm;
   const base = `appraisal/round-${task.round}/${task.departmentCode}`;
   if (kind === 'reminder') {
     task.remindersSent += 1;

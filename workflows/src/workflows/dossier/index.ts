@@ -1,6 +1,7 @@
 import { allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
 import { dossierStateQuery, type DossierWorkflowInput, type DossierWorkflowState } from '@ntm/contracts';
 import { registerAppraisal } from './appraisal.js';
+import { registerConditions } from './conditions.js';
 import { registerConfirmation } from './confirmation.js';
 import { createContext } from './context.js';
 import { registerDecision } from './decision.js';
@@ -18,6 +19,7 @@ export async function dossierWorkflow(input: DossierWorkflowInput): Promise<Doss
   let finished = false;
   setHandler(dossierStateQuery, () => ctx.state);
   registerSelfAssessment(ctx, () => (finished = true));
+  registerConditions(ctx);
   registerAppraisal(ctx);
   registerConfirmation(ctx);
   registerDecision(ctx, () => (finished = true));

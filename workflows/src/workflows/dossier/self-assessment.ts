@@ -79,7 +79,12 @@ export function registerSelfAssessment(ctx: DossierContext, onRejected: () => vo
     {
       validator: (_command: SubmitCommand) => {
         ctx.requireStageKind('self_assessment');
-        const missing = missingForSubmission({ ...input, selfAssessed: state.selfAssessed, documents: state.documents });
+        const missing = missingForSubmission({
+          ...input,
+          ...state,
+          // Workflow time: the same on replay.
+          today: new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10),
+        });
         if (missing.length > 0) throw failure(dossierFailureTypes.incomplete, 'Hồ sơ chưa đủ điều kiện để nộp.', missing);
       },
     },
