@@ -40,7 +40,7 @@ async function drive(call: Call, unitCode: string, n: number): Promise<number> {
   ok(await call('POST', '/dossiers', { commandId: id, unitCode, trackCode: 'COMMUNE_NTM', year: 2025 }), 'create');
   const view = (await call('GET', `/dossiers/${id}`)).body as { criteria: Array<{ code: string }>; documents: Array<{ code: string }> };
   for (const c of view.criteria) ok(await call('PUT', `/dossiers/${id}/criteria/${c.code}/self-assessment`, { commandId: randomUUID(), met: true, explanation: 'Đạt.' }), 'assess');
-  for (const d of view.documents) ok(await call('PUT', `/dossiers/${id}/documents/${d.code}`, { commandId: randomUUID(), evidenceId: randomUUID() }), 'attach');
+  for (const d of view.documents) ok(await call('PUT', `/dossiers/${id}/documents/${d.code}`, { commandId: randomUUID(), evidenceId: await h.addEvidence(id) }), 'attach');
   await meetSubmissionConditions(call, id);
   ok(await call('POST', `/dossiers/${id}/submit`, { commandId: randomUUID() }), 'submit');
   const tasks = (await call('GET', `/dossiers/${id}`)).body.appraisalTasks as Array<{ departmentCode: string; criterionCodes: string[] }>;

@@ -22,7 +22,7 @@ const cmd = () => ({ commandId: randomUUID() });
 const id = randomUUID();
 await call('POST', '/dossiers', { commandId: id, unitCode: 'P1-D1-C1', trackCode: 'T-NTM', year: 2025 });
 for (const c of ['C1', 'C2', 'C3']) await call('PUT', `/dossiers/${id}/criteria/${c}/self-assessment`, { ...cmd(), met: true, explanation: 'Đạt.' });
-await call('PUT', `/dossiers/${id}/documents/TO_TRINH`, { ...cmd(), evidenceId: randomUUID() });
+await call('PUT', `/dossiers/${id}/documents/TO_TRINH`, { ...cmd(), evidenceId: await h.addEvidence(id) });
 await meetSubmissionConditions(call, id);
 await call('POST', `/dossiers/${id}/submit`, cmd());
 const appraise = (c: string, d: string, verdict = 'met', reason: string | null = null) =>

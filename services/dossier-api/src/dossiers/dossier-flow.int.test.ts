@@ -70,6 +70,14 @@ describe('a dossier from creation to submission, through the API, on real Tempor
     expect(await history()).toBe(before + 1);
   });
 
+  it('refuses evidence that is not this dossier\'s, leaving history as it was', async () => {
+    const before = await history();
+    const res = await call('PUT', `/dossiers/${dossierId}/criteria/C1/self-assessment`, { commandId: randomUUID(), met: true, explanation: 'Đạt.', evidenceIds: [randomUUID()] });
+    expect(res.status).toBe(422);
+    expect(res.body.errors?.map((e) => e.location)).toEqual(['body.evidenceIds.0']);
+    expect(await history()).toBe(before);
+  });
+
   it('rejects a criterion the dossier does not have, leaving history as it was', async () => {
     const before = await history();
     expect((await assess('C99', true)).status).toBe(404);
@@ -78,7 +86,7 @@ describe('a dossier from creation to submission, through the API, on real Tempor
 
   it('submits once everything is met and attached; the stage moves on in PostgreSQL and in the search attributes', async () => {
     expect((await assess('C3', true)).status).toBe(200);
-    expect((await call('PUT', `/dossiers/${dossierId}/documents/TO_TRINH`, { commandId: randomUUID(), evidenceId: randomUUID() })).status).toBe(200);
+    expect((await call('PUT', `/dossiers/${dossierId}/documents/TO_TRINH`, { commandId: randomUUID(), evidenceId: await h.addEvidence(dossierId) })).status).toBe(200);
     const res = await call('POST', `/dossiers/${dossierId}/submit`, { commandId: randomUUID() });
     expect(res).toEqual({ status: 200, body: { stage: 'APPRAISAL' } });
     const view = (await call('GET', `/dossiers/${dossierId}`)).body;

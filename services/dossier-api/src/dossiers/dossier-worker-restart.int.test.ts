@@ -18,7 +18,7 @@ describe('a worker restart in the middle of appraisal (real Temporal and Postgre
     const id = randomUUID();
     await call('POST', '/dossiers', { commandId: id, unitCode: 'P1-D1-C1', trackCode: 'T-NTM', year: 2025 });
     for (const c of ['C1', 'C2', 'C3']) await call('PUT', `/dossiers/${id}/criteria/${c}/self-assessment`, { commandId: randomUUID(), met: true, explanation: 'Đạt.' });
-    await call('PUT', `/dossiers/${id}/documents/TO_TRINH`, { commandId: randomUUID(), evidenceId: randomUUID() });
+    await call('PUT', `/dossiers/${id}/documents/TO_TRINH`, { commandId: randomUUID(), evidenceId: await h.addEvidence(id) });
     await meetSubmissionConditions(call, id);
     await call('POST', `/dossiers/${id}/submit`, { commandId: randomUUID() });
     const appraise = (c: string, d: string, commandId = randomUUID()) =>

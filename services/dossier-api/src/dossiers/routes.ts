@@ -22,6 +22,16 @@ export interface DossierRouteDeps {
 // Until identity arrives (bearer tokens), the acting user is named by this header.
 export const actorOf = (request: FastifyRequest) => String(request.headers['x-ntm-actor'] ?? 'unauthenticated');
 
+/** Every cited evidence file must exist and belong to this dossier. */
+async function requireOwnEvidence(db: Db, dossierId: string, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const found = new Set((await db.evidence.findMany({ where: { id: { in: [...ids] }, dossierId }, select: { id: true } })).map((e) => e.id));
+  const unknown = ids.filter((id) => !found.has(id));
+  if (unknown.length > 0) {
+    throw new HttpProblem('unprocessable', 'Có minh chứng không thuộc hồ sơ này.', unknown.map((id) => ({ location: `body.evidenceIds.${ids.indexOf(id)}`, message: `không có minh chứng "${id}" trong hồ sơ` })));
+  }
+}
+
 /** The workflow of a dossier that exists in the record; 404 otherwise. */
 export async function workflowOf({ db, temporal }: DossierRouteDeps, id: string) {
   if (!(await db.dossier.findUnique({ where: { id }, select: { id: true } }))) throw new HttpProblem('notFound', `Không có hồ sơ "${id}".`);
@@ -97,6 +107,7 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
       { schema: { operationId: 'recordSelfAssessment', tags: ['dossiers'], summary: 'Tự đánh giá một tiêu chí', params: Id.extend({ criterionCode: z.string().min(1).max(64) }), body: SelfAssessmentBody, response: { 200: z.object({ criterionCode: z.string() }), ...problems } } },
       async (request) => {
         const h = await handle(request.params.id);
+        await requireOwnEvidence(db, request.params.id, request.body.evidenceIds);
         const command = { ...request.body, actor: actorOf(request), criterionCode: request.params.criterionCode };
         return h.executeUpdate(recordSelfAssessmentUpdate, { updateId: command.commandId, args: [command] }).catch(toHttpProblem);
       },
@@ -107,6 +118,7 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
       { schema: { operationId: 'attachDocument', tags: ['dossiers'], summary: 'Đính kèm tài liệu bắt buộc', params: Id.extend({ documentCode: z.string().min(1).max(64) }), body: AttachDocumentBody, response: { 200: z.object({ documentCode: z.string() }), ...problems } } },
       async (request) => {
         const h = await handle(request.params.id);
+        await requireOwnEvidence(db, request.params.id, [request.body.evidenceId]);
         const command = { ...request.body, actor: actorOf(request), documentCode: request.params.documentCode };
         return h.executeUpdate(attachDocumentUpdate, { updateId: command.commandId, args: [command] }).catch(toHttpProblem);
       },
@@ -146,6 +158,7 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const h = await handle(request.params.id);
+        await requireOwnEvidence(db, request.params.id, request.body.evidenceIds);
         const command = { ...request.body, actor: actorOf(request), kind: request.params.kind };
         return h.executeUpdate(recordAttestationUpdate, { updateId: command.commandId, args: [command] }).catch(toHttpProblem);
       },

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { importCatalog } from '@ntm/catalog';
 import { createPrismaClient, createScratchDatabase } from '@ntm/db';
 import type { Config } from '@ntm/config';
-import { createStorage } from '@ntm/storage';
+import { createStorage, objectKeys } from '@ntm/storage';
 import { createWorker } from '@ntm/workflows';
 import { buildDossierApi } from '../app.js';
 
@@ -41,6 +42,13 @@ export async function startDossierHarness(config: Config, catalogFiles: unknown[
     storage,
     temporal,
     call,
+    /** Stores a small PDF as evidence of the dossier, as the evidence API does; returns its id. */
+    async addEvidence(dossierId: string): Promise<string> {
+      const id = randomUUID();
+      const stored = await storage.putStream(objectKeys.evidence(dossierId, id), Readable.from([Buffer.from('%PDF-1.4\n% minh chứng thử\n%%EOF\n')]), 'application/pdf');
+      await db.evidence.create({ data: { id, dossierId, objectKey: stored.key, sha256: stored.sha256, sizeBytes: stored.size, mediaType: 'application/pdf', originalName: 'minh-chung.pdf', uploadedBy: 'test' } });
+      return id;
+    },
     async stopWorker() {
       worker.shutdown();
       await running;
