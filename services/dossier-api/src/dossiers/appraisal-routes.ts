@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppraisalBody, ConfirmationBody, Pagination, Problem, districtConfirmationUpdate, pageOf, recordAppraisalUpdate } from '@ntm/contracts';
-import { actorOf, type DossierRouteDeps, workflowOf } from './routes.js';
-import { toHttpProblem } from './temporal-errors.js';
+import { actorOf, sendCommand, type DossierRouteDeps } from './routes.js';
 
 const Id = z.object({ id: z.uuid() });
 const problems = { 403: Problem, 404: Problem, 409: Problem, 422: Problem };
@@ -76,9 +75,7 @@ export function appraisalRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const workflow = await workflowOf(deps, request.params.id);
-        const command = { ...request.body, actor: actorOf(request), criterionCode: request.params.criterionCode };
-        return workflow.executeUpdate(recordAppraisalUpdate, { updateId: command.commandId, args: [command] }).catch(toHttpProblem);
+        return sendCommand(deps, request.params.id, recordAppraisalUpdate, { ...request.body, actor: actorOf(request), criterionCode: request.params.criterionCode });
       },
     );
 
@@ -95,9 +92,7 @@ export function appraisalRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const workflow = await workflowOf(deps, request.params.id);
-        const command = { ...request.body, actor: actorOf(request) };
-        return workflow.executeUpdate(districtConfirmationUpdate, { updateId: command.commandId, args: [command] }).catch(toHttpProblem);
+        return sendCommand(deps, request.params.id, districtConfirmationUpdate, { ...request.body, actor: actorOf(request) });
       },
     );
   };

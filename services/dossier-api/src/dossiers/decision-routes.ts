@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { DecisionBody, Problem, decideDossierUpdate } from '@ntm/contracts';
 import type { Storage } from '@ntm/storage';
 import { HttpProblem } from '@ntm/http';
-import { actorOf, type DossierRouteDeps, workflowOf } from './routes.js';
-import { toHttpProblem } from './temporal-errors.js';
+import { actorOf, sendCommand, type DossierRouteDeps } from './routes.js';
 
 const Id = z.object({ id: z.uuid() });
 const problems = { 403: Problem, 404: Problem, 409: Problem, 422: Problem };
@@ -48,9 +47,7 @@ export function decisionRoutes(deps: DossierRouteDeps & { storage: Storage }): F
         },
       },
       async (request) => {
-        const workflow = await workflowOf(deps, request.params.id);
-        const command = { ...request.body, actor: actorOf(request) };
-        return workflow.executeUpdate(decideDossierUpdate, { updateId: command.commandId, args: [command] }).catch(toHttpProblem);
+        return sendCommand(deps, request.params.id, decideDossierUpdate, { ...request.body, actor: actorOf(request) });
       },
     );
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import {
   AttachDocumentBody, AttestationBody, AttestationKind, CreateDossierBody, Pagination, PostingBody, Problem, SatisfactionBody, SelfAssessmentBody, SubmitBody,
   attachDocumentUpdate, dossierWorkflowId, recordAttestationUpdate, recordPostingUpdate, recordSatisfactionUpdate,
@@ -32,6 +33,12 @@ async function requireOwnEvidence(db: Db, dossierId: string, ids: readonly strin
   }
 }
 
+/** Sends a person's command to the dossier's workflow; the command id is the update id, so a retry is answered once. */
+export async function sendCommand<Ret, Command extends { commandId: string }>(deps: DossierRouteDeps, dossierId: string, update: UpdateDefinition<Ret, [Command]>, command: Command): Promise<Ret> {
+  const workflow = await workflowOf(deps, dossierId);
+  return workflow.executeUpdate(update, { updateId: command.commandId, args: [command] }).catch(toHttpProblem);
+}
+
 /** The workflow of a dossier that exists in the record; 404 otherwise. */
 export async function workflowOf({ db, temporal }: DossierRouteDeps, id: string) {
   if (!(await db.dossier.findUnique({ where: { id }, select: { id: true } }))) throw new HttpProblem('notFound', `Không có hồ sơ "${id}".`);
@@ -43,7 +50,6 @@ const problems = { 403: Problem, 404: Problem, 409: Problem, 422: Problem };
 
 export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
   const { db, temporal, taskQueue } = deps;
-  const handle = (id: string) => workflowOf(deps, id);
 
   return async (app) => {
     app.post(
@@ -106,10 +112,8 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
       '/dossiers/:id/criteria/:criterionCode/self-assessment',
       { schema: { operationId: 'recordSelfAssessment', tags: ['dossiers'], summary: 'Tự đánh giá một tiêu chí', params: Id.extend({ criterionCode: z.string().min(1).max(64) }), body: SelfAssessmentBody, response: { 200: z.object({ criterionCode: z.string() }), ...problems } } },
       async (request) => {
-        const h = await handle(request.params.id);
         await requireOwnEvidence(db, request.params.id, request.body.evidenceIds);
-        const command = { ...request.body, actor: actorOf(request), criterionCode: request.params.criterionCode };
-        return h.executeUpdate(recordSelfAssessmentUpdate, { updateId: command.commandId, args: [command] }).catch(toHttpProblem);
+        return sendCommand(deps, request.params.id, recordSelfAssessmentUpdate, { ...request.body, actor: actorOf(request), criterionCode: request.params.criterionCode });
       },
     );
 
@@ -117,10 +121,8 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
       '/dossiers/:id/documents/:documentCode',
       { schema: { operationId: 'attachDocument', tags: ['dossiers'], summary: 'Đính kèm tài liệu bắt buộc', params: Id.extend({ documentCode: z.string().min(1).max(64) }), body: AttachDocumentBody, response: { 200: z.object({ documentCode: z.string() }), ...problems } } },
       async (request) => {
-        const h = await handle(request.params.id);
         await requireOwnEvidence(db, request.params.id, [request.body.evidenceId]);
-        const command = { ...request.body, actor: actorOf(request), documentCode: request.params.documentCode };
-        return h.executeUpdate(attachDocumentUpdate, { updateId: command.commandId, args: [command] }).catch(toHttpProblem);
+        return sendCommand(deps, request.params.id, attachDocumentUpdate, { ...request.body, actor: actorOf(request), documentCode: request.params.documentCode });
       },
     );
 
@@ -128,9 +130,7 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
       '/dossiers/:id/posting',
       { schema: { operationId: 'recordPublicPosting', tags: ['dossiers'], summary: 'Ghi nhận niêm yết công khai kết quả tự đánh giá (ngày bắt đầu)', params: Id, body: PostingBody, response: { 200: z.object({ endsOn: z.string() }), ...problems } } },
       async (request) => {
-        const h = await handle(request.params.id);
-        const command = { ...request.body, actor: actorOf(request) };
-        return h.executeUpdate(recordPostingUpdate, { updateId: command.commandId, args: [command] }).catch(toHttpProblem);
+        return sendCommand(deps, request.params.id, recordPostingUpdate, { ...request.body, actor: actorOf(request) });
       },
     );
 
@@ -138,9 +138,7 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
       '/dossiers/:id/satisfaction',
       { schema: { operationId: 'recordSatisfaction', tags: ['dossiers'], summary: 'Ghi nhận tỷ lệ người dân hài lòng', params: Id, body: SatisfactionBody, response: { 200: z.object({ percent: z.number() }), ...problems } } },
       async (request) => {
-        const h = await handle(request.params.id);
-        const command = { ...request.body, actor: actorOf(request) };
-        return h.executeUpdate(recordSatisfactionUpdate, { updateId: command.commandId, args: [command] }).catch(toHttpProblem);
+        return sendCommand(deps, request.params.id, recordSatisfactionUpdate, { ...request.body, actor: actorOf(request) });
       },
     );
 
@@ -157,10 +155,8 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const h = await handle(request.params.id);
         await requireOwnEvidence(db, request.params.id, request.body.evidenceIds);
-        const command = { ...request.body, actor: actorOf(request), kind: request.params.kind };
-        return h.executeUpdate(recordAttestationUpdate, { updateId: command.commandId, args: [command] }).catch(toHttpProblem);
+        return sendCommand(deps, request.params.id, recordAttestationUpdate, { ...request.body, actor: actorOf(request), kind: request.params.kind });
       },
     );
 
@@ -168,9 +164,7 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
       '/dossiers/:id/submit',
       { schema: { operationId: 'submitDossier', tags: ['dossiers'], summary: 'Nộp hồ sơ; nếu chưa đủ điều kiện, trả về danh sách còn thiếu', params: Id, body: SubmitBody, response: { 200: z.object({ stage: z.string() }), ...problems } } },
       async (request) => {
-        const h = await handle(request.params.id);
-        const command = { ...request.body, actor: actorOf(request) };
-        return h.executeUpdate(submitDossierUpdate, { updateId: command.commandId, args: [command] }).catch(toHttpProblem);
+        return sendCommand(deps, request.params.id, submitDossierUpdate, { ...request.body, actor: actorOf(request) });
       },
     );
   };
