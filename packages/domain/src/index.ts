@@ -6,3 +6,4 @@ export * from './revocation.js';
 export * from './calendar.js';
 export { IsoDate, formatVietnameseDate } from './iso-date.js';
 export * from './submission.js';
+export * from './process-control.js';

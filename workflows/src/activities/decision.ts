@@ -84,7 +84,7 @@ export function createDecisionActivities({ db, storage, publicBaseUrl }: Decisio
           await tx.recognition.create({ data: { unitCode: dossier.unitCode, trackCode: dossier.trackCode, year: dossier.year, decisionId, status: 'active' } });
         }
         const type = decision.outcome === 'recognised' ? 'decision.recognised' : 'decision.refused';
-        await tx.dossierEvent.create({ data: { dossierId, commandId: decisionId, type, actor, payload: { number: decision.number, reasons: decision.reasons, sha256: decision.pdfSha256 } } });
+        await tx.dossierEvent.create({ data: { dossierId, commandId: decisionId, type, actor, toStage: stage, payload: { number: decision.number, reasons: decision.reasons, sha256: decision.pdfSha256 } } });
       });
     },
   };

@@ -32,10 +32,11 @@ export function createDossierActivities(db: Db) {
               stage: input.stages[0]?.code ?? 'OPENING',
               openKey: `${input.unitCode}/${input.trackCode}/${input.year}`,
               createdBy: input.createdBy,
+              stepBudgets: Object.fromEntries(Object.entries(input.durations).map(([stage, d]) => [stage, { amount: d.amount, unit: d.unit }])),
             },
           }),
           db.dossierEvent.create({
-            data: { dossierId: input.dossierId, commandId: input.dossierId, type: 'dossier.opened', actor: input.createdBy, payload: { unitCode: input.unitCode, trackCode: input.trackCode, year: input.year } },
+            data: { dossierId: input.dossierId, commandId: input.dossierId, type: 'dossier.opened', actor: input.createdBy, toStage: input.stages[0]?.code ?? 'OPENING', payload: { unitCode: input.unitCode, trackCode: input.trackCode, year: input.year } },
           }),
         ]);
       } catch (e) {
@@ -71,7 +72,7 @@ export function createDossierActivities(db: Db) {
       await once(dossierId, eventId, async (tx) => {
         const submitted = type === 'dossier.submitted' ? { submittedAt: new Date() } : {};
         await tx.dossier.update({ where: { id: dossierId }, data: { stage, ...submitted } });
-        await tx.dossierEvent.create({ data: { dossierId, commandId: eventId, type, actor, payload } });
+        await tx.dossierEvent.create({ data: { dossierId, commandId: eventId, type, actor, payload, toStage: stage } });
       });
     },
 

@@ -26,7 +26,7 @@ describe('happy path on the seed catalog: Pha Mu commune (Than Uyên), 19/19 cri
     const created = await call('POST', '/dossiers', { commandId: id, unitCode: 'LCH-THU-PMU', trackCode: 'COMMUNE_NTM', year: 2025 });
     expect(created.status).toBe(201);
 
-    const view = (await call('GET', `/dossiers/${id}`)).body as { criteria: Array<{ code: string }>; documents: Array<{ code: string }> };
+    const view = (await call('GET', `/dossiers/${id}`)).body as { trackingCode: string; criteria: Array<{ code: string }>; documents: Array<{ code: string }> };
     expect(view.criteria).toHaveLength(19);
     for (const c of view.criteria) {
       expect((await call('PUT', `/dossiers/${id}/criteria/${c.code}/self-assessment`, { commandId: randomUUID(), met: true, explanation: 'Đạt theo báo cáo của xã.' })).status).toBe(200);
@@ -52,6 +52,20 @@ describe('happy path on the seed catalog: Pha Mu commune (Than Uyên), 19/19 cri
     expect(createHash('sha256').update(pdf).digest('hex')).toBe(decision.pdfSha256);
     expect((await call('GET', `/public/decisions/${decision.id}`)).body).toMatchObject({ unitName: 'Xã Pha Mu', number: '1234/QĐ-UBND', sha256: decision.pdfSha256 });
     expect(await h.db.recognition.count({ where: { unitCode: 'LCH-THU-PMU', trackCode: 'COMMUNE_NTM', status: 'active' } })).toBe(1);
+
+    // The process-control record: every step with the province's budget, all ended, none late.
+    const control = ((await call('GET', `/dossiers/${id}`)).body as { processControl: { steps: Array<Record<string, unknown>>; lateSteps: number } }).processControl;
+    expect(control.steps.map((s) => [s.stageCode, s.budget, s.status])).toEqual([
+      ['SELF_ASSESSMENT', { amount: 30, unit: 'days' }, 'on_time'],
+      ['APPRAISAL', { amount: 20, unit: 'working_days' }, 'on_time'],
+      ['DISTRICT_CONFIRMATION', { amount: 10, unit: 'working_days' }, 'on_time'],
+      ['RECOGNITION', { amount: 15, unit: 'working_days' }, 'on_time'],
+    ]);
+    expect(control.steps.every((s) => typeof s.endedAt === 'string' && typeof s.dueDate === 'string')).toBe(true);
+    expect(control.lateSteps).toBe(0);
+    const tracked = (await call('GET', `/public/dossiers/${view.trackingCode}`)).body as { stage: string; steps: Array<Record<string, unknown>> };
+    expect(tracked.stage).toBe('RECOGNISED');
+    expect(tracked.steps.map((s) => Object.keys(s).sort())).toEqual(Array(4).fill(['dueDate', 'endedAt', 'stageName', 'startedAt', 'status']));
     console.log(`Pha Mu happy path through the API: ${Math.round(performance.now() - started)} ms`);
   });
 });

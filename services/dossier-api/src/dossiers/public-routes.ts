@@ -3,9 +3,18 @@ import { z } from 'zod';
 import { Problem } from '@ntm/contracts';
 import type { Db } from '@ntm/db';
 import { HttpProblem } from '@ntm/http';
+import { ProcessControl, readProcessControl } from './view.js';
 
 const PublicDossier = z
-  .object({ trackingCode: z.string(), stage: z.string(), createdAt: z.string(), submittedAt: z.string().nullable(), decidedAt: z.string().nullable() })
+  .object({
+    trackingCode: z.string(),
+    stage: z.string(),
+    createdAt: z.string(),
+    submittedAt: z.string().nullable(),
+    decidedAt: z.string().nullable(),
+    /** The process-control record's dates, without who did what. */
+    steps: z.array(z.object({ stageName: z.string(), startedAt: z.string(), endedAt: z.string().nullable(), dueDate: z.string().nullable(), status: ProcessControl.shape.steps.element.shape.status })),
+  })
   .meta({ id: 'PublicDossierStatus' });
 
 const DecisionVerification = z
@@ -29,7 +38,15 @@ export function publicRoutes(db: Db): FastifyPluginAsyncZod {
       async ({ params }) => {
         const d = await db.dossier.findUnique({ where: { trackingCode: params.trackingCode } });
         if (!d) throw new HttpProblem('notFound', 'Không có hồ sơ với mã này.');
-        return { trackingCode: d.trackingCode, stage: d.stage, createdAt: d.createdAt.toISOString(), submittedAt: d.submittedAt?.toISOString() ?? null, decidedAt: d.decidedAt?.toISOString() ?? null };
+        const { steps } = await readProcessControl(db, d);
+        return {
+          trackingCode: d.trackingCode,
+          stage: d.stage,
+          createdAt: d.createdAt.toISOString(),
+          submittedAt: d.submittedAt?.toISOString() ?? null,
+          decidedAt: d.decidedAt?.toISOString() ?? null,
+          steps: steps.map(({ stageName, startedAt, endedAt, dueDate, status }) => ({ stageName, startedAt, endedAt, dueDate, status })),
+        };
       },
     );
 

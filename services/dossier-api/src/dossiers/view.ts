@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { readCriteriaSets, readTracks } from '@ntm/catalog';
+import { readCriteriaSets, readHolidays, readTracks } from '@ntm/catalog';
 import { IndicatorResult } from '@ntm/contracts';
 import type { Db } from '@ntm/db';
+import { Duration, processControl } from '@ntm/domain';
 
 export const DossierSummary = z
   .object({
@@ -18,6 +19,24 @@ export const DossierSummary = z
     submittedAt: z.string().nullable(),
   })
   .meta({ id: 'DossierSummary' });
+
+export const ProcessControl = z
+  .object({
+    steps: z.array(
+      z.object({
+        stageCode: z.string(),
+        stageName: z.string(),
+        startedAt: z.string(),
+        endedAt: z.string().nullable(),
+        budget: z.object({ amount: z.number().int(), unit: z.enum(['days', 'working_days']) }).nullable(),
+        dueDate: z.string().nullable(),
+        status: z.enum(['on_time', 'late', 'in_progress', 'overdue', 'no_budget']),
+      }),
+    ),
+    lateSteps: z.number().int(),
+  })
+  .meta({ id: 'ProcessControl', description: 'Phiếu kiểm soát quá trình giải quyết hồ sơ: thời hạn từng bước, ngày bắt đầu, kết thúc, đúng hạn hay trễ hạn.' });
+export type ProcessControl = z.infer<typeof ProcessControl>;
 
 export const DossierView = DossierSummary.extend({
   criteria: z.array(
@@ -43,6 +62,7 @@ export const DossierView = DossierSummary.extend({
     }),
   ),
   history: z.array(z.object({ type: z.string(), actor: z.string(), occurredAt: z.string(), payload: z.unknown() })),
+  processControl: ProcessControl,
 }).meta({ id: 'Dossier' });
 export type DossierView = z.infer<typeof DossierView>;
 
@@ -93,5 +113,25 @@ export async function readDossierView(db: Db, id: string): Promise<DossierView |
       verdicts: t.verdicts.map((v) => ({ criterionCode: v.criterionCode, verdict: v.verdict, reason: v.reason })),
     })),
     history: d.events.map((e) => ({ type: e.type, actor: e.actor, occurredAt: e.occurredAt.toISOString(), payload: e.payload })),
+    processControl: await readProcessControl(db, d, track?.stages ?? [], d.events),
+  };
+}
+
+/** The dossier's process-control record, from its stage moves and the budgets it was opened with. */
+export async function readProcessControl(
+  db: Db,
+  dossier: DossierRow,
+  stages?: readonly { code: string; name: string }[],
+  events?: readonly { toStage: string | null; occurredAt: Date }[],
+): Promise<ProcessControl> {
+  stages ??= (await readTracks(db, { code: dossier.trackCode }))[0]?.stages ?? [];
+  events ??= await db.dossierEvent.findMany({ where: { dossierId: dossier.id, toStage: { not: null } }, orderBy: { occurredAt: 'asc' }, select: { toStage: true, occurredAt: true } });
+  const budgets = z.record(z.string(), Duration).parse(dossier.stepBudgets);
+  const holidays = (await readHolidays(db, dossier.provinceCode)).map((h) => h.date);
+  const moves = events.flatMap((e) => (e.toStage === null ? [] : [{ stage: e.toStage, at: e.occurredAt }]));
+  const record = processControl(stages, moves, budgets, { holidays }, new Date());
+  return {
+    lateSteps: record.lateSteps,
+    steps: record.steps.map((s) => ({ ...s, startedAt: s.startedAt.toISOString(), endedAt: s.endedAt?.toISOString() ?? null })),
   };
 }
