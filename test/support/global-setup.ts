@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { temporalTestServer } from '@ntm/infra/tools';
+import { temporalCli, temporalTestServer } from '@ntm/infra/tools';
 import { chooseProvider } from './choose-provider.js';
 
 import '@ntm/testing';
@@ -10,5 +10,7 @@ export default async function setup(project: TestProject) {
   project.provide('stackEnv', stack.env);
   // Temporal's time-skipping server, for workflow tests whose timers must pass instantly.
   project.provide('temporalTestServer', temporalTestServer(() => undefined));
+  // The Temporal CLI, for tests that need a dev server with their own dynamic configuration.
+  project.provide('temporalCli', temporalCli(() => undefined));
   return () => stack.release();
 }

@@ -7,6 +7,8 @@ declare module 'vitest' {
     stackEnv: Record<string, string>;
     /** Path of Temporal's time-skipping test server binary. */
     temporalTestServer: string;
+    /** Path of the Temporal CLI (its `server start-dev`). */
+    temporalCli: string;
   }
 }
 

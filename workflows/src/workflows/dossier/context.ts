@@ -10,8 +10,8 @@ export const rejectedStage = 'REJECTED';
 type StageKind = DossierWorkflowInput['stages'][number]['kind'];
 
 /** What every stage module of the dossier workflow shares: the input, the state and stage moves. */
-export function createContext(input: DossierWorkflowInput) {
-  const state: DossierWorkflowState = {
+export function createContext(input: DossierWorkflowInput, resume?: DossierWorkflowState) {
+  const state: DossierWorkflowState = resume ?? {
     dossierId: input.dossierId,
     stage: openingStage,
     selfAssessed: {},

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { WorkflowHandle } from '@temporalio/client';
+import {
+  openDossierUpdate, recordAttestationUpdate, recordPostingUpdate, recordSatisfactionUpdate, recordSelfAssessmentUpdate, submitDossierUpdate, type DossierWorkflowInput,
+} from '@ntm/contracts';
+import type { Activities } from './activities/index.js';
+
+/** A small two-criterion dossier of a province without a district stage. */
+export function sampleWorkflowInput(overrides: Partial<DossierWorkflowInput> = {}): DossierWorkflowInput {
+  return {
+    dossierId: randomUUID(),
+    trackingCode: 'P1-2025-TEST',
+    unitCode: 'P1-D1-C1',
+    unitChain: ['P1', 'P1-D1', 'P1-D1-C1'],
+    provinceCode: 'P1',
+    districtCode: 'P1-D1',
+    trackCode: 'T-NTM',
+    year: 2025,
+    criteriaSetCode: 'SET-A',
+    requiredCriteria: [{ code: 'C1', number: 1, name: 'Quy hoạch' }, { code: 'C2', number: 2, name: 'Giao thông' }],
+    requiredDocuments: [],
+    stages: [
+      { code: 'SELF', name: 'Tự đánh giá', kind: 'self_assessment', decidingLevel: 'commune' },
+      { code: 'APPRAISAL', name: 'Thẩm định', kind: 'appraisal', decidingLevel: 'province' },
+      { code: 'DECISION', name: 'Công nhận', kind: 'decision', decidingLevel: 'province' },
+    ],
+    appraisers: [
+      { departmentCode: 'SXD', departmentName: 'Sở Xây dựng', criterionCodes: ['C1'] },
+      { departmentCode: 'SGT', departmentName: 'Sở Giao thông vận tải', criterionCodes: ['C2'] },
+    ],
+    hasDistrictStage: false,
+    postingPeriodDays: 0,
+    satisfactionThresholdPercent: null,
+    durations: { APPRAISAL: { amount: 10, unit: 'days', reminderEveryDays: 3 } },
+    holidays: [],
+    createdBy: 'test',
+    ...overrides,
+  };
+}
+
+/** Activities that write nothing and remember every call, for workflow tests. */
+export function recordingActivities(): { activities: Activities; calls: Array<{ name: string; args: unknown[] }> } {
+  const calls: Array<{ name: string; args: unknown[] }> = [];
+  const names = [
+    'createDossierRecord', 'saveSelfAssessment', 'attachDocument', 'recordStageChange', 'openAppraisalTasks', 'saveAppraisalVerdict', 'closeAppraisalTask',
+    'recordDecision', 'renderDecisionDocument', 'publishDecision', 'recordPing', 'recordCondition', 'recordDossierEvent',
+  ];
+  const activities = Object.fromEntries(names.map((name) => [name, async (...args: unknown[]) => void calls.push({ name, args })])) as unknown as Activities;
+  return { activities, calls };
+}
+
+/** Opens the sample dossier and records everything its submission needs, then submits it. */
+export async function submitSampleDossier(handle: WorkflowHandle, actor: string = 'x'): Promise<void> {
+  const command = () => ({ commandId: randomUUID(), actor });
+  await handle.executeUpdate(openDossierUpdate, { updateId: 'open', args: [] });
+  for (const criterionCode of ['C1', 'C2']) {
+    await handle.executeUpdate(recordSelfAssessmentUpdate, { args: [{ ...command(), criterionCode, met: true, explanation: 'Đạt.', indicators: [], evidenceIds: [] }] });
+  }
+  await handle.executeUpdate(recordPostingUpdate, { args: [{ ...command(), startDate: '2020-01-01', evidenceIds: [] }] });
+  await handle.executeUpdate(recordSatisfactionUpdate, { args: [{ ...command(), percent: 95, respondents: null, evidenceIds: [] }] });
+  for (const kind of ['no_construction_debt', 'no_complex_security_situation'] as const) {
+    await handle.executeUpdate(recordAttestationUpdate, { args: [{ ...command(), kind, attested: true, explanation: 'Xác nhận.', evidenceIds: [] }] });
+  }
+  await handle.executeUpdate(submitDossierUpdate, { args: [command()] });
+}
