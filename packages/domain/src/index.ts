@@ -7,3 +7,4 @@ export * from './calendar.js';
 export { IsoDate, formatVietnameseDate } from './iso-date.js';
 export * from './submission.js';
 export * from './process-control.js';
+export * from './authorization.js';
