@@ -1,0 +1,247 @@
+import { createHash } from 'node:crypto';
+import type { Db } from './client.js';
+import type { AuditEvent, Prisma } from './generated/prisma/client.js';
+
+/**
+ * The audit trail: one append-only, hash-chained table (`audit_events`).
+ *
+ * Each row stores the hash of the row before it (`prevHash`; the first row links to
+ * GENESIS_HASH) and its own hash over its whole content, including its `seq` and that
+ * `prevHash`. Editing a row breaks its own hash; removing or inserting a row breaks the
+ * link of the row after it. The database refuses UPDATE, DELETE and TRUNCATE (triggers in the
+ * identity_audit_process_control migration), so the chain is the second line of defence: it
+ * shows tampering by someone who could get around the triggers.
+ *
+ * What the chain cannot show: rows removed from the very end (nothing links to them). Keep an
+ * external copy of the latest hash (verifyAuditChain returns it) to detect that.
+ */
+
+/** prevHash of the first row. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Version tag at the start of every hash preimage, so the serialisation can change later. */
+const HASH_FORMAT = 'ntm.audit.v1';
+
+/**
+ * Key of the transaction-scoped advisory lock that serialises appends ('ntm_audi' in ASCII).
+ * Any other code taking pg_advisory_xact_lock/pg_advisory_lock must not use this key.
+ */
+const APPEND_LOCK_KEY = 0x6e746d5f61756469n;
+
+export interface AuditEntry {
+  actor: string;
+  role: string | null;
+  unitCode: string | null;
+  dossierId: string | null;
+  command: string;
+  requestId: string | null;
+  summary: { before?: unknown; after?: unknown };
+  /** Defaults to now (this process's clock). Stored with millisecond precision, as Dates carry. */
+  occurredAt?: Date;
+}
+
+/** Everything the hash covers: a stored row minus its own hash. An AuditEvent row fits. */
+export interface AuditHashInput {
+  seq: bigint;
+  prevHash: string;
+  occurredAt: Date;
+  actor: string;
+  role: string | null;
+  unitCode: string | null;
+  dossierId: string | null;
+  command: string;
+  requestId: string | null;
+  summary: unknown;
+}
+
+/**
+ * SHA-256 (lower-case hex) of the UTF-8 bytes of the canonical JSON array
+ *
+ *   ["ntm.audit.v1", seq as decimal string, prevHash, occurredAt.toISOString(),
+ *    actor, role, unitCode, dossierId, command, requestId, summary]
+ *
+ * with nulls as JSON null and no whitespace. summary is first reduced to plain JSON the way
+ * JSON.stringify does (toJSON, undefined members dropped, non-finite numbers as null), then written
+ * with object keys sorted (by UTF-16 code units) at every depth, so jsonb's key reordering and
+ * whitespace do not change the hash. Pure: the same input always gives the same hash.
+ */
+export function auditHash(row: AuditHashInput): string {
+  const preimage = canonicalJson([
+    HASH_FORMAT,
+    row.seq.toString(),
+    row.prevHash,
+    row.occurredAt.toISOString(),
+    row.actor,
+    row.role,
+    row.unitCode,
+    row.dossierId,
+    row.command,
+    row.requestId,
+    toPlainJson(row.summary),
+  ]);
+  return createHash('sha256').update(preimage, 'utf8').digest('hex');
+}
+
+/**
+ * Appends one event to the audit trail inside the caller's transaction, so the event commits or
+ * rolls back together with the change it records.
+ *
+ * The seq is taken explicitly from the table's sequence while holding a transaction-scoped
+ * advisory lock, and the hash covers it. Because the lock is held until commit, seq order is
+ * commit order and every append sees the previous one's row. A transaction that rolls back after
+ * appending leaves a gap in seq, which is harmless: the next row links to the last committed one.
+ *
+ * Requirements, checked: `tx` must be an interactive transaction (not the root client, where
+ * each statement commits on its own and the lock would be released at once), at READ COMMITTED
+ * (under REPEATABLE READ/SERIALIZABLE the snapshot can predate the previous append and fork the
+ * chain). Concurrent appends queue on the lock, so keep the rest of the transaction short.
+ */
+export async function appendAudit(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<{ seq: bigint; hash: string }> {
+  const occurredAt = entry.occurredAt ?? new Date();
+  if (Number.isNaN(occurredAt.getTime())) throw new TypeError('appendAudit: occurredAt is an invalid Date');
+  const summary = toPlainJson(entry.summary);
+  if (summary === null || typeof summary !== 'object' || Array.isArray(summary)) throw new TypeError('appendAudit: summary must be an object');
+  const fields = {
+    actor: text('actor', entry.actor),
+    role: optionalText('role', entry.role),
+    unitCode: optionalText('unitCode', entry.unitCode),
+    dossierId: entry.dossierId === null ? null : uuid(entry.dossierId),
+    command: text('command', entry.command),
+    requestId: optionalText('requestId', entry.requestId),
+  };
+  assertStrings(summary, 'summary');
+
+  // pg_current_xact_id() gives the transaction an id now, so the next statement can tell
+  // whether it runs in the same transaction.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY}::bigint), pg_current_xact_id()`;
+  // A separate statement: under READ COMMITTED its snapshot is taken after the lock was granted,
+  // so it sees the row of the append that held the lock before.
+  const [head] = await tx.$queryRaw<{ seq: bigint | number | string; prev_hash: string | null; isolation: string; same_transaction: boolean }[]>`
+    SELECT nextval(pg_get_serial_sequence('audit_events', 'seq')) AS seq,
+           (SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1) AS prev_hash,
+           current_setting('transaction_isolation') AS isolation,
+           pg_current_xact_id_if_assigned() IS NOT NULL AS same_transaction`;
+  if (!head) throw new Error('appendAudit: reading the head of the chain returned no row');
+  if (!head.same_transaction) throw new Error('appendAudit must run inside an interactive transaction (db.$transaction(async (tx) => …))');
+  if (head.isolation !== 'read committed') throw new Error(`appendAudit needs READ COMMITTED isolation, not ${head.isolation}`);
+
+  const seq = BigInt(head.seq);
+  const prevHash = head.prev_hash ?? GENESIS_HASH;
+  const hash = auditHash({ seq, prevHash, occurredAt, ...fields, summary });
+  await tx.auditEvent.create({ data: { seq, prevHash, hash, occurredAt, ...fields, summary }, select: { seq: true } });
+  return { seq, hash };
+}
+
+export type AuditChainVerification =
+  | { ok: true; rows: number; lastHash: string }
+  | { ok: false; rows: number; brokenAt: { seq: bigint; reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'gap'; expected: string; found: string } };
+
+/**
+ * Walks the whole trail in seq order (keyset pagination, `batchSize` rows per query, default 1000)
+ * and reports the first broken row:
+ * - prev_hash_mismatch: its prevHash is not the previous row's stored hash (GENESIS_HASH for the
+ *   first row); expected is that hash, found the row's prevHash. A deleted or inserted row shows
+ *   up here, at the row after it.
+ * - hash_mismatch: its content does not hash to its stored hash (the row was edited); expected is
+ *   the recomputed hash, found the stored one.
+ * The link is checked before the row's own hash. Gaps in seq are never reported by themselves:
+ * a rolled-back append leaves one legitimately, and a gap left by a deleted row already breaks
+ * the link. 'gap' is therefore not produced; it stays in the type for callers' exhaustiveness.
+ *
+ * rows: rows found intact (all of them when ok, those before the broken one otherwise);
+ * lastHash: hash of the last row, GENESIS_HASH when the trail is empty.
+ * Safe to run while appends go on: committed rows always form a prefix of the chain.
+ */
+export async function verifyAuditChain(db: Db, opts: { batchSize?: number } = {}): Promise<AuditChainVerification> {
+  const batchSize = opts.batchSize ?? 1000;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`verifyAuditChain: batchSize must be a positive integer, got ${batchSize}`);
+  let rows = 0;
+  let lastHash = GENESIS_HASH;
+  let after: bigint | null = null;
+  for (;;) {
+    const batch: AuditEvent[] = await db.auditEvent.findMany({ where: after === null ? {} : { seq: { gt: after } }, orderBy: { seq: 'asc' }, take: batchSize });
+    for (const row of batch) {
+      if (row.prevHash !== lastHash) return { ok: false, rows, brokenAt: { seq: row.seq, reason: 'prev_hash_mismatch', expected: lastHash, found: row.prevHash } };
+      const recomputed = auditHash(row);
+      if (recomputed !== row.hash) return { ok: false, rows, brokenAt: { seq: row.seq, reason: 'hash_mismatch', expected: recomputed, found: row.hash } };
+      rows += 1;
+      lastHash = row.hash;
+      after = row.seq;
+    }
+    if (batch.length < batchSize) return { ok: true, rows, lastHash };
+  }
+}
+
+/** A stored audit event shaped for JSON: seq as a decimal string, occurredAt as an ISO string. */
+export interface AuditTrailRow {
+  seq: string;
+  occurredAt: string;
+  actor: string;
+  role: string | null;
+  unitCode: string | null;
+  dossierId: string | null;
+  command: string;
+  requestId: string | null;
+  summary: unknown;
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * Audit events in seq order, optionally of one dossier, after a seq (for paging: pass the last
+ * seq you got). limit defaults to 100 and is clamped to 1..1000.
+ */
+export async function readAuditTrail(db: Db, filter: { dossierId?: string; after?: bigint; limit?: number } = {}): Promise<AuditTrailRow[]> {
+  const limit = Math.min(1000, Math.max(1, Math.trunc(filter.limit ?? 100) || 100));
+  const where: Prisma.AuditEventWhereInput = {};
+  if (filter.dossierId !== undefined) where.dossierId = uuid(filter.dossierId);
+  if (filter.after !== undefined) where.seq = { gt: filter.after };
+  const rows = await db.auditEvent.findMany({ where, orderBy: { seq: 'asc' }, take: limit });
+  return rows.map((row) => ({ ...row, seq: row.seq.toString(), occurredAt: row.occurredAt.toISOString() }));
+}
+
+/** The value as JSON.stringify sees it, as plain objects, arrays and primitives. */
+function toPlainJson(value: unknown): unknown {
+  const json = JSON.stringify(value);
+  return json === undefined ? null : (JSON.parse(json) as unknown);
+}
+
+/** JSON of a plain JSON value with object keys sorted at every depth. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const object = value as Record<string, unknown>;
+    return `{${Object.keys(object)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** PostgreSQL returns uuids in lower case; hash what it will return. */
+function uuid(value: string): string {
+  if (!UUID.test(value)) throw new TypeError(`audit: dossierId is not a uuid: ${JSON.stringify(value)}`);
+  return value.toLowerCase();
+}
+
+// PostgreSQL would store a lone surrogate as U+FFFD (or refuse it in jsonb), and a NUL not at
+// all; either way the stored row would no longer match its hash, so refuse such text up front.
+const UNSTORABLE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/;
+
+function text(field: string, value: string): string {
+  if (typeof value !== 'string' || UNSTORABLE.test(value)) throw new TypeError(`audit: ${field} is not storable text`);
+  return value;
+}
+
+function optionalText(field: string, value: string | null): string | null {
+  return value === null ? null : text(field, value);
+}
+
+function assertStrings(value: unknown, path: string): void {
+  if (typeof value === 'string') text(path, value);
+  else if (Array.isArray(value)) value.forEach((item, i) => assertStrings(item, `${path}[${i}]`));
+  else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) assertStrings(item, `${path}.${text(`${path} key`, key)}`);
+}
