@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { assertPortsFree, readPid, run, startDaemon, stopDaemon, waitFor } from './process.js';
+import { withStackDefaults } from './env.js';
 import { repoRoot } from './paths.js';
 import { temporalCli } from './tools.js';
 import type { Component, StackContext } from './component.js';
@@ -32,7 +33,7 @@ function appComponent(spec: AppSpec): Component {
         command: tsx,
         args: [join(repoRoot, spec.entry)],
         cwd: repoRoot,
-        env: { ...process.env, NTM_PROFILE: config.profile },
+        env: { ...withStackDefaults(process.env), NTM_PROFILE: config.profile },
         logFile,
         pidFile,
       });

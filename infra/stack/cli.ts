@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { loadConfig, Profile, type Config } from '@ntm/config';
 import { appComponents, infraComponents, resetStack, stackHealth, stackUrls, startStack, stopStack, StackError, type Reporter } from './stack.js';
+import { withStackDefaults } from './env.js';
 import { stackPaths, repoRoot } from './paths.js';
 
 const color = process.stdout.isTTY ? (code: number, s: string) => `\x1b[${code}m${s}\x1b[0m` : (_: number, s: string) => s;
@@ -16,7 +17,7 @@ const report: Reporter = ({ line, kind }) => {
 };
 
 function configFor(profile: string | undefined): Config {
-  return loadConfig({ ...process.env, NTM_PROFILE: Profile.parse(profile ?? process.env.NTM_PROFILE ?? 'dev') });
+  return loadConfig({ ...withStackDefaults(process.env), NTM_PROFILE: Profile.parse(profile ?? process.env.NTM_PROFILE ?? 'dev') });
 }
 
 function printUrls(config: Config): void {

@@ -6,6 +6,7 @@ import type { Config } from '@ntm/config';
 import { seedCatalog } from '@ntm/catalog';
 import { createPrismaClient } from '@ntm/db';
 import { applyMigrations } from '@ntm/db/migrate';
+import { seedLocalUsers } from '@ntm/identity';
 import { assertPortsFree, isPortOpen, run, waitFor } from './process.js';
 import { isRoot, type StackPaths } from './paths.js';
 import { postgresBinDir } from './tools.js';
@@ -105,6 +106,12 @@ export const postgres: Component = {
     const db = createPrismaClient(config.postgres.url, { max: 2 });
     try {
       for (const seed of await seedCatalog(db)) progress(`loaded seed catalog ${seed.file} (${seed.changes} changes)`);
+      // Local users only for the built-in issuer (NTM_AUTH_LOCAL_ISSUER, on in the local stack).
+      const local = config.auth.localIssuer;
+      if (local) {
+        const created = await seedLocalUsers(db, { password: local.seedPassword });
+        if (created.length > 0) progress(`created local users ${created.join(', ')} (password NTM_AUTH_SEED_PASSWORD, local use only)`);
+      }
     } finally {
       await db.$disconnect();
     }

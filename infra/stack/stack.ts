@@ -10,6 +10,7 @@ import { temporal } from './temporal.js';
 import { StackError } from './process.js';
 
 export { StackError };
+export { stackEnvDefaults, withStackDefaults } from './env.js';
 
 export const infraComponents: Component[] = [postgres, temporal, minio];
 export const appComponents: Component[] = [dossierApi, evidenceApi, worker];

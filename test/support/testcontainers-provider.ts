@@ -39,6 +39,8 @@ export const testcontainersProvider: TestStackProvider = {
 
     const env = {
       NTM_PROFILE: 'test',
+      // The built-in issuer, as on the local test stack: tests sign in as local users.
+      NTM_AUTH_LOCAL_ISSUER: 'true',
       NTM_PG_HOST: pg.getHost(),
       NTM_PG_PORT: String(pg.getMappedPort(5432)),
       NTM_TEMPORAL_HOST: temporal.getHost(),

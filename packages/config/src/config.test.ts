@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './index.js';
+import { ConfigError, loadConfig, localIssuerId } from './index.js';
 
 describe('loadConfig', () => {
   it('gives the dev profile its documented ports by default', () => {
@@ -34,6 +34,58 @@ describe('loadConfig', () => {
     const error = captureError(() => loadConfig({ NTM_PG_PORT: '70000', NTM_PROFILE: 'prod' }));
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).issues.map((i) => i.split(':')[0]).sort()).toEqual(['NTM_PG_PORT', 'NTM_PROFILE']);
+  });
+});
+
+describe('authentication settings', () => {
+  it('configures no issuer unless told, so protected requests are refused', () => {
+    const { auth, cors } = loadConfig({});
+    expect(auth).toMatchObject({ enabled: false, external: null, localIssuer: null, audience: 'ntm-platform' });
+    expect(auth).toMatchObject({ accessTtlSeconds: 900, refreshTtlSeconds: 28_800, loginRateLimitPerMinute: 5 });
+    expect(cors.origins).toEqual([]);
+  });
+
+  it('keeps the built-in issuer key in the profile state folder by default', () => {
+    const { auth } = loadConfig({ NTM_PROFILE: 'test', NTM_AUTH_LOCAL_ISSUER: 'true' });
+    expect(auth.enabled).toBe(true);
+    expect(auth.localIssuer?.issuer).toBe(localIssuerId);
+    expect(auth.localIssuer?.keyFile).toMatch(/[/\\]\.stack[/\\]test[/\\]auth[/\\]local-issuer\.pem$/);
+    expect(auth.localIssuer?.seedPassword).toBe('ntm-local-only');
+    expect(loadConfig({ NTM_AUTH_LOCAL_ISSUER: '1', NTM_STATE_DIR: '/srv/ntm' }).auth.localIssuer?.keyFile).toBe('/srv/ntm/auth/local-issuer.pem');
+    expect(loadConfig({ NTM_AUTH_LOCAL_ISSUER: 'true', NTM_AUTH_LOCAL_KEY_FILE: '/keys/k.pem' }).auth.localIssuer?.keyFile).toBe('/keys/k.pem');
+  });
+
+  it('accepts an external issuer given with its key set', () => {
+    const { auth } = loadConfig({ NTM_AUTH_ISSUER: 'https://sso.laichau.gov.vn/realms/ntm', NTM_AUTH_JWKS_URL: 'https://sso.laichau.gov.vn/realms/ntm/protocol/openid-connect/certs' });
+    expect(auth.enabled).toBe(true);
+    expect(auth.localIssuer).toBeNull();
+    expect(auth.external).toEqual({ issuer: 'https://sso.laichau.gov.vn/realms/ntm', jwksUrl: 'https://sso.laichau.gov.vn/realms/ntm/protocol/openid-connect/certs' });
+  });
+
+  it('takes empty external issuer settings as unset (docker-compose passes them so)', () => {
+    expect(loadConfig({ NTM_AUTH_ISSUER: '', NTM_AUTH_JWKS_URL: '' }).auth.external).toBeNull();
+  });
+
+  it('refuses an external issuer without its key set, and the other way round', () => {
+    const names = (env: Record<string, string>) => (captureError(() => loadConfig(env)) as ConfigError).issues.map((i) => i.split(':')[0]);
+    expect(names({ NTM_AUTH_JWKS_URL: 'https://idp.example/certs' })).toEqual(['NTM_AUTH_ISSUER']);
+    expect(names({ NTM_AUTH_ISSUER: 'https://idp.example' })).toEqual(['NTM_AUTH_JWKS_URL']);
+    expect(names({ NTM_AUTH_ISSUER: localIssuerId, NTM_AUTH_JWKS_URL: 'https://idp.example/certs' })).toEqual(['NTM_AUTH_ISSUER']);
+    expect(names({ NTM_AUTH_JWKS_URL: 'ftp://idp.example/certs', NTM_AUTH_ISSUER: 'x' })).toEqual(['NTM_AUTH_JWKS_URL']);
+  });
+
+  it('reads lifetimes, the login rate limit and CORS origins, and refuses a refresh shorter than access', () => {
+    const c = loadConfig({
+      NTM_AUTH_ACCESS_TTL_SECONDS: '300',
+      NTM_AUTH_REFRESH_TTL_SECONDS: '3600',
+      NTM_LOGIN_RATE_LIMIT: '3',
+      NTM_CORS_ORIGINS: 'https://ntm.laichau.gov.vn, http://localhost:5173,',
+    });
+    expect(c.auth).toMatchObject({ accessTtlSeconds: 300, refreshTtlSeconds: 3600, loginRateLimitPerMinute: 3 });
+    expect(c.cors.origins).toEqual(['https://ntm.laichau.gov.vn', 'http://localhost:5173']);
+    expect(() => loadConfig({ NTM_AUTH_ACCESS_TTL_SECONDS: '900', NTM_AUTH_REFRESH_TTL_SECONDS: '600' })).toThrow(/NTM_AUTH_REFRESH_TTL_SECONDS/);
+    expect(() => loadConfig({ NTM_LOGIN_RATE_LIMIT: '0' })).toThrow(/NTM_LOGIN_RATE_LIMIT/);
+    expect(() => loadConfig({ NTM_AUTH_SEED_PASSWORD: 'short' })).toThrow(/NTM_AUTH_SEED_PASSWORD/);
   });
 });
 

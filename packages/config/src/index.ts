@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -35,6 +36,19 @@ const port = z.coerce.number().int().min(1).max(65535);
 const bool = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
+const commaList = z
+  .string()
+  .default('')
+  .transform((s) => s.split(',').map((t) => t.trim()).filter(Boolean));
+
+/** An empty value counts as unset, so docker-compose can pass `${NAME:-}` through. */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+/** The checkout this package lives in: the local stack keeps its state under `.stack/<profile>` here. */
+const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
+
+/** The `iss` the built-in issuer writes and the only one its key is trusted for. */
+export const localIssuerId = 'urn:ntm:local-issuer';
 
 const Env = z.object({
   NTM_PROFILE: Profile.default('dev'),
@@ -72,9 +86,35 @@ const Env = z.object({
     .transform((s) => s.split(',').map((t) => t.trim()).filter(Boolean)),
   NTM_DOSSIER_API_PORT: port.optional(),
   NTM_EVIDENCE_API_PORT: port.optional(),
+  /** Uploads one signed-in user may make per minute. */
+  NTM_UPLOAD_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(60),
+  /** Uploads one client IP may make per minute, whoever is signed in (an office behind one NAT shares it). */
+  NTM_UPLOAD_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(300),
   NTM_PUBLIC_HOST: z.string().min(1).default('localhost'),
   /** Where people reach the dossier API; printed in decision QR codes. Defaults to the local API. */
   NTM_PUBLIC_BASE_URL: z.url().optional(),
+
+  /**
+   * The `iss` of an external identity provider's tokens (a province's OIDC provider); required with,
+   * and only meaningful with, NTM_AUTH_JWKS_URL.
+   */
+  NTM_AUTH_ISSUER: unsetIfEmpty(z.string().min(1)),
+  /** The `aud` every accepted token must carry (set the identity provider's audience mapper to it). */
+  NTM_AUTH_AUDIENCE: z.string().min(1).default('ntm-platform'),
+  /** The external identity provider's JSON Web Key Set, e.g. its OIDC `jwks_uri`. */
+  NTM_AUTH_JWKS_URL: unsetIfEmpty(z.url({ protocol: /^https?$/ })),
+  /** The built-in issuer (login with local users and passwords): for local use and tests only. */
+  NTM_AUTH_LOCAL_ISSUER: bool.default(false),
+  /** The built-in issuer's Ed25519 private key (PKCS8 PEM); created with mode 0600 if missing. */
+  NTM_AUTH_LOCAL_KEY_FILE: z.string().min(1).optional(),
+  NTM_AUTH_ACCESS_TTL_SECONDS: z.coerce.number().int().min(30).max(24 * 3600).default(900),
+  NTM_AUTH_REFRESH_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(8 * 3600),
+  /** Password given to the seeded local users of the built-in issuer. Local use only. */
+  NTM_AUTH_SEED_PASSWORD: z.string().min(8).default('ntm-local-only'),
+  /** Login (and refresh) attempts allowed per client IP and username per minute. */
+  NTM_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Comma-separated origins allowed to call the APIs from a browser; empty: no cross-origin calls. */
+  NTM_CORS_ORIGINS: commaList,
 });
 
 /** Every environment variable the system reads. */
@@ -82,8 +122,26 @@ export const configVariableNames = Object.keys(Env.shape);
 
 export type Config = ReturnType<typeof buildConfig>;
 
+/** Settings that are valid one by one but not together. */
+function crossCheck(env: z.infer<typeof Env>, ctx: z.RefinementCtx): void {
+  const issue = (variable: keyof typeof Env.shape, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
+  if (env.NTM_AUTH_JWKS_URL !== undefined && env.NTM_AUTH_ISSUER === undefined) {
+    issue('NTM_AUTH_ISSUER', 'required with NTM_AUTH_JWKS_URL: tokens are only accepted from the issuer named here');
+  }
+  if (env.NTM_AUTH_ISSUER !== undefined && env.NTM_AUTH_JWKS_URL === undefined) {
+    issue('NTM_AUTH_JWKS_URL', "required with NTM_AUTH_ISSUER: the issuer's keys are read from it");
+  }
+  if (env.NTM_AUTH_ISSUER === localIssuerId) {
+    issue('NTM_AUTH_ISSUER', `${localIssuerId} is the built-in issuer's own name`);
+  }
+  if (env.NTM_AUTH_REFRESH_TTL_SECONDS <= env.NTM_AUTH_ACCESS_TTL_SECONDS) {
+    issue('NTM_AUTH_REFRESH_TTL_SECONDS', 'must be longer than NTM_AUTH_ACCESS_TTL_SECONDS');
+  }
+}
+
 function buildConfig(env: z.infer<typeof Env>) {
   const d = profileDefaults[env.NTM_PROFILE];
+  const stackStateDir = env.NTM_STATE_DIR ?? join(repoRoot, '.stack', env.NTM_PROFILE);
   const pg = {
     host: env.NTM_PG_HOST,
     port: env.NTM_PG_PORT ?? d.pgPort,
@@ -120,7 +178,35 @@ function buildConfig(env: z.infer<typeof Env>) {
       consolePort: env.NTM_MINIO_CONSOLE_PORT ?? d.minioConsolePort,
     },
     dossierApi: { port: env.NTM_DOSSIER_API_PORT ?? d.dossierApiPort },
-    evidenceApi: { port: env.NTM_EVIDENCE_API_PORT ?? d.evidenceApiPort, maxBytes: env.NTM_EVIDENCE_MAX_BYTES, mediaTypes: env.NTM_EVIDENCE_MEDIA_TYPES },
+    evidenceApi: {
+      port: env.NTM_EVIDENCE_API_PORT ?? d.evidenceApiPort,
+      maxBytes: env.NTM_EVIDENCE_MAX_BYTES,
+      mediaTypes: env.NTM_EVIDENCE_MEDIA_TYPES,
+      uploadsPerMinute: { perActor: env.NTM_UPLOAD_RATE_LIMIT, perIp: env.NTM_UPLOAD_RATE_LIMIT_PER_IP },
+    },
+    /**
+     * Who may call the services. With neither an external issuer nor the built-in one configured
+     * (`enabled` false) the services still start, log a warning and refuse every protected request.
+     */
+    auth: {
+      enabled: env.NTM_AUTH_JWKS_URL !== undefined || env.NTM_AUTH_LOCAL_ISSUER,
+      audience: env.NTM_AUTH_AUDIENCE,
+      external:
+        env.NTM_AUTH_JWKS_URL !== undefined && env.NTM_AUTH_ISSUER !== undefined
+          ? { issuer: env.NTM_AUTH_ISSUER, jwksUrl: env.NTM_AUTH_JWKS_URL }
+          : null,
+      localIssuer: env.NTM_AUTH_LOCAL_ISSUER
+        ? {
+            issuer: localIssuerId,
+            keyFile: env.NTM_AUTH_LOCAL_KEY_FILE ?? join(stackStateDir, 'auth', 'local-issuer.pem'),
+            seedPassword: env.NTM_AUTH_SEED_PASSWORD,
+          }
+        : null,
+      accessTtlSeconds: env.NTM_AUTH_ACCESS_TTL_SECONDS,
+      refreshTtlSeconds: env.NTM_AUTH_REFRESH_TTL_SECONDS,
+      loginRateLimitPerMinute: env.NTM_LOGIN_RATE_LIMIT,
+    },
+    cors: { origins: env.NTM_CORS_ORIGINS },
   };
 }
 
@@ -138,7 +224,7 @@ export class ConfigError extends Error {
 
 /** Reads and validates the configuration; throws ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = Env.safeParse(env);
+  const parsed = Env.superRefine(crossCheck).safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }

@@ -6,3 +6,4 @@ export * from './catalog-file.js';
 export * from './catalog-api.js';
 export * from './dossier.js';
 export * from './dossier-messages.js';
+export * from './identity.js';

@@ -37,6 +37,7 @@ export function healthRoutes(service: string, probes: HealthProbe[]): FastifyPlu
           operationId: 'getHealth',
           tags: ['health'],
           summary: 'Reachability of the service and each component it depends on',
+          security: [],
           response: { 200: HealthReport, 503: HealthReport },
         },
       },

@@ -5,6 +5,7 @@ import { problemContentType, type FieldError, type Problem } from '@ntm/contract
 /** Stable problem types; titles are Vietnamese because people read them. */
 export const problemTypes = {
   validation: { type: 'urn:ntm:problem:validation', title: 'Dữ liệu không hợp lệ', status: 400 },
+  unauthorized: { type: 'urn:ntm:problem:unauthorized', title: 'Chưa đăng nhập hoặc phiên đăng nhập không hợp lệ', status: 401 },
   forbidden: { type: 'urn:ntm:problem:forbidden', title: 'Không có quyền thực hiện', status: 403 },
   notFound: { type: 'urn:ntm:problem:not-found', title: 'Không tìm thấy', status: 404 },
   conflict: { type: 'urn:ntm:problem:conflict', title: 'Xung đột dữ liệu', status: 409 },
@@ -42,6 +43,7 @@ function fromKind(kind: ProblemKind, instance: string, detail?: string, errors?:
 
 const statusKinds: Partial<Record<number, ProblemKind>> = {
   400: 'validation',
+  401: 'unauthorized',
   403: 'forbidden',
   404: 'notFound',
   409: 'conflict',

@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { decodeJwt } from 'jose';
+import { CurrentUser, JsonWebKeySet, LoginRequest, Problem, RefreshRequest, TokenResponse } from '@ntm/contracts';
+import type { Db } from '@ntm/db';
+import { HttpProblem } from '@ntm/http';
+import { AuthenticationError } from './errors.js';
+import type { LocalIssuer, TokenSet } from './local-issuer.js';
+import { hashPassword, needsRehash, verifyPassword } from './passwords.js';
+import type { Actor } from './verify.js';
+
+export interface AuthRoutesOptions {
+  /** The built-in issuer; without it only GET /auth/me is served (tokens then come from elsewhere). */
+  issuer: LocalIssuer | null;
+  db: Db;
+  /** Login (and refresh) attempts per client IP and username per minute. */
+  loginRateLimit: number;
+}
+
+const tags = ['auth'];
+const problems = { 400: Problem, 401: Problem, 429: Problem };
+
+function tokenResponse(tokens: TokenSet): TokenResponse {
+  return { tokenType: 'Bearer', ...tokens };
+}
+
+/** What a refresh token is limited by: the user it names (unverified here, checked by the issuer). */
+function refreshSubject(token: string): string {
+  try {
+    return decodeJwt(token).sub ?? '?';
+  } catch {
+    return '?';
+  }
+}
+
+function unauthorized(e: unknown): never {
+  if (e instanceof AuthenticationError) throw new HttpProblem('unauthorized', e.message);
+  throw e;
+}
+
+function currentUser(actor: Actor): CurrentUser {
+  return { id: actor.id, username: actor.username, displayName: actor.displayName, grants: actor.grants.map((g) => ({ ...g })) };
+}
+
+/**
+ * POST /auth/login, POST /auth/refresh and GET /auth/jwks.json (the built-in issuer, when it is on)
+ * and GET /auth/me (the signed-in user). Login and refresh are limited to `loginRateLimit` attempts
+ * per minute per client IP and username (refresh: per the user the token names), answered 429 with
+ * Retry-After beyond that; the limit is kept in this process's memory.
+ */
+export function authRoutes({ issuer, db, loginRateLimit }: AuthRoutesOptions): FastifyPluginAsyncZod {
+  return async (app) => {
+    // Kept inside this plugin: it limits only the routes below and no other route of the service.
+    await app.register(rateLimit, {
+      global: false,
+      // After body validation, so the key can name the username.
+      hook: 'preHandler',
+      errorResponseBuilder: (_request, context) =>
+        new HttpProblem('rateLimited', `Thử đăng nhập quá nhiều lần. Vui lòng thử lại sau ${Math.max(1, Math.ceil(context.ttl / 1000))} giây.`),
+    });
+    const limit = (key: (request: FastifyRequest) => string) => ({ rateLimit: { max: loginRateLimit, timeWindow: 60_000, keyGenerator: key } });
+
+    app.get(
+      '/auth/me',
+      {
+        schema: {
+          operationId: 'currentUser',
+          tags,
+          summary: 'The signed-in user and the roles they hold',
+          response: { 200: CurrentUser, 401: Problem },
+        },
+      },
+      async (request) => {
+        if (!request.actor) throw new HttpProblem('unauthorized');
+        return currentUser(request.actor);
+      },
+    );
+
+    if (!issuer) return;
+
+    // Unknown users are checked against this hash too, so they take as long as a wrong password.
+    const dummyHash = hashPassword(randomBytes(16).toString('base64url'));
+
+    app.post(
+      '/auth/login',
+      {
+        config: { public: true, ...limit((r) => `${r.ip}|login|${(r.body as LoginRequest).username}`) },
+        schema: {
+          operationId: 'login',
+          tags,
+          summary: 'Sign in with a local user and password (the built-in issuer, for local use and tests)',
+          security: [],
+          body: LoginRequest,
+          response: { 200: TokenResponse, ...problems },
+        },
+      },
+      async (request) => {
+        const { username, password } = request.body;
+        const user = await db.user.findUnique({ where: { username }, select: { id: true, passwordHash: true, disabled: true } });
+        const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
+        if (!user || user.passwordHash === null || user.disabled || !passwordOk) {
+          request.log.info({ username, reason: user ? (user.disabled ? 'disabled' : 'wrong password') : 'unknown user' }, 'login refused');
+          throw new HttpProblem('unauthorized', new AuthenticationError('wrong-credentials').message);
+        }
+        if (needsRehash(user.passwordHash)) {
+          await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password) } });
+        }
+        return tokenResponse(await issuer.issueTokens(user));
+      },
+    );
+
+    app.post(
+      '/auth/refresh',
+      {
+        config: { public: true, ...limit((r) => `${r.ip}|refresh|${refreshSubject((r.body as RefreshRequest).refreshToken)}`) },
+        schema: {
+          operationId: 'refreshToken',
+          tags,
+          summary: 'Exchange a refresh token (once) for new tokens',
+          security: [],
+          body: RefreshRequest,
+          response: { 200: TokenResponse, ...problems },
+        },
+      },
+      async (request) => tokenResponse(await issuer.refresh(request.body.refreshToken).catch(unauthorized)),
+    );
+
+    app.get(
+      '/auth/jwks.json',
+      {
+        config: { public: true },
+        schema: {
+          operationId: 'localIssuerKeys',
+          tags,
+          summary: "The built-in issuer's public keys",
+          security: [],
+          response: { 200: JsonWebKeySet },
+        },
+      },
+      async (_request, reply) => {
+        void reply.header('cache-control', 'public, max-age=300');
+        return issuer.publicJwks();
+      },
+    );
+  };
+}

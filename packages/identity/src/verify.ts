@@ -1,0 +1,119 @@
+import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTVerifyGetKey, type JWTVerifyOptions, type KeyObject, type CryptoKey } from 'jose';
+import type { Config } from '@ntm/config';
+import type { Db } from '@ntm/db';
+import { isRole, type Actor as DomainActor, type Grant } from '@ntm/domain';
+import { HttpProblem } from '@ntm/http';
+import { AuthenticationError } from './errors.js';
+import { accessTokenType, isUuid, loadOrCreateSigningKey, signingAlgorithm, type LocalIssuer } from './local-issuer.js';
+
+/** The signed-in user: who the token names, with the roles our own records give them. */
+export interface Actor extends DomainActor {
+  username: string;
+  displayName: string;
+}
+
+/** Turns an Authorization header into the actor, or throws AuthenticationError. */
+export type TokenVerifier = (authorization: string | undefined) => Promise<Actor>;
+
+/** Signature algorithms accepted from an external identity provider: asymmetric ones only. */
+const externalAlgorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
+
+const bearer = /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+) *$/i;
+
+export interface TokenVerifierOptions {
+  /** The running built-in issuer, whose key then needs no second read. */
+  localIssuer?: LocalIssuer | null;
+  /** The external issuer's keys; by default fetched (and cached) from NTM_AUTH_JWKS_URL. */
+  externalKeys?: JWTVerifyGetKey;
+  /** The clock, for tests. */
+  now?: () => Date;
+}
+
+/**
+ * Verifies bearer tokens from the built-in issuer (iss = its own name, checked with its Ed25519
+ * key) and from an external OIDC provider (iss = NTM_AUTH_ISSUER, checked against the keys at
+ * NTM_AUTH_JWKS_URL). Both must carry aud = NTM_AUTH_AUDIENCE and an unexpired exp. The token's
+ * `sub` names the user: our user id for the built-in issuer, `users.oidc_subject` for the external
+ * one. Unknown or disabled users are refused; grants always come from role_grants, never from the
+ * token, so a province's provider proves who someone is and this system decides what they may do.
+ */
+export function createTokenVerifier(config: Config, db: Db, options: TokenVerifierOptions = {}): TokenVerifier {
+  const { audience, external, localIssuer: local } = config.auth;
+  const now = options.now ?? (() => new Date());
+
+  let localKey: Promise<CryptoKey | KeyObject> | undefined;
+  const localPublicKey = () => {
+    localKey ??= options.localIssuer ? Promise.resolve(options.localIssuer.key.publicKey) : loadOrCreateSigningKey(local?.keyFile ?? '').then((k) => k.publicKey);
+    return localKey;
+  };
+  const externalKeys = external ? (options.externalKeys ?? createRemoteJWKSet(new URL(external.jwksUrl), { timeoutDuration: 5000 })) : undefined;
+
+  async function verifyLocal(token: string, issuer: string) {
+    const checks: JWTVerifyOptions = { algorithms: [signingAlgorithm], typ: accessTokenType, issuer, audience, currentDate: now(), requiredClaims: ['sub', 'exp'] };
+    return jwtVerify(token, await localPublicKey(), checks);
+  }
+
+  async function verifyExternal(token: string, issuer: string, keys: JWTVerifyGetKey) {
+    // Some clock skew between the provider and us is normal.
+    const checks: JWTVerifyOptions = { algorithms: externalAlgorithms, issuer, audience, currentDate: now(), clockTolerance: 30, requiredClaims: ['sub', 'exp'] };
+    try {
+      return await jwtVerify(token, keys, checks);
+    } catch (e) {
+      if (e instanceof errors.JWKSTimeout || e instanceof errors.JWKSInvalid || !(e instanceof errors.JOSEError)) {
+        throw new HttpProblem('unavailable', 'Không lấy được khóa của nhà cung cấp định danh; vui lòng thử lại sau.');
+      }
+      throw e;
+    }
+  }
+
+  return async (authorization) => {
+    if (!config.auth.enabled) throw new AuthenticationError('not-configured');
+    if (authorization === undefined || authorization.trim() === '') throw new AuthenticationError('missing-token');
+    const token = bearer.exec(authorization)?.[1];
+    if (token === undefined) throw new AuthenticationError('malformed-token');
+
+    let iss: string | undefined;
+    try {
+      iss = decodeJwt(token).iss;
+    } catch {
+      throw new AuthenticationError('malformed-token');
+    }
+
+    let subject: string;
+    let source: 'local' | 'external';
+    try {
+      if (local && iss === local.issuer) {
+        subject = (await verifyLocal(token, local.issuer)).payload.sub ?? '';
+        source = 'local';
+      } else if (external && externalKeys && iss === external.issuer) {
+        subject = (await verifyExternal(token, external.issuer, externalKeys)).payload.sub ?? '';
+        source = 'external';
+      } else {
+        throw new AuthenticationError('unknown-issuer');
+      }
+    } catch (e) {
+      if (e instanceof errors.JWTExpired) throw new AuthenticationError('expired-token');
+      if (e instanceof errors.JOSEError) throw new AuthenticationError('invalid-token');
+      throw e;
+    }
+    return loadActor(db, source === 'local' ? { id: subject } : { oidcSubject: subject });
+  };
+}
+
+/** The user a verified token names, with their grants; unknown and disabled users are refused. */
+export async function loadActor(db: Db, by: { id: string } | { oidcSubject: string }): Promise<Actor> {
+  if ('id' in by && !isUuid(by.id)) throw new AuthenticationError('unknown-user');
+  if ('oidcSubject' in by && by.oidcSubject === '') throw new AuthenticationError('unknown-user');
+  const user = await db.user.findUnique({
+    where: 'id' in by ? { id: by.id } : { oidcSubject: by.oidcSubject },
+    select: { id: true, username: true, displayName: true, disabled: true, grants: { select: { role: true, unitCode: true, departmentCode: true } } },
+  });
+  if (!user) throw new AuthenticationError('unknown-user');
+  if (user.disabled) throw new AuthenticationError('disabled-user');
+  return { id: user.id, username: user.username, displayName: user.displayName, grants: toGrants(user.grants) };
+}
+
+/** Stored grants with a role this version knows; anything else grants nothing. */
+export function toGrants(rows: ReadonlyArray<{ role: string; unitCode: string | null; departmentCode: string | null }>): Grant[] {
+  return rows.flatMap(({ role, unitCode, departmentCode }) => (isRole(role) ? [{ role, unitCode, departmentCode }] : []));
+}
