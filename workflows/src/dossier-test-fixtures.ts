@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
-  openDossierUpdate, recordAttestationUpdate, recordPostingUpdate, recordSatisfactionUpdate, recordSelfAssessmentUpdate, submitDossierUpdate, type DossierWorkflowInput,
+  openDossierUpdate, recordAttestationUpdate, recordPostingUpdate, recordSatisfactionUpdate, recordSelfAssessmentUpdate, searchAttributeDefinitions, submitDossierUpdate, type DossierWorkflowInput, type Sender,
 } from '@ntm/contracts';
 import type { Activities } from './activities/index.js';
 
@@ -12,6 +14,7 @@ export function sampleWorkflowInput(overrides: Partial<DossierWorkflowInput> = {
     trackingCode: 'P1-2025-TEST',
     unitCode: 'P1-D1-C1',
     unitChain: ['P1', 'P1-D1', 'P1-D1-C1'],
+    unitLevel: 'commune',
     provinceCode: 'P1',
     districtCode: 'P1-D1',
     trackCode: 'T-NTM',
@@ -33,7 +36,7 @@ export function sampleWorkflowInput(overrides: Partial<DossierWorkflowInput> = {
     satisfactionThresholdPercent: null,
     durations: { APPRAISAL: { amount: 10, unit: 'days', reminderEveryDays: 3 } },
     holidays: [],
-    createdBy: 'test',
+    openedBy: { actor: 'test', role: 'commune_officer', requestId: null },
     ...overrides,
   };
 }
@@ -49,9 +52,22 @@ export function recordingActivities(): { activities: Activities; calls: Array<{ 
   return { activities, calls };
 }
 
+/** A sender holding every role the sample dossier's stages need: commune, both departments, province. */
+export const sampleSender: Sender = {
+  actor: 'test',
+  role: null,
+  requestId: null,
+  grants: [
+    { role: 'commune_officer', unitCode: 'P1-D1-C1', departmentCode: null },
+    { role: 'department_officer', unitCode: 'P1', departmentCode: 'SXD' },
+    { role: 'department_officer', unitCode: 'P1', departmentCode: 'SGT' },
+    { role: 'provincial_office', unitCode: 'P1', departmentCode: null },
+  ],
+};
+
 /** Opens the sample dossier and records everything its submission needs, then submits it. */
-export async function submitSampleDossier(handle: WorkflowHandle, actor: string = 'x'): Promise<void> {
-  const command = () => ({ commandId: randomUUID(), actor });
+export async function submitSampleDossier(handle: WorkflowHandle, sender: Sender = sampleSender): Promise<void> {
+  const command = () => ({ commandId: randomUUID(), ...sender });
   await handle.executeUpdate(openDossierUpdate, { updateId: 'open', args: [] });
   for (const criterionCode of ['C1', 'C2']) {
     await handle.executeUpdate(recordSelfAssessmentUpdate, { args: [{ ...command(), criterionCode, met: true, explanation: 'Đạt.', indicators: [], evidenceIds: [] }] });
@@ -62,4 +78,14 @@ export async function submitSampleDossier(handle: WorkflowHandle, actor: string 
     await handle.executeUpdate(recordAttestationUpdate, { args: [{ ...command(), kind, attested: true, explanation: 'Xác nhận.', evidenceIds: [] }] });
   }
   await handle.executeUpdate(submitDossierUpdate, { args: [command()] });
+}
+
+/** The time-skipping test server starts without our search attributes; the workflow sets them. */
+export async function registerSearchAttributes(env: TestWorkflowEnvironment): Promise<void> {
+  const { IndexedValueType } = temporal.api.enums.v1;
+  const types = { Keyword: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD, Int: IndexedValueType.INDEXED_VALUE_TYPE_INT } as const;
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(Object.entries(searchAttributeDefinitions).map(([name, type]) => [name, types[type]])),
+  });
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { CatalogFile, type FieldError } from '@ntm/contracts';
-import type { Db, Prisma } from '@ntm/db';
+import { CatalogFile, systemSender, type FieldError, type RecordedBy } from '@ntm/contracts';
+import { appendAudit, type Db, type Prisma } from '@ntm/db';
 import { readAssignments, readCriteriaSets, readDepartments, readDurations, readHolidays, readProvince, readTracks, readUnits } from './read.js';
 import { loadReferences } from './references.js';
 import * as rows from './rows.js';
@@ -26,7 +26,7 @@ const levelOrder = { province: 0, district: 1, commune: 2, village: 3 } as const
  * compared with what the database holds, and written in one transaction. Entries the file does
  * not name are left alone. With `dryRun` it only answers what would change.
  */
-export async function importCatalog(db: Db, input: unknown, opts: { dryRun?: boolean; source?: string } = {}): Promise<ImportResult> {
+export async function importCatalog(db: Db, input: unknown, opts: { dryRun?: boolean; source?: string; by?: RecordedBy } = {}): Promise<ImportResult> {
   const parsed = CatalogFile.safeParse(input);
   if (!parsed.success) {
     return { ok: false, errors: parsed.error.issues.map((i) => ({ location: ['body', ...i.path.map(String)].join('.'), message: i.message })) };
@@ -47,6 +47,13 @@ export async function importCatalog(db: Db, input: unknown, opts: { dryRun?: boo
       async (tx) => {
         await apply(tx as unknown as Db, file, changes);
         await tx.catalogImport.create({ data: record });
+        await appendAudit(tx, {
+          ...(opts.by ?? systemSender),
+          unitCode: record.provinceCode,
+          dossierId: null,
+          command: 'catalog.imported',
+          summary: { before: null, after: { source: record.source, fileSha256: record.fileSha256, changes: changes.length } },
+        });
       },
       { timeout: 120_000, maxWait: 10_000 },
     );

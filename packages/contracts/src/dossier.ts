@@ -17,6 +17,8 @@ export const DossierWorkflowInput = z.object({
   unitCode: code,
   /** The unit's ancestry, province first, the unit last. */
   unitChain: z.array(code).min(1),
+  /** The level of the track's units: who may act on the dossier depends on it. */
+  unitLevel: z.enum(['village', 'commune', 'district']),
   provinceCode: code,
   districtCode: code.nullable(),
   trackCode: code,
@@ -34,12 +36,27 @@ export const DossierWorkflowInput = z.object({
   satisfactionThresholdPercent: z.number().nullable(),
   durations: z.record(z.string(), z.object({ amount: z.number().int(), unit: z.enum(['days', 'working_days']), reminderEveryDays: z.number().int().nullable() })),
   holidays: z.array(z.string()),
-  createdBy: z.string(),
+  /** Who opened the dossier, for its record and the audit trail. */
+  openedBy: z.object({ actor: z.string().min(1), role: z.string().nullable(), requestId: z.string().nullable() }),
 });
 export type DossierWorkflowInput = z.infer<typeof DossierWorkflowInput>;
 
+/** One role a user holds, as the identity service found it (the domain's authorization rules read it). */
+export const ActingGrant = z.object({ role: z.string(), unitCode: z.string().nullable(), departmentCode: z.string().nullable() });
+
+/**
+ * Who sends a command: the user (shown in history), the role the API allowed it under, every
+ * grant the user holds (the workflow checks them again) and the HTTP request id, for the audit trail.
+ */
+export const Sender = z.object({ actor: z.string().min(1), role: z.string().nullable(), grants: z.array(ActingGrant), requestId: z.string().nullable() });
+export type Sender = z.infer<typeof Sender>;
+/** Who an activity records as having done something; the system's own steps (deadlines, round ends) are 'system'. */
+export type RecordedBy = Pick<Sender, 'actor' | 'role' | 'requestId'>;
+export const senderOf = ({ actor, role, requestId }: Sender): RecordedBy => ({ actor, role, requestId });
+export const systemSender: RecordedBy = { actor: 'system', role: null, requestId: null };
+
 /** Every command carries the client's id: a retried request with the same id is answered once. */
-const Command = z.object({ commandId: uuid, actor: z.string().min(1) });
+const Command = Sender.extend({ commandId: uuid });
 
 export const IndicatorResult = z.object({
   indicatorCode: code,
@@ -128,7 +145,7 @@ export const DecisionBody = z.discriminatedUnion('outcome', [
   z.object({ commandId: uuid, outcome: z.literal('refuse'), reasons: z.string().trim().min(1).max(4000) }),
 ]);
 export type DecisionBody = z.infer<typeof DecisionBody>;
-export const DecisionCommand = z.intersection(DecisionBody, z.object({ actor: z.string() }));
+export const DecisionCommand = z.intersection(DecisionBody, Sender);
 export type DecisionCommand = z.infer<typeof DecisionCommand>;
 
 export const AppraisalTaskState = z.object({
@@ -187,6 +204,7 @@ export const dossierFailureTypes = {
   incomplete: 'SUBMISSION_INCOMPLETE',
   alreadyOpen: 'DOSSIER_ALREADY_OPEN',
   notAssigned: 'CRITERION_NOT_ASSIGNED',
+  forbidden: 'FORBIDDEN',
   taskClosed: 'TASK_CLOSED',
   duplicateDecisionNumber: 'DUPLICATE_DECISION_NUMBER',
 } as const;

@@ -329,6 +329,16 @@ describe('authorize with several grants', () => {
     expect(authorize(adminAndCommune, 'dossier.edit', onDossier(phaMu))).toMatchObject({ reason: 'other_unit' });
   });
 
+  it('explains a refused appraisal by the grant of the department the command names', () => {
+    // STNMT appraises TC17 only; SNV's officer who is also STNMT's is told about STNMT's assignment.
+    const twoDepartments = actor(grant('department_officer', LAI_CHAU, 'SNV'), grant('department_officer', LAI_CHAU, 'STNMT'));
+    expect(authorize(twoDepartments, 'appraisal.record', onDossier(phaMu, 'STNMT', 'TC18'))).toEqual({
+      allowed: false,
+      reason: 'not_assigned',
+      message: 'Tiêu chí TC18 của hồ sơ này không được giao cho STNMT thẩm định.',
+    });
+  });
+
   it('refuses an actor without grants, and a grant of an unknown role', () => {
     expect(authorize(actor(), 'dossier.read', onDossier(phaMu))).toEqual({
       allowed: false,

@@ -171,10 +171,13 @@ export function authorize(actor: Actor, command: Command, target: Target): Autho
     throw new TypeError(`${command} is checked against a ${expected} target, not a ${target.kind} target`);
   }
   let denial = deny('no_role', `Tài khoản không có vai trò được phép ${commandNames[command]}.`);
+  let denialRank = -1;
   for (const grant of actor.grants) {
     const outcome = checkGrant(grant, command, target);
     if (outcome === null) return { allowed: true, grant };
-    if (reasonRank[outcome.reason] > reasonRank[denial.reason]) denial = outcome;
+    // Between equal reasons, the grant of the department the command names explains best.
+    const rank = reasonRank[outcome.reason] * 2 + (target.departmentCode !== undefined && grant.departmentCode === target.departmentCode ? 1 : 0);
+    if (rank > denialRank) [denial, denialRank] = [outcome, rank];
   }
   return denial;
 }

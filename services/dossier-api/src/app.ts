@@ -1,8 +1,11 @@
 import type { FastifyServerOptions } from 'fastify';
+import type { Config } from '@ntm/config';
 import type { Db } from '@ntm/db';
-import { createHttpApp, healthRoutes, registerOpenApi, type HealthProbe } from '@ntm/http';
+import { createHttpApp, healthRoutes, registerOpenApi, registerSecurity, type HealthProbe } from '@ntm/http';
+import { registerIdentity } from '@ntm/identity';
 import { catalogRoutes } from './catalog/catalog-routes.js';
 import { unitRoutes } from './catalog/units-routes.js';
+import { auditRoutes } from './audit/audit-routes.js';
 import { appraisalRoutes } from './dossiers/appraisal-routes.js';
 import { decisionRoutes } from './dossiers/decision-routes.js';
 import { publicRoutes } from './dossiers/public-routes.js';
@@ -11,6 +14,7 @@ import { dossierRoutes } from './dossiers/routes.js';
 import type { Client } from '@temporalio/client';
 
 export interface DossierApiDeps {
+  config: Config;
   db: Db;
   probes: HealthProbe[];
   temporal: Client;
@@ -25,6 +29,9 @@ export async function buildDossierApi(deps: DossierApiDeps, options: FastifyServ
     version: '0.1.0',
     description: 'Hồ sơ đề nghị công nhận đạt chuẩn nông thôn mới: tự đánh giá, thẩm định, xác nhận, công nhận.',
   });
+  await registerSecurity(app, { corsOrigins: deps.config.cors.origins });
+  // Before the routes: every route below needs a bearer token unless it says it is public.
+  await registerIdentity(app, { config: deps.config, db: deps.db });
   await app.register(healthRoutes('dossier-api', deps.probes));
   await app.register(unitRoutes(deps.db));
   await app.register(catalogRoutes(deps.db));
@@ -32,5 +39,6 @@ export async function buildDossierApi(deps: DossierApiDeps, options: FastifyServ
   await app.register(appraisalRoutes(deps));
   await app.register(decisionRoutes(deps));
   await app.register(publicRoutes(deps.db));
+  await app.register(auditRoutes(deps.db));
   return app;
 }

@@ -11,6 +11,7 @@ const temporal = Connection.lazy({ address: config.temporal.address });
 
 const app = await buildDossierApi(
   {
+    config,
     db,
     storage,
     temporal: new Client({ connection: temporal, namespace: config.temporal.namespace }),

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { fileTypeStream } from 'file-type';
-import type { Db } from '@ntm/db';
+import { appendAudit, type Db } from '@ntm/db';
+import type { RecordedBy } from '@ntm/contracts';
 import { HttpProblem } from '@ntm/http';
 import { objectKeys, type Storage } from '@ntm/storage';
 
@@ -28,7 +29,7 @@ export interface StoredEvidence {
  */
 export async function storeEvidence(
   deps: { db: Db; storage: Storage; limits: UploadLimits },
-  upload: { dossierId: string; stream: Readable; fileName: string; uploadedBy: string; truncated: () => boolean },
+  upload: { dossierId: string; stream: Readable; fileName: string; uploadedBy: RecordedBy; truncated: () => boolean },
 ): Promise<StoredEvidence> {
   const { db, storage, limits } = deps;
   const id = randomUUID();
@@ -44,8 +45,20 @@ export async function storeEvidence(
   try {
     stored = await storage.putStream(key, typed, mediaType);
     if (upload.truncated()) throw new HttpProblem('payloadTooLarge', `Tệp vượt quá ${limits.maxBytes} byte.`);
-    const row = await db.evidence.create({
-      data: { id, dossierId: upload.dossierId, objectKey: key, sha256: stored.sha256, sizeBytes: stored.size, mediaType, originalName: upload.fileName.slice(0, 255), uploadedBy: upload.uploadedBy },
+    const storedBytes = stored;
+    const row = await db.$transaction(async (tx) => {
+      const created = await tx.evidence.create({
+        data: { id, dossierId: upload.dossierId, objectKey: key, sha256: storedBytes.sha256, sizeBytes: storedBytes.size, mediaType, originalName: upload.fileName.slice(0, 255), uploadedBy: upload.uploadedBy.actor },
+      });
+      const { unitCode } = await tx.dossier.findUniqueOrThrow({ where: { id: upload.dossierId }, select: { unitCode: true } });
+      await appendAudit(tx, {
+        ...upload.uploadedBy,
+        unitCode,
+        dossierId: upload.dossierId,
+        command: 'evidence.uploaded',
+        summary: { before: null, after: { evidenceId: id, sha256: storedBytes.sha256, sizeBytes: storedBytes.size, mediaType, originalName: created.originalName } },
+      });
+      return created;
     });
     return { id, dossierId: row.dossierId, sha256: row.sha256, sizeBytes: Number(row.sizeBytes), mediaType, originalName: row.originalName, uploadedBy: row.uploadedBy, uploadedAt: row.uploadedAt.toISOString() };
   } catch (e) {

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { dossierFailureTypes, type DecisionCommand } from '@ntm/contracts';
+import { dossierFailureTypes, type DecisionCommand, type RecordedBy } from '@ntm/contracts';
+import { recordOnce } from './dossier.js';
 import { Prisma, type Db } from '@ntm/db';
 import { renderDecisionPdf } from '@ntm/documents';
 import { objectKeys, type Storage } from '@ntm/storage';
@@ -75,17 +76,28 @@ export function createDecisionActivities({ db, storage, publicBaseUrl }: Decisio
     },
 
     /** Closes the dossier and, for a recognition, records the unit's new standing. */
-    async publishDecision(dossierId: string, decisionId: string, actor: string, stage: string): Promise<void> {
-      await db.$transaction(async (tx) => {
-        if (await tx.dossierEvent.findUnique({ where: { dossierId_commandId: { dossierId, commandId: decisionId } } })) return;
-        const dossier = await tx.dossier.update({ where: { id: dossierId }, data: { stage, openKey: null, decidedAt: new Date() } });
-        const decision = await tx.decision.findUniqueOrThrow({ where: { id: decisionId } });
-        if (decision.outcome === 'recognised') {
-          await tx.recognition.create({ data: { unitCode: dossier.unitCode, trackCode: dossier.trackCode, year: dossier.year, decisionId, status: 'active' } });
-        }
-        const type = decision.outcome === 'recognised' ? 'decision.recognised' : 'decision.refused';
-        await tx.dossierEvent.create({ data: { dossierId, commandId: decisionId, type, actor, toStage: stage, payload: { number: decision.number, reasons: decision.reasons, sha256: decision.pdfSha256 } } });
-      });
+    async publishDecision(dossierId: string, decisionId: string, by: RecordedBy, stage: string): Promise<void> {
+      const decision = await db.decision.findUniqueOrThrow({ where: { id: decisionId } });
+      const recognised = decision.outcome === 'recognised';
+      await recordOnce(
+        db,
+        dossierId,
+        {
+          commandId: decisionId,
+          type: recognised ? 'decision.recognised' : 'decision.refused',
+          by,
+          toStage: stage,
+          payload: { number: decision.number, signedOn: decision.signedOn?.toISOString().slice(0, 10) ?? null, reasons: decision.reasons, sha256: decision.pdfSha256 },
+        },
+        async (tx) => {
+          const before = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { stage: true } });
+          const dossier = await tx.dossier.update({ where: { id: dossierId }, data: { stage, openKey: null, decidedAt: new Date() } });
+          if (recognised) {
+            await tx.recognition.create({ data: { unitCode: dossier.unitCode, trackCode: dossier.trackCode, year: dossier.year, decisionId, status: 'active' } });
+          }
+          return before;
+        },
+      );
     },
   };
 }

@@ -1,25 +1,54 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { dossierFailureTypes, type AppraisalCommand, type AttachDocumentCommand, type DossierWorkflowInput, type SelfAssessmentCommand } from '@ntm/contracts';
-import { Prisma, type Db } from '@ntm/db';
+import {
+  dossierFailureTypes, senderOf, systemSender, type AppraisalCommand, type AttachDocumentCommand, type DossierWorkflowInput, type RecordedBy, type SelfAssessmentCommand,
+} from '@ntm/contracts';
+import { Prisma, appendAudit, type Db } from '@ntm/db';
+
+/** One entry of a dossier's history: written with the change it describes, once per command id. */
+export interface DossierEventEntry {
+  commandId: string;
+  type: string;
+  by: RecordedBy;
+  payload: Prisma.InputJsonValue;
+  /** Set when the dossier moved to another stage: the process-control record reads it. */
+  toStage?: string;
+}
+
+/**
+ * Writes a change, its history entry and its audit-trail row in one transaction, unless the
+ * command (dossier id + command id) was already recorded: activities retry. `write` answers
+ * what the change replaced, for the audit trail's before/after summary.
+ */
+export async function recordOnce(db: Db, dossierId: string, event: DossierEventEntry, write?: (tx: Prisma.TransactionClient) => Promise<unknown>): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const done = await tx.dossierEvent.findUnique({ where: { dossierId_commandId: { dossierId, commandId: event.commandId } }, select: { id: true } });
+    if (done) return;
+    const before = (await write?.(tx)) ?? null;
+    const { unitCode } = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { unitCode: true } });
+    await tx.dossierEvent.create({ data: { dossierId, commandId: event.commandId, type: event.type, actor: event.by.actor, payload: event.payload, toStage: event.toStage ?? null } });
+    await appendAudit(tx, { ...event.by, unitCode, dossierId, command: event.type, summary: { before, after: event.payload } });
+  });
+}
 
 /**
  * The dossier's record in PostgreSQL. Activities retry, so each write checks first whether the
  * command (dossier id + client command id) was already recorded, inside the same transaction.
  */
 export function createDossierActivities(db: Db) {
-  async function once(dossierId: string, commandId: string, write: (tx: Prisma.TransactionClient) => Promise<unknown>): Promise<void> {
-    await db.$transaction(async (tx) => {
-      const done = await tx.dossierEvent.findUnique({ where: { dossierId_commandId: { dossierId, commandId } }, select: { id: true } });
-      if (!done) await write(tx);
-    });
-  }
+  const once = (dossierId: string, event: DossierEventEntry, write?: (tx: Prisma.TransactionClient) => Promise<unknown>) => recordOnce(db, dossierId, event, write);
 
   return {
     async createDossierRecord(input: DossierWorkflowInput): Promise<void> {
-      if (await db.dossier.findUnique({ where: { id: input.dossierId }, select: { id: true } })) return;
+      const opened: DossierEventEntry = {
+        commandId: input.dossierId,
+        type: 'dossier.opened',
+        by: input.openedBy,
+        toStage: input.stages[0]?.code ?? 'OPENING',
+        payload: { unitCode: input.unitCode, trackCode: input.trackCode, year: input.year, criteriaSetCode: input.criteriaSetCode },
+      };
       try {
-        await db.$transaction([
-          db.dossier.create({
+        await once(input.dossierId, opened, async (tx) => {
+          await tx.dossier.create({
             data: {
               id: input.dossierId,
               trackingCode: input.trackingCode,
@@ -31,14 +60,17 @@ export function createDossierActivities(db: Db) {
               criteriaSetCode: input.criteriaSetCode,
               stage: input.stages[0]?.code ?? 'OPENING',
               openKey: `${input.unitCode}/${input.trackCode}/${input.year}`,
-              createdBy: input.createdBy,
+              createdBy: input.openedBy.actor,
               stepBudgets: Object.fromEntries(Object.entries(input.durations).map(([stage, d]) => [stage, { amount: d.amount, unit: d.unit }])),
+              unitChain: input.unitChain,
+              unitLevel: input.unitLevel,
+              decidingLevel: input.stages.find((s) => s.kind === 'decision')?.decidingLevel === 'district' ? 'district' : 'province',
+              appraisers: input.appraisers.map(({ departmentCode, criterionCodes }) => ({ departmentCode, criterionCodes })),
+              appraiserDepartments: input.appraisers.map((a) => a.departmentCode),
             },
-          }),
-          db.dossierEvent.create({
-            data: { dossierId: input.dossierId, commandId: input.dossierId, type: 'dossier.opened', actor: input.createdBy, toStage: input.stages[0]?.code ?? 'OPENING', payload: { unitCode: input.unitCode, trackCode: input.trackCode, year: input.year } },
-          }),
-        ]);
+          });
+          return null;
+        });
       } catch (e) {
         if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
           throw ApplicationFailure.nonRetryable(
@@ -51,65 +83,71 @@ export function createDossierActivities(db: Db) {
     },
 
     async saveSelfAssessment(dossierId: string, command: SelfAssessmentCommand): Promise<void> {
-      const { commandId, actor, criterionCode, met, explanation, indicators, evidenceIds } = command;
-      await once(dossierId, commandId, async (tx) => {
+      const { commandId, criterionCode, met, explanation, indicators, evidenceIds } = command;
+      await once(dossierId, { commandId, type: 'selfAssessment.recorded', by: senderOf(command), payload: { criterionCode, met, evidenceIds } }, async (tx) => {
         const data = { met, explanation, indicators, evidenceIds };
-        await tx.criterionSelfAssessment.upsert({ where: { dossierId_criterionCode: { dossierId, criterionCode } }, create: { dossierId, criterionCode, ...data }, update: data });
-        await tx.dossierEvent.create({ data: { dossierId, commandId, type: 'selfAssessment.recorded', actor, payload: { criterionCode, met } } });
+        const key = { dossierId_criterionCode: { dossierId, criterionCode } };
+        const before = await tx.criterionSelfAssessment.findUnique({ where: key, select: { met: true, evidenceIds: true } });
+        await tx.criterionSelfAssessment.upsert({ where: key, create: { dossierId, criterionCode, ...data }, update: data });
+        return before;
       });
     },
 
     async attachDocument(dossierId: string, command: AttachDocumentCommand): Promise<void> {
-      const { commandId, actor, documentCode, evidenceId } = command;
-      await once(dossierId, commandId, async (tx) => {
-        await tx.dossierDocument.upsert({ where: { dossierId_documentCode: { dossierId, documentCode } }, create: { dossierId, documentCode, evidenceId }, update: { evidenceId, attachedAt: new Date() } });
-        await tx.dossierEvent.create({ data: { dossierId, commandId, type: 'document.attached', actor, payload: { documentCode, evidenceId } } });
+      const { commandId, documentCode, evidenceId } = command;
+      await once(dossierId, { commandId, type: 'document.attached', by: senderOf(command), payload: { documentCode, evidenceId } }, async (tx) => {
+        const key = { dossierId_documentCode: { dossierId, documentCode } };
+        const before = await tx.dossierDocument.findUnique({ where: key, select: { evidenceId: true } });
+        await tx.dossierDocument.upsert({ where: key, create: { dossierId, documentCode, evidenceId }, update: { evidenceId, attachedAt: new Date() } });
+        return before;
       });
     },
 
     /** Moves the record to a new stage and writes the history entry, once per event id. */
-    async recordStageChange(dossierId: string, eventId: string, actor: string, stage: string, type: string, payload: Prisma.InputJsonValue): Promise<void> {
-      await once(dossierId, eventId, async (tx) => {
+    async recordStageChange(dossierId: string, eventId: string, by: RecordedBy, stage: string, type: string, payload: Prisma.InputJsonValue): Promise<void> {
+      await once(dossierId, { commandId: eventId, type, by, payload, toStage: stage }, async (tx) => {
         const submitted = type === 'dossier.submitted' ? { submittedAt: new Date() } : {};
+        const before = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { stage: true } });
         await tx.dossier.update({ where: { id: dossierId }, data: { stage, ...submitted } });
-        await tx.dossierEvent.create({ data: { dossierId, commandId: eventId, type, actor, payload, toStage: stage } });
+        return before;
       });
     },
 
     /** Posting, satisfaction or an attestation: kept on the dossier record and in its history. */
-    async recordCondition(dossierId: string, commandId: string, actor: string, type: string, change: Record<string, unknown>): Promise<void> {
-      await once(dossierId, commandId, async (tx) => {
-        const dossier = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { attestations: true } });
+    async recordCondition(dossierId: string, commandId: string, by: RecordedBy, type: string, change: Record<string, unknown>): Promise<void> {
+      await once(dossierId, { commandId, type, by, payload: change as Prisma.InputJsonValue }, async (tx) => {
+        const dossier = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { attestations: true, postingStartedOn: true, satisfactionPercent: true } });
         const data: Prisma.DossierUpdateInput = {};
         if (typeof change.postingStartedOn === 'string') data.postingStartedOn = new Date(change.postingStartedOn);
         if (typeof change.satisfactionPercent === 'number') data.satisfactionPercent = change.satisfactionPercent;
         const attestation = change.attestation as { kind: string } | undefined;
         if (attestation) data.attestations = { ...(dossier.attestations as Record<string, unknown>), [attestation.kind]: attestation } as Prisma.InputJsonValue;
         await tx.dossier.update({ where: { id: dossierId }, data });
-        await tx.dossierEvent.create({ data: { dossierId, commandId, type, actor, payload: change as Prisma.InputJsonValue } });
+        return dossier;
       });
     },
 
     /** A history entry that changes no stage (a reminder, an escalation), once per event id. */
     async recordDossierEvent(dossierId: string, eventId: string, type: string, payload: Prisma.InputJsonValue): Promise<void> {
-      await once(dossierId, eventId, (tx) => tx.dossierEvent.create({ data: { dossierId, commandId: eventId, type, actor: 'system', payload } }));
+      await once(dossierId, { commandId: eventId, type, by: systemSender, payload });
     },
 
     async openAppraisalTasks(dossierId: string, round: number, tasks: Array<{ departmentCode: string; criterionCodes: string[]; dueDate: string }>): Promise<void> {
-      await once(dossierId, `appraisal/round-${round}/opened`, async (tx) => {
+      await once(dossierId, { commandId: `appraisal/round-${round}/opened`, type: 'appraisal.opened', by: systemSender, payload: { round, tasks } }, async (tx) => {
         await tx.appraisalTask.createMany({
           data: tasks.map((t) => ({ dossierId, round, departmentCode: t.departmentCode, criterionCodes: t.criterionCodes, dueDate: new Date(t.dueDate) })),
         });
-        await tx.dossierEvent.create({ data: { dossierId, commandId: `appraisal/round-${round}/opened`, type: 'appraisal.opened', actor: 'system', payload: { round, tasks } } });
+        return null;
       });
     },
 
     async saveAppraisalVerdict(dossierId: string, round: number, command: AppraisalCommand): Promise<void> {
       const { commandId, actor, departmentCode, criterionCode, verdict, reason } = command;
-      await once(dossierId, commandId, async (tx) => {
+      await once(dossierId, { commandId, type: 'appraisal.verdict', by: senderOf(command), payload: { round, departmentCode, criterionCode, verdict, reason } }, async (tx) => {
         const key = { dossierId_round_departmentCode_criterionCode: { dossierId, round, departmentCode, criterionCode } };
+        const before = await tx.appraisalVerdict.findUnique({ where: key, select: { verdict: true, reason: true } });
         await tx.appraisalVerdict.upsert({ where: key, create: { dossierId, round, departmentCode, criterionCode, verdict, reason, actor }, update: { verdict, reason, actor } });
-        await tx.dossierEvent.create({ data: { dossierId, commandId, type: 'appraisal.verdict', actor, payload: { round, departmentCode, criterionCode, verdict, reason } } });
+        return before;
       });
     },
 

@@ -7,6 +7,7 @@ import { createPrismaClient, createScratchDatabase, type Db, type ScratchDatabas
 import { testConfig } from '@ntm/testing';
 import { createStorage } from '@ntm/storage';
 import { Client, Connection } from '@temporalio/client';
+import { signInAs } from '@ntm/identity/testing';
 import { buildDossierApi } from '../app.js';
 
 const config = testConfig();
@@ -16,6 +17,8 @@ describe('catalog API (real PostgreSQL)', () => {
   let scratch: ScratchDatabase;
   let db: Db;
   let app: Awaited<ReturnType<typeof buildDossierApi>>;
+  // The catalog is written by a system administrator, and read by anyone signed in.
+  let authorization: string;
 
   beforeAll(async () => {
     scratch = await createScratchDatabase(config.postgres.url);
@@ -26,7 +29,8 @@ describe('catalog API (real PostgreSQL)', () => {
     }
     // The catalog never calls Temporal; a lazy connection is never opened.
     const temporal = new Client({ connection: Connection.lazy({ address: config.temporal.address }) });
-    app = await buildDossierApi({ db, probes: [], temporal, taskQueue: 'unused', storage: createStorage(config.s3) }, { logger: false });
+    app = await buildDossierApi({ config, db, probes: [], temporal, taskQueue: 'unused', storage: createStorage(config.s3) }, { logger: false });
+    authorization = await signInAs(db, config, { username: 'quan-tri', grants: [{ role: 'system_admin', unitCode: null, departmentCode: null }] });
   });
   afterAll(async () => {
     await app.close();
@@ -35,7 +39,7 @@ describe('catalog API (real PostgreSQL)', () => {
   });
 
   const get = async <T>(url: string) => {
-    const res = await app.inject({ method: 'GET', url });
+    const res = await app.inject({ method: 'GET', url, headers: { authorization } });
     return { status: res.statusCode, body: res.json<T>(), type: res.headers['content-type'] };
   };
 
@@ -85,7 +89,7 @@ describe('catalog API (real PostgreSQL)', () => {
   it('rejects an invalid catalog file with field errors and changes nothing', async () => {
     const before = await get<unknown>('/catalog/provinces/P1/export');
     const bad = { ...provinceFixture(), departments: [{ code: 'SXD', name: '', level: 'ward' }] };
-    const res = await app.inject({ method: 'POST', url: '/catalog/import', payload: bad });
+    const res = await app.inject({ method: 'POST', url: '/catalog/import', payload: bad, headers: { authorization } });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.json<{ errors: Array<{ location: string }> }>().errors.map((e) => e.location).sort()).toEqual(['body.departments.0.level', 'body.departments.0.name']);
@@ -94,19 +98,19 @@ describe('catalog API (real PostgreSQL)', () => {
 
   it('imports units from CSV, with a dry run first', async () => {
     const csv = 'code,name,level,parent_code,valid_from,valid_to,group:SET-A\nP1-D1-C3,Xã Tà Hừa,commune,P1-D1,2020-01-01,,R1\n';
-    const dry = await app.inject({ method: 'POST', url: '/catalog/provinces/P1/units?dryRun=true', payload: csv, headers: { 'content-type': 'text/csv' } });
+    const dry = await app.inject({ method: 'POST', url: '/catalog/provinces/P1/units?dryRun=true', payload: csv, headers: { authorization, 'content-type': 'text/csv' } });
     expect(dry.json()).toEqual({ dryRun: true, changes: [{ entity: 'unit', key: 'P1-D1-C3', action: 'create' }], unchanged: 1 });
     expect((await get('/catalog/units/P1-D1-C3')).status).toBe(404);
-    const real = await app.inject({ method: 'POST', url: '/catalog/provinces/P1/units', payload: csv, headers: { 'content-type': 'text/csv' } });
+    const real = await app.inject({ method: 'POST', url: '/catalog/provinces/P1/units', payload: csv, headers: { authorization, 'content-type': 'text/csv' } });
     expect(real.statusCode).toBe(200);
     expect((await get<{ name: string }>('/catalog/units?q=ta%20hua')).body).toMatchObject({ items: [{ name: 'Xã Tà Hừa' }] });
   });
 
   it('keeps two criteria-set versions of different shapes; each year gets the one in force', async () => {
-    const imported = await app.inject({ method: 'POST', url: '/catalog/import', payload: set2026 });
+    const imported = await app.inject({ method: 'POST', url: '/catalog/import', payload: set2026, headers: { authorization } });
     expect(imported.statusCode).toBe(200);
     const track = { ...nationalFixture().tracks?.[0], criteriaSetCodes: ['SET-A', 'TEST-XA-2026-2030'] };
-    expect((await app.inject({ method: 'POST', url: '/catalog/import', payload: { format: 'ntm-catalog/1', tracks: [track] } })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: '/catalog/import', payload: { format: 'ntm-catalog/1', tracks: [track] }, headers: { authorization } })).statusCode).toBe(200);
 
     type SetView = { code: string; groups: unknown[]; criteria: Array<{ indicators: unknown[] }> };
     const y2025 = await get<SetView>('/catalog/tracks/T-NTM/criteria-set-in-force?year=2025');

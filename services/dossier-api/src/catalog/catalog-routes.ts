@@ -8,6 +8,9 @@ import { candidateSets, exportProvinceCatalog, importCatalog, parseUnitsCsv, rea
 import type { Db, Prisma } from '@ntm/db';
 import { CriteriaSet as DomainCriteriaSet, criteriaSetInForce } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
+import { actorOf, requireUnitAccess } from '@ntm/access';
+import type { RecordedBy } from '@ntm/contracts';
+import type { FastifyRequest } from 'fastify';
 
 const Code = z.object({ code: z.string().min(1).max(64) });
 const notFound = { 404: Problem };
@@ -153,11 +156,13 @@ export function catalogRoutes(db: Db): FastifyPluginAsyncZod {
           querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') }),
           // Validated whole by importCatalog so every error, shape or reference, comes back at once.
           body: z.unknown(),
-          response: { 200: ImportReport, 400: Problem },
+          response: { 200: ImportReport, 400: Problem, 403: Problem },
         },
       },
-      async ({ body, query }) => {
-        const result = await importCatalog(db, body, { dryRun: query.dryRun });
+      async (request) => {
+        const { body, query } = request;
+        const by = catalogWriter(request);
+        const result = await importCatalog(db, body, { dryRun: query.dryRun, by });
         if (!result.ok) throw new HttpProblem('validation', 'Tệp danh mục không hợp lệ; không có thay đổi nào được ghi.', result.errors);
         return { dryRun: result.dryRun, changes: result.changes, unchanged: result.unchanged };
       },
@@ -177,17 +182,25 @@ export function catalogRoutes(db: Db): FastifyPluginAsyncZod {
           querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') }),
           consumes: ['text/csv'],
           body: z.string().min(1),
-          response: { 200: ImportReport, 400: Problem, ...notFound },
+          response: { 200: ImportReport, 400: Problem, 403: Problem, ...notFound },
         },
       },
-      async ({ params, query, body }) => {
+      async (request) => {
+        const { params, query, body } = request;
+        const by = catalogWriter(request);
         const province = await requireProvince(db, params.code);
         const csv = parseUnitsCsv(body);
         if (!csv.ok) throw new HttpProblem('validation', 'Tệp CSV không hợp lệ; không có thay đổi nào được ghi.', csv.errors);
-        const result = await importCatalog(db, { format: catalogFormat, province, units: csv.units }, { dryRun: query.dryRun, source: 'csv' });
+        const result = await importCatalog(db, { format: catalogFormat, province, units: csv.units }, { dryRun: query.dryRun, source: 'csv', by });
         if (!result.ok) throw new HttpProblem('validation', 'Tệp CSV không hợp lệ; không có thay đổi nào được ghi.', result.errors);
         return { dryRun: result.dryRun, changes: result.changes, unchanged: result.unchanged };
       },
     );
   };
+}
+
+/** Only a system administrator changes the catalog; the import is recorded under its name. */
+function catalogWriter(request: FastifyRequest): RecordedBy {
+  const actor = actorOf(request);
+  return { actor: actor.username, role: requireUnitAccess(actor, 'catalog.write', [], null), requestId: request.id };
 }

@@ -4,6 +4,7 @@ import { seedCatalog } from '@ntm/catalog';
 import { createPrismaClient, createScratchDatabase, type Db, type ScratchDatabase } from '@ntm/db';
 import { createStorage } from '@ntm/storage';
 import { testConfig } from '@ntm/testing';
+import { signInAs } from '@ntm/identity/testing';
 import { buildDossierApi } from '../app.js';
 
 const config = testConfig();
@@ -12,13 +13,16 @@ describe('the seed catalog a fresh system loads', () => {
   let scratch: ScratchDatabase;
   let db: Db;
   let app: Awaited<ReturnType<typeof buildDossierApi>>;
+  // The catalog is written by a system administrator, and read by anyone signed in.
+  let authorization: string;
 
   beforeAll(async () => {
     scratch = await createScratchDatabase(config.postgres.url);
     db = createPrismaClient(scratch.url);
     await seedCatalog(db);
     const temporal = new Client({ connection: Connection.lazy({ address: config.temporal.address }) });
-    app = await buildDossierApi({ db, probes: [], temporal, taskQueue: 'unused', storage: createStorage(config.s3) }, { logger: false });
+    app = await buildDossierApi({ config, db, probes: [], temporal, taskQueue: 'unused', storage: createStorage(config.s3) }, { logger: false });
+    authorization = await signInAs(db, config, { username: 'quan-tri', grants: [{ role: 'system_admin', unitCode: null, departmentCode: null }] });
   });
   afterAll(async () => {
     await app.close();
@@ -26,7 +30,7 @@ describe('the seed catalog a fresh system loads', () => {
     await scratch.drop();
   });
 
-  const get = async <T>(url: string) => (await app.inject({ method: 'GET', url })).json<T>();
+  const get = async <T>(url: string) => (await app.inject({ method: 'GET', url, headers: { authorization } })).json<T>();
 
   it('loads each seed once: a second run changes nothing', async () => {
     expect(await seedCatalog(db)).toEqual([]);

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppraisalBody, ConfirmationBody, Pagination, Problem, districtConfirmationUpdate, pageOf, recordAppraisalUpdate } from '@ntm/contracts';
-import { actorOf, sendCommand, type DossierRouteDeps } from './routes.js';
+import { HttpProblem } from '@ntm/http';
+import { actorOf } from '@ntm/access';
+import { sendCommand, type DossierRouteDeps } from './routes.js';
 
 const Id = z.object({ id: z.uuid() });
 const problems = { 403: Problem, 404: Problem, 409: Problem, 422: Problem };
@@ -33,14 +35,20 @@ export function appraisalRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
           tags: ['appraisal'],
           summary: 'Nhiệm vụ thẩm định của một sở/phòng',
           querystring: Pagination.extend({ department: z.string().min(1), province: z.string().optional(), open: z.enum(['true', 'false']).default('true') }),
-          response: { 200: pageOf(AppraisalTaskView) },
+          response: { 200: pageOf(AppraisalTaskView), 403: Problem },
         },
       },
-      async ({ query }) => {
+      async (request) => {
+        const { query } = request;
+        // A department officer sees its own department's tasks, in the provinces it works in.
+        const actor = actorOf(request);
+        const provinces = actor.grants.filter((g) => g.role === 'department_officer' && g.departmentCode === query.department && g.unitCode !== null).map((g) => g.unitCode ?? '');
+        const allowed = query.province ? provinces.filter((p) => p === query.province) : provinces;
+        if (allowed.length === 0) throw new HttpProblem('forbidden', `Chỉ cán bộ của "${query.department}" mới xem được nhiệm vụ thẩm định của đơn vị này.`);
         const where = {
           departmentCode: query.department,
           ...(query.open === 'true' ? { closedAt: null } : {}),
-          ...(query.province ? { dossier: { provinceCode: query.province } } : {}),
+          dossier: { provinceCode: { in: allowed } },
         };
         const [rows, total] = await Promise.all([
           db.appraisalTask.findMany({ where, include: { dossier: true, verdicts: true }, orderBy: { dueDate: 'asc' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
@@ -75,7 +83,8 @@ export function appraisalRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        return sendCommand(deps, request.params.id, recordAppraisalUpdate, { ...request.body, actor: actorOf(request), criterionCode: request.params.criterionCode });
+        const assignment = { departmentCode: request.body.departmentCode, criterionCode: request.params.criterionCode };
+        return sendCommand(deps, request, 'appraisal.record', request.params.id, recordAppraisalUpdate, { ...request.body, criterionCode: request.params.criterionCode }, assignment);
       },
     );
 
@@ -92,7 +101,7 @@ export function appraisalRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        return sendCommand(deps, request.params.id, districtConfirmationUpdate, { ...request.body, actor: actorOf(request) });
+        return sendCommand(deps, request, 'confirmation.decide', request.params.id, districtConfirmationUpdate, request.body);
       },
     );
   };

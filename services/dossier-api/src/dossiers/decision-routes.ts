@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { DecisionBody, Problem, decideDossierUpdate } from '@ntm/contracts';
 import type { Storage } from '@ntm/storage';
 import { HttpProblem } from '@ntm/http';
-import { actorOf, sendCommand, type DossierRouteDeps } from './routes.js';
+import type { FastifyRequest } from 'fastify';
+import { actorOf, requireDossierAccess } from '@ntm/access';
+import { sendCommand, type DossierRouteDeps } from './routes.js';
 
 const Id = z.object({ id: z.uuid() });
 const problems = { 403: Problem, 404: Problem, 409: Problem, 422: Problem };
@@ -27,7 +29,8 @@ const isoDate = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
 /** The provincial office's decision and the decision document. */
 export function decisionRoutes(deps: DossierRouteDeps & { storage: Storage }): FastifyPluginAsyncZod {
   const { db, storage } = deps;
-  const decisionOf = async (dossierId: string) => {
+  const decisionOf = async (request: FastifyRequest, dossierId: string) => {
+    await requireDossierAccess(db, actorOf(request), 'dossier.read', dossierId);
     const d = await db.decision.findUnique({ where: { dossierId } });
     if (!d) throw new HttpProblem('notFound', 'Hồ sơ chưa có quyết định.');
     return d;
@@ -47,12 +50,12 @@ export function decisionRoutes(deps: DossierRouteDeps & { storage: Storage }): F
         },
       },
       async (request) => {
-        return sendCommand(deps, request.params.id, decideDossierUpdate, { ...request.body, actor: actorOf(request) });
+        return sendCommand(deps, request, 'decision.decide', request.params.id, decideDossierUpdate, request.body);
       },
     );
 
-    app.get('/dossiers/:id/decision', { schema: { operationId: 'getDecision', tags: ['decision'], params: Id, response: { 200: DecisionView, 404: Problem } } }, async ({ params }) => {
-      const d = await decisionOf(params.id);
+    app.get('/dossiers/:id/decision', { schema: { operationId: 'getDecision', tags: ['decision'], params: Id, response: { 200: DecisionView, 404: Problem } } }, async (request) => {
+      const d = await decisionOf(request, request.params.id);
       return {
         id: d.id,
         dossierId: d.dossierId,
@@ -69,8 +72,8 @@ export function decisionRoutes(deps: DossierRouteDeps & { storage: Storage }): F
     app.get(
       '/dossiers/:id/decision.pdf',
       { schema: { operationId: 'downloadDecisionPdf', tags: ['decision'], summary: 'Tải văn bản quyết định (PDF)', params: Id, produces: ['application/pdf'], response: { 404: Problem } } },
-      async ({ params }, reply) => {
-        const d = await decisionOf(params.id);
+      async (request, reply) => {
+        const d = await decisionOf(request, request.params.id);
         if (!d.pdfKey) throw new HttpProblem('notFound', 'Quyết định chưa có văn bản.');
         // Streamed straight from storage; the response schema above types only the error body.
         const pdf = (await storage.getStream(d.pdfKey)) as unknown as z.infer<typeof Problem>;

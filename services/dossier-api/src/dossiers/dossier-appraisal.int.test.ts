@@ -57,7 +57,7 @@ describe('department appraisal, supplementation and district confirmation (real 
     const before = await historyLength(id);
     const res = await appraise(id, 'C1', 'SGT', 'met');
     expect(res.status).toBe(403);
-    expect(res.body.detail).toMatch(/"C1" không được giao cho "SGT"/);
+    expect(res.body.detail).toBe('Tiêu chí C1 của hồ sơ này không được giao cho SGT thẩm định.');
     expect(await historyLength(id)).toBe(before);
   });
 

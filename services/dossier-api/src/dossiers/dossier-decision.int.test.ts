@@ -50,15 +50,20 @@ describe('the provincial decision (real Temporal, PostgreSQL and MinIO)', () => 
     expect(await sha256OfStream(await h.storage.getStream(stored.pdfKey ?? ''))).toBe(decision.pdfSha256);
 
     expect(await h.db.recognition.findMany({ where: { unitCode: 'P1-D1-C1' } })).toMatchObject([{ trackCode: 'T-NTM', year: 2025, status: 'active' }]);
-    const verify = await call('GET', `/public/decisions/${decision.id}`);
-    expect(verify.body).toMatchObject({ number: '12/QĐ-UBND', unitName: 'Xã Sơn Bình', date: '2026-11-20', sha256: decision.pdfSha256 });
+    const verify = await h.app.inject({ method: 'GET', url: `/public/decisions/${decision.id}` });
+    expect(verify.json()).toMatchObject({ number: '12/QĐ-UBND', unitName: 'Xã Sơn Bình', date: '2026-11-20', sha256: decision.pdfSha256 });
   });
 
   it('shows the public only the stage and dates of a dossier, looked up by its tracking code', async () => {
     const { trackingCode } = (await call('GET', `/dossiers/${recognisedId}`)).body as { trackingCode: string };
-    const res = await call('GET', `/public/dossiers/${trackingCode}`);
-    expect(Object.keys(res.body).sort()).toEqual(['createdAt', 'decidedAt', 'stage', 'submittedAt', 'trackingCode']);
-    expect(res.body.stage).toBe('RECOGNISED');
+    // Anyone may look it up: no token.
+    const res = await h.app.inject({ method: 'GET', url: `/public/dossiers/${trackingCode}` });
+    const body = res.json<{ stage: string; steps: Array<Record<string, unknown>> }>();
+    expect(Object.keys(body).sort()).toEqual(['createdAt', 'decidedAt', 'stage', 'steps', 'submittedAt', 'trackingCode']);
+    expect(body.stage).toBe('RECOGNISED');
+    // The process-control steps carry names, dates and on-time status: no people, no content.
+    expect(body.steps.length).toBeGreaterThan(0);
+    for (const step of body.steps) expect(Object.keys(step).sort()).toEqual(['dueDate', 'endedAt', 'stageName', 'startedAt', 'status']);
   });
 
   it('refuses a recognised unit a second dossier on the same track', async () => {

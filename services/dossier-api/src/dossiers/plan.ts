@@ -4,6 +4,9 @@ import { candidateSets, readDurations, readHolidays, readProvince, readTracks, r
 import type { Db } from '@ntm/db';
 import { CriteriaSet, checkEligibility, criteriaSetInForce, requiredCriteria } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
+import { requireUnitAccess, type RequestActor } from '@ntm/access';
+
+const unitLevel = (level: string) => (level === 'village' || level === 'district' ? level : 'commune');
 
 const crockford = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -21,7 +24,7 @@ export function trackingCode(provinceCode: string, year: number, dossierId: stri
  * Everything the workflow needs, read from the catalog once at creation: the unit's chain, the
  * criteria set in force for the year, required documents and stages. Refuses an ineligible unit.
  */
-export async function planDossier(db: Db, body: CreateDossierBody, actor: string, today: string): Promise<DossierWorkflowInput> {
+export async function planDossier(db: Db, body: CreateDossierBody, opener: { actor: RequestActor; requestId: string }, today: string): Promise<DossierWorkflowInput> {
   const [unit] = await readUnits(db, { code: body.unitCode });
   if (!unit) throw new HttpProblem('notFound', `Không có đơn vị "${body.unitCode}".`);
   const [track] = await readTracks(db, { code: body.trackCode });
@@ -35,6 +38,7 @@ export async function planDossier(db: Db, body: CreateDossierBody, actor: string
   }
   const province = chain[0];
   if (province?.level !== 'province') throw new HttpProblem('validation', `Đơn vị "${unit.code}" không thuộc tỉnh nào trong danh mục.`);
+  const role = requireUnitAccess(opener.actor, 'dossier.create', chain.map((u) => u.code), unitLevel(track.unitLevel));
 
   const open = await db.dossier.findMany({ where: { unitCode: unit.code, trackCode: track.code, openKey: { not: null } }, select: { unitCode: true, trackCode: true, trackingCode: true } });
   const recognitions = (await db.recognition.findMany({ where: { unitCode: unit.code } })).map((r) => ({
@@ -65,6 +69,7 @@ export async function planDossier(db: Db, body: CreateDossierBody, actor: string
     trackingCode: trackingCode(province.code, body.year, body.commandId),
     unitCode: unit.code,
     unitChain: chain.map((u) => u.code),
+    unitLevel: unitLevel(track.unitLevel),
     provinceCode: province.code,
     districtCode: chain.find((u) => u.level === 'district')?.code ?? null,
     trackCode: track.code,
@@ -79,7 +84,7 @@ export async function planDossier(db: Db, body: CreateDossierBody, actor: string
     satisfactionThresholdPercent: settings.satisfactionThresholdPercent,
     durations,
     holidays: (await readHolidays(db, province.code)).map((h) => h.date),
-    createdBy: actor,
+    openedBy: { actor: opener.actor.username, role, requestId: opener.requestId },
   };
 }
 

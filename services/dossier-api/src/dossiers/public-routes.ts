@@ -27,9 +27,11 @@ export function publicRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       '/public/dossiers/:trackingCode',
       {
+        config: { public: true },
         schema: {
           operationId: 'lookupDossierByTrackingCode',
           tags: ['public'],
+          security: [],
           summary: 'Tra cứu tình trạng hồ sơ theo mã hồ sơ (chỉ bước và ngày)',
           params: z.object({ trackingCode: z.string().min(3).max(40) }),
           response: { 200: PublicDossier, 404: Problem },
@@ -53,9 +55,11 @@ export function publicRoutes(db: Db): FastifyPluginAsyncZod {
     app.get(
       '/public/decisions/:id',
       {
+        config: { public: true },
         schema: {
           operationId: 'verifyDecision',
           tags: ['public'],
+          security: [],
           summary: 'Xác thực quyết định công nhận: số, đơn vị, ngày và mã SHA-256 của văn bản',
           params: z.object({ id: z.uuid() }),
           response: { 200: DecisionVerification, 404: Problem },

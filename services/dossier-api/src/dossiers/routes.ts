@@ -6,10 +6,12 @@ import type { UpdateDefinition } from '@temporalio/common';
 import {
   AttachDocumentBody, AttestationBody, AttestationKind, CreateDossierBody, Pagination, PostingBody, Problem, SatisfactionBody, SelfAssessmentBody, SubmitBody,
   attachDocumentUpdate, dossierWorkflowId, recordAttestationUpdate, recordPostingUpdate, recordSatisfactionUpdate,
-  openDossierUpdate, pageOf, recordSelfAssessmentUpdate, searchAttributeKeys, submitDossierUpdate,
+  openDossierUpdate, pageOf, recordSelfAssessmentUpdate, searchAttributeKeys, submitDossierUpdate, type Sender,
 } from '@ntm/contracts';
 import type { Db, Prisma } from '@ntm/db';
+import type { Command as Permission } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
+import { actorOf, requireDossierAccess, senderFrom, visibleDossiersWhere } from '@ntm/access';
 import { planDossier } from './plan.js';
 import { toHttpProblem } from './temporal-errors.js';
 import { DossierSummary, DossierView, readDossierView, toSummary } from './view.js';
@@ -20,8 +22,6 @@ export interface DossierRouteDeps {
   taskQueue: string;
 }
 
-// Until identity arrives (bearer tokens), the acting user is named by this header.
-export const actorOf = (request: FastifyRequest) => String(request.headers['x-ntm-actor'] ?? 'unauthenticated');
 
 /** Every cited evidence file must exist and belong to this dossier. */
 async function requireOwnEvidence(db: Db, dossierId: string, ids: readonly string[]): Promise<void> {
@@ -33,16 +33,24 @@ async function requireOwnEvidence(db: Db, dossierId: string, ids: readonly strin
   }
 }
 
-/** Sends a person's command to the dossier's workflow; the command id is the update id, so a retry is answered once. */
-export async function sendCommand<Ret, Command extends { commandId: string }>(deps: DossierRouteDeps, dossierId: string, update: UpdateDefinition<Ret, [Command]>, command: Command): Promise<Ret> {
-  const workflow = await workflowOf(deps, dossierId);
+/**
+ * Sends a person's command to the dossier's workflow once the actor may run it on this dossier
+ * (the workflow checks again); the command id is the update id, so a retry is answered once.
+ */
+export async function sendCommand<Ret, Body extends { commandId: string }>(
+  deps: DossierRouteDeps,
+  request: FastifyRequest,
+  permission: Permission,
+  dossierId: string,
+  update: UpdateDefinition<Ret, [Body & Sender]>,
+  body: Body,
+  assignment: { departmentCode?: string; criterionCode?: string } = {},
+): Promise<Ret> {
+  const actor = actorOf(request);
+  const { role } = await requireDossierAccess(deps.db, actor, permission, dossierId, assignment);
+  const command = { ...body, ...senderFrom(actor, role, request.id) };
+  const workflow = deps.temporal.workflow.getHandle(dossierWorkflowId(dossierId));
   return workflow.executeUpdate(update, { updateId: command.commandId, args: [command] }).catch(toHttpProblem);
-}
-
-/** The workflow of a dossier that exists in the record; 404 otherwise. */
-export async function workflowOf({ db, temporal }: DossierRouteDeps, id: string) {
-  if (!(await db.dossier.findUnique({ where: { id }, select: { id: true } }))) throw new HttpProblem('notFound', `Không có hồ sơ "${id}".`);
-  return temporal.workflow.getHandle(dossierWorkflowId(id));
 }
 
 const Id = z.object({ id: z.uuid() });
@@ -56,13 +64,15 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
       '/dossiers',
       { schema: { operationId: 'createDossier', tags: ['dossiers'], summary: 'Lập hồ sơ đề nghị công nhận cho một đơn vị, loại hồ sơ và năm', body: CreateDossierBody, response: { 201: DossierSummary, ...problems } } },
       async (request, reply) => {
+        const actor = actorOf(request);
         const existing = await db.dossier.findUnique({ where: { id: request.body.commandId } });
         if (existing) {
+          await requireDossierAccess(db, actor, 'dossier.read', existing.id);
           const same = existing.unitCode === request.body.unitCode && existing.trackCode === request.body.trackCode && existing.year === request.body.year;
           if (!same) throw new HttpProblem('conflict', 'Mã lệnh này đã được dùng cho một hồ sơ khác.');
           return reply.status(201).send(toSummary(existing));
         }
-        const input = await planDossier(db, request.body, actorOf(request), new Date().toISOString().slice(0, 10));
+        const input = await planDossier(db, request.body, { actor, requestId: request.id }, new Date().toISOString().slice(0, 10));
         const start = new WithStartWorkflowOperation('dossierWorkflow', {
           workflowId: dossierWorkflowId(input.dossierId),
           taskQueue,
@@ -82,7 +92,9 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
       },
     );
 
-    app.get('/dossiers/:id', { schema: { operationId: 'getDossier', tags: ['dossiers'], params: Id, response: { 200: DossierView, 404: Problem } } }, async ({ params }) => {
+    app.get('/dossiers/:id', { schema: { operationId: 'getDossier', tags: ['dossiers'], params: Id, response: { 200: DossierView, 404: Problem } } }, async (request) => {
+      const { params } = request;
+      await requireDossierAccess(db, actorOf(request), 'dossier.read', params.id);
       const view = await readDossierView(db, params.id);
       if (!view) throw new HttpProblem('notFound', `Không có hồ sơ "${params.id}".`);
       return view;
@@ -98,8 +110,11 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
           response: { 200: pageOf(DossierSummary) },
         },
       },
-      async ({ query }) => {
-        const where: Prisma.DossierWhereInput = { provinceCode: query.province, unitCode: query.unit, trackCode: query.track, year: query.year, stage: query.stage };
+      async (request) => {
+        const { query } = request;
+        const where: Prisma.DossierWhereInput = {
+          AND: [visibleDossiersWhere(actorOf(request)), { provinceCode: query.province, unitCode: query.unit, trackCode: query.track, year: query.year, stage: query.stage }],
+        };
         const [rows, total] = await Promise.all([
           db.dossier.findMany({ where, orderBy: { createdAt: 'desc' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
           db.dossier.count({ where }),
@@ -113,7 +128,7 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
       { schema: { operationId: 'recordSelfAssessment', tags: ['dossiers'], summary: 'Tự đánh giá một tiêu chí', params: Id.extend({ criterionCode: z.string().min(1).max(64) }), body: SelfAssessmentBody, response: { 200: z.object({ criterionCode: z.string() }), ...problems } } },
       async (request) => {
         await requireOwnEvidence(db, request.params.id, request.body.evidenceIds);
-        return sendCommand(deps, request.params.id, recordSelfAssessmentUpdate, { ...request.body, actor: actorOf(request), criterionCode: request.params.criterionCode });
+        return sendCommand(deps, request, 'dossier.edit', request.params.id, recordSelfAssessmentUpdate, { ...request.body, criterionCode: request.params.criterionCode });
       },
     );
 
@@ -122,7 +137,7 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
       { schema: { operationId: 'attachDocument', tags: ['dossiers'], summary: 'Đính kèm tài liệu bắt buộc', params: Id.extend({ documentCode: z.string().min(1).max(64) }), body: AttachDocumentBody, response: { 200: z.object({ documentCode: z.string() }), ...problems } } },
       async (request) => {
         await requireOwnEvidence(db, request.params.id, [request.body.evidenceId]);
-        return sendCommand(deps, request.params.id, attachDocumentUpdate, { ...request.body, actor: actorOf(request), documentCode: request.params.documentCode });
+        return sendCommand(deps, request, 'dossier.edit', request.params.id, attachDocumentUpdate, { ...request.body, documentCode: request.params.documentCode });
       },
     );
 
@@ -130,7 +145,7 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
       '/dossiers/:id/posting',
       { schema: { operationId: 'recordPublicPosting', tags: ['dossiers'], summary: 'Ghi nhận niêm yết công khai kết quả tự đánh giá (ngày bắt đầu)', params: Id, body: PostingBody, response: { 200: z.object({ endsOn: z.string() }), ...problems } } },
       async (request) => {
-        return sendCommand(deps, request.params.id, recordPostingUpdate, { ...request.body, actor: actorOf(request) });
+        return sendCommand(deps, request, 'dossier.edit', request.params.id, recordPostingUpdate, request.body);
       },
     );
 
@@ -138,7 +153,7 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
       '/dossiers/:id/satisfaction',
       { schema: { operationId: 'recordSatisfaction', tags: ['dossiers'], summary: 'Ghi nhận tỷ lệ người dân hài lòng', params: Id, body: SatisfactionBody, response: { 200: z.object({ percent: z.number() }), ...problems } } },
       async (request) => {
-        return sendCommand(deps, request.params.id, recordSatisfactionUpdate, { ...request.body, actor: actorOf(request) });
+        return sendCommand(deps, request, 'dossier.edit', request.params.id, recordSatisfactionUpdate, request.body);
       },
     );
 
@@ -156,7 +171,7 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         await requireOwnEvidence(db, request.params.id, request.body.evidenceIds);
-        return sendCommand(deps, request.params.id, recordAttestationUpdate, { ...request.body, actor: actorOf(request), kind: request.params.kind });
+        return sendCommand(deps, request, 'dossier.edit', request.params.id, recordAttestationUpdate, { ...request.body, kind: request.params.kind });
       },
     );
 
@@ -164,7 +179,7 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
       '/dossiers/:id/submit',
       { schema: { operationId: 'submitDossier', tags: ['dossiers'], summary: 'Nộp hồ sơ; nếu chưa đủ điều kiện, trả về danh sách còn thiếu', params: Id, body: SubmitBody, response: { 200: z.object({ stage: z.string() }), ...problems } } },
       async (request) => {
-        return sendCommand(deps, request.params.id, submitDossierUpdate, { ...request.body, actor: actorOf(request) });
+        return sendCommand(deps, request, 'dossier.submit', request.params.id, submitDossierUpdate, request.body);
       },
     );
   };

@@ -11,6 +11,7 @@ const kindByFailure: Record<string, ProblemKind> = {
   [dossierFailureTypes.unknownDocument]: 'notFound',
   [dossierFailureTypes.incomplete]: 'unprocessable',
   [dossierFailureTypes.notAssigned]: 'forbidden',
+  [dossierFailureTypes.forbidden]: 'forbidden',
   [dossierFailureTypes.taskClosed]: 'conflict',
   [dossierFailureTypes.duplicateDecisionNumber]: 'conflict',
 };

@@ -3,8 +3,10 @@ import { Readable } from 'node:stream';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { importCatalog } from '@ntm/catalog';
-import { createPrismaClient, createScratchDatabase } from '@ntm/db';
+import { createPrismaClient, createScratchDatabase, type Db } from '@ntm/db';
 import type { Config } from '@ntm/config';
+import type { UserGrant } from '@ntm/contracts';
+import { signInAs, type TestUser } from '@ntm/identity/testing';
 import { createStorage, objectKeys } from '@ntm/storage';
 import { createWorker } from '@ntm/workflows';
 import { buildDossierApi } from '../app.js';
@@ -12,8 +14,29 @@ import { buildDossierApi } from '../app.js';
 export type Call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => Promise<{ status: number; body: Record<string, unknown> & { errors?: Array<{ location: string; message: string }> } }>;
 
 /**
+ * A user holding every role that acts on a dossier in every province of the loaded catalog: the
+ * commune, every department, the district and the province. Scenario tests that are not about
+ * who may do what act as it; authorization tests use `callAs` with narrower users.
+ */
+async function everyStepUser(db: Db): Promise<TestUser> {
+  const provinces = await db.administrativeUnit.findMany({ where: { level: 'province' }, select: { code: true } });
+  const departments = await db.department.findMany({ select: { provinceCode: true, code: true } });
+  const atEachProvince = (role: UserGrant['role']) => provinces.map(({ code }) => ({ role, unitCode: code, departmentCode: null }));
+  return {
+    username: 'can-bo-thu-nghiem',
+    grants: [
+      ...atEachProvince('commune_officer'),
+      ...atEachProvince('district_officer'),
+      ...atEachProvince('provincial_office'),
+      ...departments.map((d) => ({ role: 'department_officer' as const, unitCode: d.provinceCode, departmentCode: d.code })),
+    ],
+  };
+}
+
+/**
  * For integration tests of the dossier API: a scratch database loaded with the given catalog
- * files, a worker on its own task queue and the API, all against the real test stack.
+ * files, a worker on its own task queue and the API, all against the real test stack. Requests
+ * carry real bearer tokens of the built-in issuer (the test stack turns it on).
  */
 export async function startDossierHarness(config: Config, catalogFiles: unknown[]) {
   const scratch = await createScratchDatabase(config.postgres.url);
@@ -30,18 +53,24 @@ export async function startDossierHarness(config: Config, catalogFiles: unknown[
   let running = worker.run();
   const connection = await Connection.connect({ address: config.temporal.address });
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
-  const app = await buildDossierApi({ db, storage, probes: [], temporal, taskQueue }, { logger: false });
-
-  const call: Call = async (method, url, payload) => {
-    const res = await app.inject({ method, url, payload, headers: { 'x-ntm-actor': 'test-officer' } });
-    return { status: res.statusCode, body: String(res.headers['content-type'] ?? '').includes('json') ? res.json() : { raw: res.rawPayload } };
+  const app = await buildDossierApi({ config, db, storage, probes: [], temporal, taskQueue }, { logger: false });
+  /** Requests as the given user, created (or updated) with exactly these grants. */
+  const callAs = async (user: TestUser): Promise<Call> => {
+    const authorization = await signInAs(db, config, user);
+    return async (method, url, payload) => {
+      const res = await app.inject({ method, url, payload, headers: { authorization } });
+      return { status: res.statusCode, body: String(res.headers['content-type'] ?? '').includes('json') ? res.json() : { raw: res.rawPayload } };
+    };
   };
+  const call = await callAs(await everyStepUser(db));
 
   return {
     db,
     storage,
     temporal,
+    app,
     call,
+    callAs,
     /** Stores a small PDF as evidence of the dossier, as the evidence API does; returns its id. */
     async addEvidence(dossierId: string): Promise<string> {
       const id = randomUUID();

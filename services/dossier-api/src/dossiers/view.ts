@@ -61,7 +61,10 @@ export const DossierView = DossierSummary.extend({
       verdicts: z.array(z.object({ criterionCode: z.string(), verdict: z.string(), reason: z.string().nullable() })),
     }),
   ),
-  history: z.array(z.object({ type: z.string(), actor: z.string(), occurredAt: z.string(), payload: z.unknown() })),
+  /** From the audit trail: who did what, in which role, with what effect. */
+  history: z.array(
+    z.object({ seq: z.string(), type: z.string(), actor: z.string(), role: z.string().nullable(), occurredAt: z.string(), requestId: z.string().nullable(), before: z.unknown(), payload: z.unknown() }),
+  ),
   processControl: ProcessControl,
 }).meta({ id: 'Dossier' });
 export type DossierView = z.infer<typeof DossierView>;
@@ -84,7 +87,7 @@ export const toSummary = (d: DossierRow): z.infer<typeof DossierSummary> => ({
 
 /** The dossier as people read it: its criteria with their self-assessment, documents and history. */
 export async function readDossierView(db: Db, id: string): Promise<DossierView | undefined> {
-  const d = await db.dossier.findUnique({ where: { id }, include: { assessments: true, documents: true, events: { orderBy: { occurredAt: 'asc' } }, appraisalTasks: { include: { verdicts: true }, orderBy: [{ round: 'asc' }, { departmentCode: 'asc' }] } } });
+  const d = await db.dossier.findUnique({ where: { id }, include: { assessments: true, documents: true, events: { where: { toStage: { not: null } }, orderBy: { occurredAt: 'asc' } }, appraisalTasks: { include: { verdicts: true }, orderBy: [{ round: 'asc' }, { departmentCode: 'asc' }] } } });
   if (!d) return undefined;
   const [[set], [track]] = await Promise.all([readCriteriaSets(db, { code: d.criteriaSetCode }), readTracks(db, { code: d.trackCode })]);
   const assessed = new Map(d.assessments.map((a) => [a.criterionCode, a]));
@@ -112,7 +115,10 @@ export async function readDossierView(db: Db, id: string): Promise<DossierView |
       closedAt: t.closedAt?.toISOString() ?? null,
       verdicts: t.verdicts.map((v) => ({ criterionCode: v.criterionCode, verdict: v.verdict, reason: v.reason })),
     })),
-    history: d.events.map((e) => ({ type: e.type, actor: e.actor, occurredAt: e.occurredAt.toISOString(), payload: e.payload })),
+    history: (await db.auditEvent.findMany({ where: { dossierId: id }, orderBy: { seq: 'asc' } })).map((e) => {
+      const summary = e.summary as { before?: unknown; after?: unknown };
+      return { seq: e.seq.toString(), type: e.command, actor: e.actor, role: e.role, occurredAt: e.occurredAt.toISOString(), requestId: e.requestId, before: summary.before ?? null, payload: summary.after ?? null };
+    }),
     processControl: await readProcessControl(db, d, track?.stages ?? [], d.events),
   };
 }

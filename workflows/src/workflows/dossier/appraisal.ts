@@ -1,7 +1,7 @@
 import { setHandler } from '@temporalio/workflow';
 import { dossierFailureTypes, recordAppraisalUpdate, type AppraisalCommand } from '@ntm/contracts';
 import { addDuration, rollUpAppraisals } from '@ntm/domain';
-import { activities, failure, type DossierContext } from './context.js';
+import { activities, failure, systemSender, type DossierContext } from './context.js';
 
 /** Opens one task per department for the given criteria, each with its deadline. */
 export async function openAppraisalRound(ctx: DossierContext, criteria: readonly string[]): Promise<void> {
@@ -44,6 +44,7 @@ export function registerAppraisal(ctx: DossierContext): void {
     },
     {
       validator: (command: AppraisalCommand) => {
+        ctx.requireAllowed(command, 'appraisal.record', { departmentCode: command.departmentCode, criterionCode: command.criterionCode });
         ctx.requireStageKind('appraisal');
         const task = openTask(command.departmentCode);
         if (!task) {
@@ -71,10 +72,10 @@ async function finishRound(ctx: DossierContext, roundTasks: DossierContext['stat
     state.supplementation = supplement;
     const back = ctx.stageOf('self_assessment')?.code ?? state.stage;
     ctx.moveTo(back);
-    await activities.recordStageChange(input.dossierId, eventId, 'system', back, 'appraisal.supplementation_requested', { round: state.round, criteria: supplement, results });
+    await activities.recordStageChange(input.dossierId, eventId, systemSender, back, 'appraisal.supplementation_requested', { round: state.round, criteria: supplement, results });
   } else {
     const next = ctx.stageAfter(appraisal);
     ctx.moveTo(next);
-    await activities.recordStageChange(input.dossierId, eventId, 'system', next, 'appraisal.completed', { round: state.round, results });
+    await activities.recordStageChange(input.dossierId, eventId, systemSender, next, 'appraisal.completed', { round: state.round, results });
   }
 }

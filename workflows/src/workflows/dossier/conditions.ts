@@ -1,9 +1,9 @@
 import { setHandler } from '@temporalio/workflow';
 import {
   recordAttestationUpdate, recordPostingUpdate, recordSatisfactionUpdate,
-  type AttestationCommand, type PostingCommand, type SatisfactionCommand,
+  type AttestationCommand, type PostingCommand, type SatisfactionCommand, type Sender,
 } from '@ntm/contracts';
-import { activities, type DossierContext } from './context.js';
+import { activities, senderOf, type DossierContext } from './context.js';
 
 const day = 24 * 60 * 60 * 1000;
 
@@ -16,23 +16,26 @@ export const postingEndsOn = (ctx: DossierContext): string | null =>
 /** The other conditions of submission: public posting, residents' satisfaction, attestations. */
 export function registerConditions(ctx: DossierContext): void {
   const { input, state } = ctx;
-  const selfAssessmentOnly = () => ctx.requireStageKind('self_assessment');
+  const selfAssessmentOnly = (command: Sender) => {
+    ctx.requireAllowed(command, 'dossier.edit');
+    ctx.requireStageKind('self_assessment');
+  };
 
   setHandler(
     recordPostingUpdate,
     async (command) => {
-      await activities.recordCondition(input.dossierId, command.commandId, command.actor, 'posting.recorded', { postingStartedOn: command.startDate, evidenceIds: command.evidenceIds });
+      await activities.recordCondition(input.dossierId, command.commandId, senderOf(command), 'posting.recorded', { postingStartedOn: command.startDate, evidenceIds: command.evidenceIds });
       state.postingStartedOn = command.startDate;
       state.postingElapsed = false;
       return { endsOn: postingEndsOn(ctx) ?? command.startDate };
     },
-    { validator: (_command: PostingCommand) => selfAssessmentOnly() },
+    { validator: (command: PostingCommand) => selfAssessmentOnly(command) },
   );
 
   setHandler(
     recordSatisfactionUpdate,
     async (command) => {
-      await activities.recordCondition(input.dossierId, command.commandId, command.actor, 'satisfaction.recorded', {
+      await activities.recordCondition(input.dossierId, command.commandId, senderOf(command), 'satisfaction.recorded', {
         satisfactionPercent: command.percent,
         respondents: command.respondents,
         evidenceIds: command.evidenceIds,
@@ -40,18 +43,18 @@ export function registerConditions(ctx: DossierContext): void {
       state.satisfactionPercent = command.percent;
       return { percent: command.percent };
     },
-    { validator: (_command: SatisfactionCommand) => selfAssessmentOnly() },
+    { validator: (command: SatisfactionCommand) => selfAssessmentOnly(command) },
   );
 
   setHandler(
     recordAttestationUpdate,
     async (command) => {
-      await activities.recordCondition(input.dossierId, command.commandId, command.actor, 'attestation.recorded', {
+      await activities.recordCondition(input.dossierId, command.commandId, senderOf(command), 'attestation.recorded', {
         attestation: { kind: command.kind, attested: command.attested, explanation: command.explanation, evidenceIds: command.evidenceIds },
       });
       state.attestations[command.kind] = command.attested;
       return { kind: command.kind };
     },
-    { validator: (_command: AttestationCommand) => selfAssessmentOnly() },
+    { validator: (command: AttestationCommand) => selfAssessmentOnly(command) },
   );
 }

@@ -1,6 +1,6 @@
 import { setHandler } from '@temporalio/workflow';
 import { districtConfirmationUpdate, type ConfirmationCommand } from '@ntm/contracts';
-import { activities, type DossierContext } from './context.js';
+import { activities, senderOf, type DossierContext } from './context.js';
 
 /** The district confirms and forwards, or returns the dossier to the commune with reasons. */
 export function registerConfirmation(ctx: DossierContext): void {
@@ -14,9 +14,14 @@ export function registerConfirmation(ctx: DossierContext): void {
       state.supplementation = [];
       ctx.moveTo(next);
       const type = command.decision === 'confirm' ? 'district.confirmed' : 'district.returned';
-      await activities.recordStageChange(input.dossierId, command.commandId, command.actor, next, type, { reasons: command.reasons });
+      await activities.recordStageChange(input.dossierId, command.commandId, senderOf(command), next, type, { reasons: command.reasons });
       return { stage: next };
     },
-    { validator: (_command: ConfirmationCommand) => ctx.requireStageKind('confirmation') },
+    {
+      validator: (command: ConfirmationCommand) => {
+        ctx.requireAllowed(command, 'confirmation.decide');
+        ctx.requireStageKind('confirmation');
+      },
+    },
   );
 }

@@ -1,5 +1,6 @@
 import { ApplicationFailure, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
-import { dossierFailureTypes, searchAttributeKeys, type DossierWorkflowInput, type DossierWorkflowState } from '@ntm/contracts';
+import { dossierFailureTypes, searchAttributeKeys, type DossierWorkflowInput, type DossierWorkflowState, type Sender } from '@ntm/contracts';
+import { authorize, isRole, type Command, type DossierScope, type Grant } from '@ntm/domain';
 import type { Activities } from '../../activities/index.js';
 
 export const activities = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 20 } });
@@ -26,6 +27,12 @@ export function createContext(input: DossierWorkflowInput, resume?: DossierWorkf
   };
   const stageOf = (kind: StageKind) => input.stages.find((s) => s.kind === kind);
   const stageName = (code: string) => input.stages.find((s) => s.code === code)?.name ?? code;
+  const scope: DossierScope = {
+    unitChain: input.unitChain,
+    unitLevel: input.unitLevel,
+    decidingLevel: stageOf('decision')?.decidingLevel === 'district' ? 'district' : 'province',
+    appraisers: input.appraisers,
+  };
 
   return {
     input,
@@ -42,6 +49,14 @@ export function createContext(input: DossierWorkflowInput, resume?: DossierWorkf
       const next = input.stages.slice(index + 1).find((s) => input.hasDistrictStage || s.decidingLevel !== 'district' || s.kind === 'decision');
       return next?.code ?? rejectedStage;
     },
+    /** The workflow checks the sender itself: it never relies on the HTTP layer alone. */
+    requireAllowed(sender: Sender, command: Command, assignment: { departmentCode?: string; criterionCode?: string } = {}) {
+      const grants = sender.grants.filter((g): g is Grant => isRole(g.role));
+      const decision = authorize({ id: sender.actor, grants }, command, { kind: 'dossier', scope, ...assignment });
+      if (!decision.allowed) {
+        throw failure(decision.reason === 'not_assigned' ? dossierFailureTypes.notAssigned : dossierFailureTypes.forbidden, decision.message);
+      }
+    },
     requireStageKind(kind: StageKind) {
       if (state.stage !== stageOf(kind)?.code) {
         throw failure(dossierFailureTypes.wrongStage, `Hồ sơ đang ở bước "${stageName(state.stage)}"; lệnh này chỉ thực hiện được ở bước "${stageName(stageOf(kind)?.code ?? '')}".`);
@@ -55,3 +70,5 @@ export type DossierContext = ReturnType<typeof createContext>;
 export function failure(type: string, message: string, details?: unknown): ApplicationFailure {
   return ApplicationFailure.create({ type, message, nonRetryable: true, ...(details === undefined ? {} : { details: [details] }) });
 }
+
+export { senderOf, systemSender } from '@ntm/contracts';

@@ -5,7 +5,7 @@ import { Worker } from '@temporalio/worker';
 import { decideDossierUpdate, dossierStateQuery, recordAppraisalUpdate, searchAttributeDefinitions, type DossierWorkflowState } from '@ntm/contracts';
 import '@ntm/testing';
 import { workflowsPath } from '../../worker.js';
-import { recordingActivities, sampleWorkflowInput, submitSampleDossier } from '../../dossier-test-fixtures.js';
+import { recordingActivities, sampleSender, sampleWorkflowInput, submitSampleDossier } from '../../dossier-test-fixtures.js';
 
 const suggestAfterEvents = 40;
 
@@ -41,10 +41,10 @@ describe('a long dossier continues as new (Temporal dev server)', () => {
       const state = await handle.query(dossierStateQuery);
       expect(state).toMatchObject({ stage: 'APPRAISAL', round: 1, selfAssessed: { C1: true, C2: true }, postingStartedOn: '2020-01-01', satisfactionPercent: 95 });
       for (const [departmentCode, criterionCode] of [['SXD', 'C1'], ['SGT', 'C2']] as const) {
-        await handle.executeUpdate(recordAppraisalUpdate, { args: [{ commandId: randomUUID(), actor: 'x', departmentCode, criterionCode, verdict: 'met', reason: null }] });
+        await handle.executeUpdate(recordAppraisalUpdate, { args: [{ commandId: randomUUID(), ...sampleSender, departmentCode, criterionCode, verdict: 'met', reason: null }] });
       }
       await handle.executeUpdate(decideDossierUpdate, {
-        args: [{ commandId: randomUUID(), actor: 'x', outcome: 'recognise', number: '12/QĐ-UBND', date: '2026-11-20', effectiveDate: '2026-11-20', signer: 'Người ký', signerTitle: 'Chủ tịch' }],
+        args: [{ commandId: randomUUID(), ...sampleSender, outcome: 'recognise', number: '12/QĐ-UBND', date: '2026-11-20', effectiveDate: '2026-11-20', signer: 'Người ký', signerTitle: 'Chủ tịch' }],
       });
       expect((await handle.describe()).runId).not.toBe(first.firstExecutionRunId);
       return (await handle.result()) as DossierWorkflowState;

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
-import { searchAttributeDefinitions, recordAppraisalUpdate } from '@ntm/contracts';
+import { recordAppraisalUpdate } from '@ntm/contracts';
 import '@ntm/testing';
 import { workflowsPath } from '../../worker.js';
-import { recordingActivities, sampleWorkflowInput, submitSampleDossier } from '../../dossier-test-fixtures.js';
+import { recordingActivities, registerSearchAttributes, sampleSender, sampleWorkflowInput, submitSampleDossier } from '../../dossier-test-fixtures.js';
 
 // Timers of days and weeks pass instantly on Temporal's time-skipping test server; activities are
 // plain functions recording what they were asked to write.
@@ -14,12 +13,7 @@ describe('appraisal deadlines (time-skipping Temporal test server)', () => {
   let env: TestWorkflowEnvironment;
   beforeAll(async () => {
     env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: inject('temporalTestServer') } } });
-    const { IndexedValueType } = temporal.api.enums.v1;
-    const types = { Keyword: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD, Int: IndexedValueType.INDEXED_VALUE_TYPE_INT } as const;
-    await env.connection.operatorService.addSearchAttributes({
-      namespace: env.namespace ?? 'default',
-      searchAttributes: Object.fromEntries(Object.entries(searchAttributeDefinitions).map(([name, type]) => [name, types[type]])),
-    });
+    await registerSearchAttributes(env);
   }, 120_000);
   afterAll(() => env?.teardown());
 
@@ -39,7 +33,7 @@ describe('appraisal deadlines (time-skipping Temporal test server)', () => {
       expect(appraisalEvents().map((e) => [e.type, e.payload.departmentCode]).sort()).toEqual([['appraisal.reminder', 'SGT'], ['appraisal.reminder', 'SXD']]);
 
       // SXD answers; only SGT is reminded and, after its deadline, escalated (province only: two-tier).
-      await handle.executeUpdate(recordAppraisalUpdate, { args: [{ commandId: randomUUID(), actor: 'x', departmentCode: 'SXD', criterionCode: 'C1', verdict: 'met', reason: null }] });
+      await handle.executeUpdate(recordAppraisalUpdate, { args: [{ commandId: randomUUID(), ...sampleSender, departmentCode: 'SXD', criterionCode: 'C1', verdict: 'met', reason: null }] });
       await env.sleep('20 days');
       const sgt = appraisalEvents().filter((e) => e.payload.departmentCode === 'SGT');
       expect(sgt.map((e) => e.type)).toEqual(['appraisal.reminder', 'appraisal.reminder', 'appraisal.reminder', 'appraisal.escalated']);

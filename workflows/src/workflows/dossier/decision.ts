@@ -1,6 +1,6 @@
 import { ActivityFailure, ApplicationFailure, setHandler } from '@temporalio/workflow';
 import { decideDossierUpdate, dossierFailureTypes, type DecisionCommand } from '@ntm/contracts';
-import { activities, failure, type DossierContext } from './context.js';
+import { activities, failure, senderOf, type DossierContext } from './context.js';
 
 export const recognisedStage = 'RECOGNISED';
 export const refusedStage = 'REFUSED';
@@ -23,13 +23,14 @@ export function registerDecision(ctx: DossierContext, onDecided: () => void): vo
       }
       if (command.outcome === 'recognise') await activities.renderDecisionDocument(input.dossierId, command.commandId);
       const outcome = command.outcome === 'recognise' ? recognisedStage : refusedStage;
-      await activities.publishDecision(input.dossierId, command.commandId, command.actor, outcome);
+      await activities.publishDecision(input.dossierId, command.commandId, senderOf(command), outcome);
       ctx.moveTo(outcome);
       onDecided();
       return { stage: outcome, decisionId: command.commandId };
     },
     {
-      validator: (_command: DecisionCommand) => {
+      validator: (command: DecisionCommand) => {
+        ctx.requireAllowed(command, 'decision.decide');
         ctx.requireStageKind('decision');
         if (deciding) throw failure(dossierFailureTypes.wrongStage, 'Hồ sơ đang được ghi quyết định.');
       },

@@ -4,7 +4,7 @@ import {
   type AttachDocumentCommand, type SelfAssessmentCommand, type SubmitCommand,
 } from '@ntm/contracts';
 import { missingForSubmission } from '@ntm/domain';
-import { activities, failure, openingStage, rejectedStage, type DossierContext } from './context.js';
+import { activities, failure, openingStage, rejectedStage, senderOf, type DossierContext } from './context.js';
 import { openAppraisalRound } from './appraisal.js';
 
 /** Opening, the commune's self-assessment and submission (and resubmission after supplementation). */
@@ -35,6 +35,7 @@ export function registerSelfAssessment(ctx: DossierContext, onRejected: () => vo
     },
     {
       validator: (command: SelfAssessmentCommand) => {
+        ctx.requireAllowed(command, 'dossier.edit');
         ctx.requireStageKind('self_assessment');
         if (!input.requiredCriteria.some((c) => c.code === command.criterionCode)) {
           throw failure(dossierFailureTypes.unknownCriterion, `Bộ tiêu chí của hồ sơ không có tiêu chí "${command.criterionCode}".`);
@@ -55,6 +56,7 @@ export function registerSelfAssessment(ctx: DossierContext, onRejected: () => vo
     },
     {
       validator: (command: AttachDocumentCommand) => {
+        ctx.requireAllowed(command, 'dossier.edit');
         ctx.requireStageKind('self_assessment');
         if (!input.requiredDocuments.some((d) => d.code === command.documentCode)) {
           throw failure(dossierFailureTypes.unknownDocument, `Loại hồ sơ này không yêu cầu tài liệu "${command.documentCode}".`);
@@ -72,12 +74,13 @@ export function registerSelfAssessment(ctx: DossierContext, onRejected: () => vo
       const next = ctx.stageAfter(selfStage);
       // Leave the stage before awaiting, so no other command slips in meanwhile.
       ctx.moveTo(next);
-      await activities.recordStageChange(input.dossierId, command.commandId, command.actor, next, 'dossier.submitted', { criteria });
+      await activities.recordStageChange(input.dossierId, command.commandId, senderOf(command), next, 'dossier.submitted', { criteria });
       await openAppraisalRound(ctx, criteria);
       return { stage: state.stage };
     },
     {
-      validator: (_command: SubmitCommand) => {
+      validator: (command: SubmitCommand) => {
+        ctx.requireAllowed(command, 'dossier.submit');
         ctx.requireStageKind('self_assessment');
         const missing = missingForSubmission({
           ...input,
