@@ -2,3 +2,4 @@ export * from './app.js';
 export * from './problems.js';
 export * from './openapi.js';
 export * from './health.js';
+export * from './security.js';

@@ -6,21 +6,14 @@ import { createPrismaClient, createScratchDatabase, type Db, type ScratchDatabas
 import { createStorage, objectKeys } from '@ntm/storage';
 import { testConfig } from '@ntm/testing';
 import { Readable } from 'node:stream';
+import { signInAs } from '@ntm/identity/testing';
 import { buildEvidenceApi } from './app.js';
+import { multipart, pdf } from './test-files.js';
 import { removeOrphanEvidence } from './upload.js';
 
-const config = testConfig();
-const storage = createStorage(config.s3);
 const maxBytes = 64 * 1024;
-
-/** A small but real PDF: file-type recognises PDFs by their header. */
-const pdf = (body: string) => Buffer.from(`%PDF-1.4\n%âãÏÓ\n1 0 obj << /Type /Catalog >> endobj\n% ${body}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
-
-function multipart(fileName: string, content: Buffer, contentType = 'application/pdf') {
-  const boundary = `----ntm${randomUUID()}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`);
-  return { payload: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-ntm-actor': 'can-bo-xa' } };
-}
+const config = testConfig({ NTM_EVIDENCE_MAX_BYTES: String(maxBytes), NTM_EVIDENCE_MEDIA_TYPES: 'application/pdf,image/png' });
+const storage = createStorage(config.s3);
 
 async function versionsUnder(prefix: string): Promise<number> {
   let n = 0;
@@ -32,6 +25,7 @@ describe('evidence API (real MinIO and PostgreSQL)', () => {
   let scratch: ScratchDatabase;
   let db: Db;
   let app: Awaited<ReturnType<typeof buildEvidenceApi>>;
+  let inject: (request: { method: 'GET' | 'POST' | 'DELETE'; url: string; payload?: Buffer; headers?: Record<string, string> }) => Promise<Awaited<ReturnType<typeof app.inject>>>;
   const dossierId = randomUUID();
   const prefix = `dossiers/${dossierId}/evidence/`;
 
@@ -40,9 +34,11 @@ describe('evidence API (real MinIO and PostgreSQL)', () => {
     db = createPrismaClient(scratch.url);
     for (const f of [nationalFixture(), provinceFixture()]) if (!(await importCatalog(db, f)).ok) throw new Error('catalog');
     await db.dossier.create({
-      data: { id: dossierId, trackingCode: `T-${dossierId}`, unitCode: 'P1-D1-C1', provinceCode: 'P1', trackCode: 'T-NTM', year: 2025, criteriaSetCode: 'SET-A', stage: 'SELF', createdBy: 'test' },
+      data: { id: dossierId, trackingCode: `T-${dossierId}`, unitCode: 'P1-D1-C1', unitChain: ['P1', 'P1-D1', 'P1-D1-C1'], provinceCode: 'P1', trackCode: 'T-NTM', year: 2025, criteriaSetCode: 'SET-A', stage: 'SELF', createdBy: 'test' },
     });
-    app = await buildEvidenceApi({ db, storage, limits: { maxBytes, mediaTypes: ['application/pdf', 'image/png'] }, probes: [] }, { logger: false });
+    app = await buildEvidenceApi({ config, db, storage, probes: [] }, { logger: false });
+    const authorization = await signInAs(db, config, { username: 'can-bo-xa', grants: [{ role: 'commune_officer', unitCode: 'P1-D1-C1', departmentCode: null }] });
+    inject = (request) => app.inject({ ...request, headers: { ...request.headers, authorization } });
   });
   afterAll(async () => {
     await app.close();
@@ -50,7 +46,7 @@ describe('evidence API (real MinIO and PostgreSQL)', () => {
     await scratch.drop();
   });
 
-  const upload = (name: string, content: Buffer, type?: string) => app.inject({ method: 'POST', url: `/dossiers/${dossierId}/evidence`, ...multipart(name, content, type) });
+  const upload = (name: string, content: Buffer, type?: string) => inject({ method: 'POST', url: `/dossiers/${dossierId}/evidence`, ...multipart(name, content, type) });
   let firstId: string;
 
   it('stores a PDF under a key made of ids only, with the SHA-256 and size computed while streaming', async () => {
@@ -61,9 +57,9 @@ describe('evidence API (real MinIO and PostgreSQL)', () => {
     firstId = body.id;
     expect(body).toMatchObject({ sha256: createHash('sha256').update(content).digest('hex'), sizeBytes: content.length, mediaType: 'application/pdf', originalName: 'Biên bản họp.pdf' });
     expect((await db.evidence.findUniqueOrThrow({ where: { id: body.id } })).objectKey).toBe(objectKeys.evidence(dossierId, body.id));
-    const downloaded = await app.inject({ method: 'GET', url: `/evidence/${body.id}/content` });
+    const downloaded = await inject({ method: 'GET', url: `/evidence/${body.id}/content` });
     expect(createHash('sha256').update(downloaded.rawPayload).digest('hex')).toBe(body.sha256);
-    const { url } = (await app.inject({ method: 'GET', url: `/evidence/${body.id}/url` })).json<{ url: string }>();
+    const { url } = (await inject({ method: 'GET', url: `/evidence/${body.id}/url` })).json<{ url: string }>();
     expect((await fetch(url)).status).toBe(200);
   });
 
@@ -86,15 +82,15 @@ describe('evidence API (real MinIO and PostgreSQL)', () => {
 
   it('keeps evidence submitted with the dossier immutable, while new evidence added during supplementation can still be removed', async () => {
     await db.dossier.update({ where: { id: dossierId }, data: { stage: 'APPRAISAL', submittedAt: new Date() } });
-    expect((await app.inject({ method: 'DELETE', url: `/evidence/${firstId}` })).statusCode).toBe(409);
+    expect((await inject({ method: 'DELETE', url: `/evidence/${firstId}` })).statusCode).toBe(409);
     expect((await upload('moi.pdf', pdf('moi'))).statusCode).toBe(409);
 
     await db.dossier.update({ where: { id: dossierId }, data: { stage: 'SELF' } });
-    expect((await app.inject({ method: 'DELETE', url: `/evidence/${firstId}` })).statusCode).toBe(409);
+    expect((await inject({ method: 'DELETE', url: `/evidence/${firstId}` })).statusCode).toBe(409);
     const added = (await upload('bo-sung.pdf', pdf('bổ sung'))).json<{ id: string }>();
-    expect((await app.inject({ method: 'DELETE', url: `/evidence/${added.id}` })).statusCode).toBe(204);
+    expect((await inject({ method: 'DELETE', url: `/evidence/${added.id}` })).statusCode).toBe(204);
     expect(await versionsUnder(objectKeys.evidence(dossierId, added.id))).toBe(0);
-    expect((await app.inject({ method: 'GET', url: `/dossiers/${dossierId}/evidence` })).json<unknown[]>()).toHaveLength(1);
+    expect((await inject({ method: 'GET', url: `/dossiers/${dossierId}/evidence` })).json<unknown[]>()).toHaveLength(1);
   });
 
   it('cleans up an object left without a record by a crash mid-upload, and only that one', async () => {
@@ -103,6 +99,6 @@ describe('evidence API (real MinIO and PostgreSQL)', () => {
     const removed = await removeOrphanEvidence(db, storage, 0);
     expect(removed).toContain(orphanKey);
     expect(await versionsUnder(orphanKey)).toBe(0);
-    expect((await app.inject({ method: 'GET', url: `/evidence/${firstId}/content` })).statusCode).toBe(200);
+    expect((await inject({ method: 'GET', url: `/evidence/${firstId}/content` })).statusCode).toBe(200);
   });
 });

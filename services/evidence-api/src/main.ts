@@ -9,9 +9,9 @@ const storage = createStorage(config.s3);
 
 const app = await buildEvidenceApi(
   {
+    config,
     db,
     storage,
-    limits: { maxBytes: config.evidenceApi.maxBytes, mediaTypes: config.evidenceApi.mediaTypes },
     probes: [
       { name: 'postgres', check: () => db.$queryRaw`SELECT 1` },
       { name: 'minio', check: () => storage.ping() },
