@@ -7,14 +7,15 @@ import { join } from 'node:path';
 import { loadConfig } from '@ntm/config';
 import { seedCatalogDir } from '@ntm/db/seed';
 import { meetSubmissionConditions, startDossierHarness, type Call } from '@ntm/dossier-api/test-harness';
-import { startStack } from '@ntm/infra/stack';
+import { stackEnvDefaults, startStack } from '@ntm/infra/stack';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
 const count = Number(process.argv[2] ?? 50);
 const concurrency = Number(process.argv[3] ?? 10);
-const config = loadConfig({ ...process.env, NTM_PROFILE: 'test' });
+// One benchmark user uploads every file of every dossier: the per-person upload limits are for people.
+const config = loadConfig({ ...process.env, NTM_PROFILE: 'test', ...stackEnvDefaults, NTM_UPLOAD_RATE_LIMIT: '10000', NTM_UPLOAD_RATE_LIMIT_PER_IP: '100000' });
 await startStack(config, { apps: false, report: () => undefined });
 
 const seed = (name: string) => JSON.parse(readFileSync(join(seedCatalogDir, name), 'utf8')) as unknown;

@@ -10,10 +10,10 @@ import { nationalFixture, provinceFixture } from '@ntm/catalog/test-fixtures';
 import { loadConfig } from '@ntm/config';
 import { dossierWorkflowId } from '@ntm/contracts';
 import { meetSubmissionConditions, startDossierHarness } from '@ntm/dossier-api/test-harness';
-import { startStack } from '@ntm/infra/stack';
+import { stackEnvDefaults, startStack } from '@ntm/infra/stack';
 
 const name = process.argv[2] ?? 'dossier-all-stages';
-const config = loadConfig({ ...process.env, NTM_PROFILE: 'test' });
+const config = loadConfig({ ...process.env, NTM_PROFILE: 'test', ...stackEnvDefaults });
 await startStack(config, { apps: false, report: () => undefined });
 const h = await startDossierHarness(config, [nationalFixture(), provinceFixture()]);
 const { call } = h;

@@ -5,9 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalogDir } from '@ntm/db/seed';
 import { testConfig } from '@ntm/testing';
 import { meetSubmissionConditions, startDossierHarness, type Call } from './test-harness.js';
+import type { TestUser } from '@ntm/identity/testing';
 
 const config = testConfig();
 const seed = (name: string) => JSON.parse(readFileSync(join(seedCatalogDir, name), 'utf8')) as unknown;
+
+// Each step is taken by the people whose step it is, with only their own role.
+const phaMuOfficer: TestUser = { username: 'xa.phamu', grants: [{ role: 'commune_officer', unitCode: 'LCH-THU-PMU', departmentCode: null }] };
+const departmentOfficer = (departmentCode: string): TestUser => ({ username: `so.${departmentCode.toLowerCase()}`, grants: [{ role: 'department_officer', unitCode: 'LCH', departmentCode }] });
+const thanUyenOfficer: TestUser = { username: 'huyen.thanuyen', grants: [{ role: 'district_officer', unitCode: 'LCH-THU', departmentCode: null }] };
+const provincialOffice: TestUser = { username: 'tinh.vpdp', grants: [{ role: 'provincial_office', unitCode: 'LCH', departmentCode: null }] };
 
 describe('happy path on the seed catalog: Pha Mu commune (Than Uyên), 19/19 criteria, to the decision', () => {
   let h: Awaited<ReturnType<typeof startDossierHarness>>;
@@ -16,7 +23,7 @@ describe('happy path on the seed catalog: Pha Mu commune (Than Uyên), 19/19 cri
   beforeAll(async () => {
     expect(readdirSync(seedCatalogDir)).toEqual(expect.arrayContaining(['national.json', 'lai-chau.json']));
     h = await startDossierHarness(config, [seed('national.json'), seed('lai-chau.json')]);
-    call = h.call;
+    call = await h.callAs(phaMuOfficer);
   });
   afterAll(() => h.close());
 
@@ -31,26 +38,34 @@ describe('happy path on the seed catalog: Pha Mu commune (Than Uyên), 19/19 cri
     for (const c of view.criteria) {
       expect((await call('PUT', `/dossiers/${id}/criteria/${c.code}/self-assessment`, { commandId: randomUUID(), met: true, explanation: 'Đạt theo báo cáo của xã.' })).status).toBe(200);
     }
-    for (const d of view.documents) await call('PUT', `/dossiers/${id}/documents/${d.code}`, { commandId: randomUUID(), evidenceId: await h.addEvidence(id) });
+    const upload = await h.uploaderAs(phaMuOfficer);
+    for (const d of view.documents) {
+      expect((await call('PUT', `/dossiers/${id}/documents/${d.code}`, { commandId: randomUUID(), evidenceId: await upload(id) })).status).toBe(200);
+    }
     await meetSubmissionConditions(call, id);
     expect((await call('POST', `/dossiers/${id}/submit`, { commandId: randomUUID() })).body).toEqual({ stage: 'APPRAISAL' });
 
     const tasks = ((await call('GET', `/dossiers/${id}`)).body.appraisalTasks as Array<{ departmentCode: string; criterionCodes: string[] }>);
     expect(new Set(tasks.flatMap((t) => t.criterionCodes)).size).toBe(19);
     for (const t of tasks) {
+      const department = await h.callAs(departmentOfficer(t.departmentCode));
+      const open = (await department('GET', `/appraisal-tasks?department=${t.departmentCode}`)).body.items as Array<{ dossierId: string }>;
+      expect(open.map((task) => task.dossierId)).toContain(id);
       for (const c of t.criterionCodes) {
-        expect((await call('PUT', `/dossiers/${id}/criteria/${c}/appraisal`, { commandId: randomUUID(), departmentCode: t.departmentCode, verdict: 'met', reason: null })).status).toBe(200);
+        expect((await department('PUT', `/dossiers/${id}/criteria/${c}/appraisal`, { commandId: randomUUID(), departmentCode: t.departmentCode, verdict: 'met', reason: null })).status).toBe(200);
       }
     }
     expect((await call('GET', `/dossiers/${id}`)).body.stage).toBe('DISTRICT_CONFIRMATION');
-    expect((await call('POST', `/dossiers/${id}/district-confirmation`, { commandId: randomUUID(), decision: 'confirm', reasons: null })).body).toEqual({ stage: 'RECOGNITION' });
-    const decided = await call('POST', `/dossiers/${id}/decision`, { commandId: randomUUID(), outcome: 'recognise', number: '1234/QĐ-UBND', date: '2026-11-20', effectiveDate: '2026-11-20', signer: 'Người ký thử' });
+    const district = await h.callAs(thanUyenOfficer);
+    expect((await district('POST', `/dossiers/${id}/district-confirmation`, { commandId: randomUUID(), decision: 'confirm', reasons: null })).body).toEqual({ stage: 'RECOGNITION' });
+    const province = await h.callAs(provincialOffice);
+    const decided = await province('POST', `/dossiers/${id}/decision`, { commandId: randomUUID(), outcome: 'recognise', number: '1234/QĐ-UBND', date: '2026-11-20', effectiveDate: '2026-11-20', signer: 'Người ký thử' });
     expect(decided.body.stage).toBe('RECOGNISED');
 
     const decision = (await call('GET', `/dossiers/${id}/decision`)).body as { id: string; pdfSha256: string };
     const pdf = (await call('GET', `/dossiers/${id}/decision.pdf`)).body.raw as Buffer;
     expect(createHash('sha256').update(pdf).digest('hex')).toBe(decision.pdfSha256);
-    expect((await call('GET', `/public/decisions/${decision.id}`)).body).toMatchObject({ unitName: 'Xã Pha Mu', number: '1234/QĐ-UBND', sha256: decision.pdfSha256 });
+    expect((await h.app.inject({ method: 'GET', url: `/public/decisions/${decision.id}` })).json()).toMatchObject({ unitName: 'Xã Pha Mu', number: '1234/QĐ-UBND', sha256: decision.pdfSha256 });
     expect(await h.db.recognition.count({ where: { unitCode: 'LCH-THU-PMU', trackCode: 'COMMUNE_NTM', status: 'active' } })).toBe(1);
 
     // The process-control record: every step with the province's budget, all ended, none late.
@@ -63,9 +78,18 @@ describe('happy path on the seed catalog: Pha Mu commune (Than Uyên), 19/19 cri
     ]);
     expect(control.steps.every((s) => typeof s.endedAt === 'string' && typeof s.dueDate === 'string')).toBe(true);
     expect(control.lateSteps).toBe(0);
-    const tracked = (await call('GET', `/public/dossiers/${view.trackingCode}`)).body as { stage: string; steps: Array<Record<string, unknown>> };
+    const tracked = (await h.app.inject({ method: 'GET', url: `/public/dossiers/${view.trackingCode}` })).json<{ stage: string; steps: Array<Record<string, unknown>> }>();
     expect(tracked.stage).toBe('RECOGNISED');
     expect(tracked.steps.map((s) => Object.keys(s).sort())).toEqual(Array(4).fill(['dueDate', 'endedAt', 'stageName', 'startedAt', 'status']));
+
+    // The history names each person and the role they acted in, in order.
+    const history = ((await call('GET', `/dossiers/${id}`)).body.history as Array<{ type: string; actor: string; role: string | null }>);
+    const by = (type: string) => history.filter((e) => e.type === type).map((e) => `${e.actor}/${e.role ?? ''}`);
+    expect(by('dossier.opened')).toEqual(['xa.phamu/commune_officer']);
+    expect(by('evidence.uploaded')).toEqual(Array(view.documents.length).fill('xa.phamu/commune_officer'));
+    expect(new Set(by('appraisal.verdict'))).toEqual(new Set(tasks.map((t) => `so.${t.departmentCode.toLowerCase()}/department_officer`)));
+    expect(by('district.confirmed')).toEqual(['huyen.thanuyen/district_officer']);
+    expect(by('decision.recognised')).toEqual(['tinh.vpdp/provincial_office']);
     console.log(`Pha Mu happy path through the API: ${Math.round(performance.now() - started)} ms`);
   });
 });

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { importCatalog } from '@ntm/catalog';
@@ -7,7 +6,9 @@ import { createPrismaClient, createScratchDatabase, type Db } from '@ntm/db';
 import type { Config } from '@ntm/config';
 import type { UserGrant } from '@ntm/contracts';
 import { signInAs, type TestUser } from '@ntm/identity/testing';
-import { createStorage, objectKeys } from '@ntm/storage';
+import { buildEvidenceApi } from '@ntm/evidence-api';
+import { multipart, pdf } from '@ntm/evidence-api/test-files';
+import { createStorage } from '@ntm/storage';
 import { createWorker } from '@ntm/workflows';
 import { buildDossierApi } from '../app.js';
 
@@ -62,7 +63,22 @@ export async function startDossierHarness(config: Config, catalogFiles: unknown[
       return { status: res.statusCode, body: String(res.headers['content-type'] ?? '').includes('json') ? res.json() : { raw: res.rawPayload } };
     };
   };
-  const call = await callAs(await everyStepUser(db));
+  const stepUser = await everyStepUser(db);
+  const call = await callAs(stepUser);
+
+  // Evidence goes in through the evidence API, as people upload it.
+  const evidenceApp = await buildEvidenceApi({ config, db, storage, probes: [] }, { logger: false });
+  /** Uploads for the given user; each call stores a new small PDF and answers its evidence id. */
+  const uploaderAs = async (user: TestUser) => {
+    const authorization = await signInAs(db, config, user);
+    return async (dossierId: string): Promise<string> => {
+      const { payload, headers } = multipart('minh-chứng.pdf', pdf(`minh chứng ${randomUUID()}`));
+      const res = await evidenceApp.inject({ method: 'POST', url: `/dossiers/${dossierId}/evidence`, payload, headers: { ...headers, authorization } });
+      if (res.statusCode !== 201) throw new Error(`evidence not stored: ${res.statusCode} ${res.body}`);
+      return res.json<{ id: string }>().id;
+    };
+  };
+  const addEvidence = await uploaderAs(stepUser);
 
   return {
     db,
@@ -71,13 +87,9 @@ export async function startDossierHarness(config: Config, catalogFiles: unknown[
     app,
     call,
     callAs,
-    /** Stores a small PDF as evidence of the dossier, as the evidence API does; returns its id. */
-    async addEvidence(dossierId: string): Promise<string> {
-      const id = randomUUID();
-      const stored = await storage.putStream(objectKeys.evidence(dossierId, id), Readable.from([Buffer.from('%PDF-1.4\n% minh chứng thử\n%%EOF\n')]), 'application/pdf');
-      await db.evidence.create({ data: { id, dossierId, objectKey: stored.key, sha256: stored.sha256, sizeBytes: stored.size, mediaType: 'application/pdf', originalName: 'minh-chung.pdf', uploadedBy: 'test' } });
-      return id;
-    },
+    /** Uploads a small PDF as evidence of the dossier through the evidence API; answers its id. */
+    addEvidence,
+    uploaderAs,
     async stopWorker() {
       worker.shutdown();
       await running;
@@ -89,6 +101,7 @@ export async function startDossierHarness(config: Config, catalogFiles: unknown[
     },
     async close() {
       await app.close();
+      await evidenceApp.close();
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       await connection.close();
