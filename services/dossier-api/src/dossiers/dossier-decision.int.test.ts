@@ -51,7 +51,11 @@ describe('the provincial decision (real Temporal, PostgreSQL and MinIO)', () => 
 
     expect(await h.db.recognition.findMany({ where: { unitCode: 'P1-D1-C1' } })).toMatchObject([{ trackCode: 'T-NTM', year: 2025, status: 'active' }]);
     const verify = await h.app.inject({ method: 'GET', url: `/public/decisions/${decision.id}` });
-    expect(verify.json()).toMatchObject({ number: '12/QĐ-UBND', unitName: 'Xã Sơn Bình', date: '2026-11-20', sha256: decision.pdfSha256 });
+    expect(verify.json()).toMatchObject({ number: '12/QĐ-UBND', unitName: 'Xã Sơn Bình', date: '2026-11-20', sha256: decision.pdfSha256, recognitionStatus: 'active' });
+    // A phone scanning the decision's QR code gets a page.
+    const page = await h.app.inject({ method: 'GET', url: `/public/decisions/${decision.id}`, headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    for (const text of ['12/QĐ-UBND', 'Xã Sơn Bình', '20/11/2026', decision.pdfSha256]) expect(page.body).toContain(text);
   });
 
   it('shows the public only the stage and dates of a dossier, looked up by its tracking code', async () => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Problem } from '@ntm/contracts';
 import type { Db } from '@ntm/db';
 import { HttpProblem } from '@ntm/http';
+import { renderVerificationPage, wantsHtml } from './verification-page.js';
 import { ProcessControl, readProcessControl } from './view.js';
 
 const PublicDossier = z
@@ -18,7 +19,16 @@ const PublicDossier = z
   .meta({ id: 'PublicDossierStatus' });
 
 const DecisionVerification = z
-  .object({ decisionId: z.string(), number: z.string(), date: z.string(), unitName: z.string(), trackName: z.string(), year: z.number().int(), sha256: z.string() })
+  .object({
+    decisionId: z.string(),
+    number: z.string(),
+    date: z.string(),
+    unitName: z.string(),
+    trackName: z.string(),
+    year: z.number().int(),
+    sha256: z.string(),
+    recognitionStatus: z.enum(['active', 'revoked']),
+  })
   .meta({ id: 'DecisionVerification' });
 
 /** What anyone may see without signing in: a dossier's stage by tracking code, and a decision's authenticity. */
@@ -60,19 +70,21 @@ export function publicRoutes(db: Db): FastifyPluginAsyncZod {
           operationId: 'verifyDecision',
           tags: ['public'],
           security: [],
-          summary: 'Xác thực quyết định công nhận: số, đơn vị, ngày và mã SHA-256 của văn bản',
+          summary: 'Xác thực quyết định công nhận: số, đơn vị, ngày và mã SHA-256 của văn bản (trang HTML cho trình duyệt, JSON cho máy)',
           params: z.object({ id: z.uuid() }),
+          produces: ['application/json', 'text/html'],
           response: { 200: DecisionVerification, 404: Problem },
         },
       },
-      async ({ params }) => {
+      async ({ params, headers }, reply) => {
         const d = await db.decision.findUnique({ where: { id: params.id }, include: { dossier: true } });
         if (d?.outcome !== 'recognised' || !d.number || !d.signedOn || !d.pdfSha256) throw new HttpProblem('notFound', 'Không có quyết định công nhận với mã này.');
-        const [unit, track] = await Promise.all([
+        const [unit, track, recognition] = await Promise.all([
           db.administrativeUnit.findUnique({ where: { code: d.dossier.unitCode } }),
           db.track.findUnique({ where: { code: d.dossier.trackCode } }),
+          db.recognition.findUnique({ where: { decisionId: d.id }, select: { status: true } }),
         ]);
-        return {
+        const verified = {
           decisionId: d.id,
           number: d.number,
           date: d.signedOn.toISOString().slice(0, 10),
@@ -80,7 +92,11 @@ export function publicRoutes(db: Db): FastifyPluginAsyncZod {
           trackName: track?.name ?? d.dossier.trackCode,
           year: d.dossier.year,
           sha256: d.pdfSha256,
+          recognitionStatus: recognition?.status === 'revoked' ? ('revoked' as const) : ('active' as const),
         };
+        if (!wantsHtml(headers.accept)) return verified;
+        // The page is text, not the JSON the schema above describes.
+        return reply.type('text/html; charset=utf-8').serializer((page: string) => page).send(renderVerificationPage(verified) as unknown as typeof verified);
       },
     );
   };

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { renderVerificationPage, wantsHtml, type VerifiedDecision } from './verification-page.js';
+
+const decision: VerifiedDecision = {
+  number: '1234/QĐ-UBND',
+  date: '2026-11-20',
+  unitName: 'Xã Pha Mu',
+  trackName: 'Xã đạt chuẩn nông thôn mới',
+  year: 2025,
+  sha256: 'ab'.repeat(32),
+  recognitionStatus: 'active',
+};
+
+describe('the public verification page', () => {
+  it('shows the number, the date as Vietnamese documents write it, the unit, the track, the year and the SHA-256', () => {
+    const page = renderVerificationPage(decision);
+    expect(page).toContain('<html lang="vi">');
+    for (const text of ['1234/QĐ-UBND', '20/11/2026', 'Xã Pha Mu', 'Xã đạt chuẩn nông thôn mới, năm 2025', 'ab'.repeat(32), 'đang có hiệu lực']) expect(page).toContain(text);
+  });
+
+  it('says so when the recognition was revoked', () => {
+    const page = renderVerificationPage({ ...decision, recognitionStatus: 'revoked' });
+    expect(page).toContain('đã bị thu hồi');
+    expect(page).not.toContain('đang có hiệu lực');
+  });
+
+  it('escapes catalog text, so a unit name cannot inject markup', () => {
+    const page = renderVerificationPage({ ...decision, unitName: '<script>alert("x")</script> & Co' });
+    expect(page).not.toContain('<script>');
+    expect(page).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co');
+  });
+
+  it('serves the page to browsers and JSON to everyone else', () => {
+    expect(wantsHtml('text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8')).toBe(true);
+    expect(wantsHtml('application/json')).toBe(false);
+    expect(wantsHtml('application/json, text/html')).toBe(false);
+    expect(wantsHtml('*/*')).toBe(false);
+    expect(wantsHtml(undefined)).toBe(false);
+  });
+});

@@ -1,0 +1,67 @@
+/** What the public verification page shows of a recognition decision. */
+export interface VerifiedDecision {
+  number: string;
+  date: string;
+  unitName: string;
+  trackName: string;
+  year: number;
+  sha256: string;
+  recognitionStatus: 'active' | 'revoked';
+}
+
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c] ?? c);
+
+/** dd/mm/yyyy, as Vietnamese documents write dates. */
+const vietnameseDate = (iso: string) => iso.split('-').reverse().join('/');
+
+/**
+ * The page a decision's QR code opens: a citizen or an official holding the paper decision checks
+ * that it exists with this number, unit and date, and that their copy's SHA-256 matches.
+ */
+export function renderVerificationPage(d: VerifiedDecision): string {
+  const rows: Array<[string, string]> = [
+    ['Số quyết định', d.number],
+    ['Ngày ký', vietnameseDate(d.date)],
+    ['Đơn vị được công nhận', d.unitName],
+    ['Nội dung công nhận', `${d.trackName}, năm ${d.year}`],
+    ['Tình trạng', d.recognitionStatus === 'active' ? 'Đang có hiệu lực' : 'Đã bị thu hồi'],
+    ['Mã SHA-256 của văn bản', d.sha256],
+  ];
+  return `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Xác thực quyết định ${escape(d.number)}</title>
+<style>
+body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 40rem; padding: 0 1rem; color: #1a1a1a; }
+h1 { font-size: 1.3rem; }
+.ok { color: #0a6b2d; font-weight: 600; }
+.revoked { color: #a40000; font-weight: 600; }
+dt { font-weight: 600; margin-top: .8rem; }
+dd { margin: .2rem 0 0; overflow-wrap: anywhere; }
+code { font-size: .85rem; }
+</style>
+</head>
+<body>
+<h1>Xác thực quyết định công nhận đạt chuẩn nông thôn mới</h1>
+<p class="${d.recognitionStatus === 'active' ? 'ok' : 'revoked'}">${
+    d.recognitionStatus === 'active' ? 'Quyết định này có trong hệ thống và đang có hiệu lực.' : 'Quyết định này có trong hệ thống nhưng việc công nhận đã bị thu hồi.'
+  }</p>
+<dl>
+${rows.map(([label, value]) => `<dt>${escape(label)}</dt><dd>${label.startsWith('Mã') ? `<code>${escape(value)}</code>` : escape(value)}</dd>`).join('\n')}
+</dl>
+<p>Để kiểm tra bản văn bản đang cầm: tính mã SHA-256 của tệp PDF và so với mã trên.</p>
+</body>
+</html>
+`;
+}
+
+/** True when the client prefers a page to JSON: a browser opening the QR code's link says so. */
+export function wantsHtml(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const html = accept.indexOf('text/html');
+  const json = accept.indexOf('application/json');
+  return html !== -1 && (json === -1 || html < json);
+}
