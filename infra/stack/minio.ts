@@ -44,6 +44,9 @@ export const minio: Component = {
     const storage = createStorage(config.s3);
     const created = await storage.ensureBucket();
     progress(created ? `created the private bucket "${config.s3.bucket}"` : `bucket "${config.s3.bucket}" ready`);
+    if (!(await storage.lockingEnabled())) {
+      progress(`bucket "${config.s3.bucket}" predates object locking: submitted evidence is protected by the evidence API only (./dev reset recreates it with locking)`);
+    }
   },
   stop: ({ paths }) => stopDaemon(paths.pid(component)),
   health: (ctx) => live(ctx).catch(() => false),

@@ -47,6 +47,7 @@ export function recordingActivities(): { activities: Activities; calls: Array<{ 
   const names = [
     'createDossierRecord', 'saveSelfAssessment', 'attachDocument', 'recordStageChange', 'openAppraisalTasks', 'saveAppraisalVerdict', 'closeAppraisalTask',
     'recordDecision', 'renderDecisionDocument', 'publishDecision', 'recordPing', 'recordCondition', 'recordDossierEvent',
+    'holdSubmittedEvidence',
   ];
   const activities = Object.fromEntries(names.map((name) => [name, async (...args: unknown[]) => void calls.push({ name, args })])) as unknown as Activities;
   return { activities, calls };

@@ -38,4 +38,30 @@ describe('MinIO evidence storage (real server)', () => {
     expect(first.versionId).toBeTruthy();
     expect(second.versionId).not.toBe(first.versionId);
   });
+
+  it('creates its bucket with object locking; a held version cannot be deleted or overwritten in place, even through S3', async () => {
+    const locked = createStorage({ ...config.s3, bucket: `ntm-lock-${randomUUID().slice(0, 8)}` });
+    expect(await locked.ensureBucket()).toBe(true);
+    expect(await locked.lockingEnabled()).toBe(true);
+    const key = objectKeys.probe(randomUUID());
+    const stored = await locked.putStream(key, Readable.from([Buffer.from('tờ trình')]), 'application/pdf');
+    expect(await locked.isHeld(key)).toBe(false);
+    expect(await locked.hold(key)).toBe(true);
+    expect(await locked.hold(key)).toBe(true);
+    expect(await locked.isHeld(key)).toBe(true);
+    await expect(locked.client.removeObject(locked.bucket, key, { versionId: stored.versionId ?? '' })).rejects.toThrow(/WORM/);
+    await expect(locked.purge(key)).rejects.toThrow(/WORM/);
+    expect(await sha256OfStream(await locked.getStream(key))).toBe(stored.sha256);
+  });
+
+  it('holds nothing in a bucket made without object locking, and says so', async () => {
+    const plain = createStorage({ ...config.s3, bucket: `ntm-plain-${randomUUID().slice(0, 8)}` });
+    await plain.client.makeBucket(plain.bucket, config.s3.region);
+    const key = objectKeys.probe(randomUUID());
+    await plain.putStream(key, Readable.from([Buffer.from('x')]), 'text/plain');
+    expect(await plain.lockingEnabled()).toBe(false);
+    expect(await plain.hold(key)).toBe(false);
+    await plain.purge(key);
+    expect(await plain.exists(key)).toBe(false);
+  });
 });

@@ -35,18 +35,64 @@ export function createStorage(settings: S3Settings) {
     secretKey: settings.secretKey,
   });
   const { bucket } = settings;
+  let locking: Promise<boolean> | undefined;
 
   return {
     bucket,
     client,
 
-    /** Creates the bucket (private, versioned) when missing; returns whether it was created. */
+    /**
+     * Creates the bucket when missing (private, versioned, with object locking so that submitted
+     * evidence can be put under legal hold); returns whether it was created. Object locking can
+     * only be turned on when a bucket is created: an older bucket keeps working without it.
+     */
     async ensureBucket(): Promise<boolean> {
       if (await client.bucketExists(bucket)) return false;
-      await client.makeBucket(bucket, settings.region);
+      await client.makeBucket(bucket, settings.region, { ObjectLocking: true });
       // Versioning keeps every overwritten or deleted version of an evidence file recoverable.
       await client.setBucketVersioning(bucket, { Status: 'Enabled' });
       return true;
+    },
+
+    /** Whether the bucket has object locking (legal holds); asked once per process. */
+    lockingEnabled(): Promise<boolean> {
+      // The client's typings pick a void overload here; it answers a promise.
+      locking ??= (client.getObjectLockConfig(bucket) as unknown as Promise<{ objectLockEnabled?: string }>).then(
+        (c) => c.objectLockEnabled === 'Enabled',
+        (e: unknown) => {
+          if ((e as { code?: string }).code === 'ObjectLockConfigurationNotFoundError') return false;
+          // Unreachable store: ask again next time.
+          locking = undefined;
+          throw e;
+        },
+      );
+      return locking;
+    },
+
+    /**
+     * Puts an object's current version under legal hold: the store then refuses to delete or
+     * overwrite that version, whoever asks, until the hold is lifted. Repeating it changes nothing.
+     * Answers false, holding nothing, when the bucket has no object locking.
+     */
+    async hold(key: string): Promise<boolean> {
+      if (!(await this.lockingEnabled())) return false;
+      // Typed as void, answers a promise.
+      await (client.setObjectLegalHold(bucket, key, { status: 'ON' }) as unknown as Promise<void>);
+      return true;
+    },
+
+    /** Whether an object's current version is under legal hold. */
+    async isHeld(key: string): Promise<boolean> {
+      if (!(await this.lockingEnabled())) return false;
+      try {
+        // Typed as the bare status, answered as { Status }.
+        const answer = (await client.getObjectLegalHold(bucket, key)) as unknown as { Status?: string };
+        return answer.Status === 'ON';
+      } catch (e) {
+        // An object never held has no hold to report.
+        if ((e as { code?: string }).code === 'NoSuchObjectLockConfiguration') return false;
+        throw e;
+      }
     },
 
     /** Cheap reachability check used by /health. */
@@ -91,14 +137,21 @@ export function createStorage(settings: S3Settings) {
       await client.removeObject(bucket, key);
     },
 
-    /** Removes every stored version of an object (the bucket is versioned), leaving no trace. */
-    async purge(key: string): Promise<void> {
-      const versions: Array<{ name: string; versionId?: string | null }> = [];
+    /** The version ids stored under exactly this key, newest first. */
+    async versions(key: string): Promise<string[]> {
+      const found: string[] = [];
       for await (const item of client.listObjects(bucket, key, false, { IncludeVersion: true })) {
         const v = item as { name?: string; versionId?: string | null };
-        if (v.name === key) versions.push({ name: key, versionId: v.versionId ?? null });
+        if (v.name === key && v.versionId) found.push(v.versionId);
       }
-      for (const v of versions) await client.removeObject(bucket, key, v.versionId ? { versionId: v.versionId } : {});
+      return found;
+    },
+
+    /** Removes every stored version of an object (the bucket is versioned), leaving no trace. */
+    async purge(key: string): Promise<void> {
+      const versions = await this.versions(key);
+      if (versions.length === 0) await client.removeObject(bucket, key);
+      for (const versionId of versions) await client.removeObject(bucket, key, { versionId });
     },
 
     /** Keys (with last-modified time) of the current objects under a prefix. */

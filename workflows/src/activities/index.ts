@@ -3,6 +3,7 @@ import type { Storage } from '@ntm/storage';
 import { createDecisionActivities } from './decision.js';
 import type { PingInput, PingResult } from '@ntm/contracts';
 import { createDossierActivities } from './dossier.js';
+import { createEvidenceActivities } from './evidence.js';
 
 export interface ActivityDeps {
   db: Db;
@@ -16,6 +17,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createDossierActivities(db),
     ...createDecisionActivities(deps),
+    ...createEvidenceActivities(deps),
     async recordPing(input: PingInput): Promise<PingResult> {
       const row = await db.pingRecord.upsert({
         where: { id: input.pingId },

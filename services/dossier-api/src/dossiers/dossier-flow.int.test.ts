@@ -95,6 +95,18 @@ describe('a dossier from creation to submission, through the API, on real Tempor
     expect(described.typedSearchAttributes.getAll().find((p) => p.key.name === 'NtmStage')?.value).toBe('APPRAISAL');
   });
 
+  it('puts the submitted evidence under legal hold: the store itself refuses to delete it', async () => {
+    const files = await db.evidence.findMany({ where: { dossierId } });
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      expect(await h.storage.isHeld(f.objectKey)).toBe(true);
+      const [version] = await h.storage.versions(f.objectKey);
+      await expect(h.storage.client.removeObject(h.storage.bucket, f.objectKey, { versionId: version ?? '' })).rejects.toThrow(/WORM|protected|locked/i);
+    }
+    const held = (await call('GET', `/dossiers/${dossierId}`)).body.history as Array<{ type: string; payload: unknown }>;
+    expect(held.filter((e) => e.type === 'evidence.held').map((e) => e.payload)).toEqual([{ files: files.length, held: files.length, objectLocking: true }]);
+  });
+
   it('rejects a command in the wrong stage with a clear problem, touching nothing', async () => {
     const before = await history();
     const res = await assess('C1', false);

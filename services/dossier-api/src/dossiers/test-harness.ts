@@ -48,7 +48,9 @@ export async function startDossierHarness(config: Config, catalogFiles: unknown[
   }
   const taskQueue = `dossier-test-${randomUUID()}`;
   const nativeConnection = await NativeConnection.connect({ address: config.temporal.address });
-  const storage = createStorage(config.s3);
+  // A bucket of its own, made as the stack makes its bucket (private, versioned, object locking).
+  const storage = createStorage({ ...config.s3, bucket: `ntm-test-${randomUUID().slice(0, 8)}` });
+  await storage.ensureBucket();
   const newWorker = () => createWorker(config, { db, storage, publicBaseUrl: 'http://ntm.test' }, { connection: nativeConnection, taskQueue });
   let worker = await newWorker();
   let running = worker.run();

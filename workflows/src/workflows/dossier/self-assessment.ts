@@ -1,4 +1,4 @@
-import { ActivityFailure, ApplicationFailure, setHandler } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, patched, setHandler } from '@temporalio/workflow';
 import {
   attachDocumentUpdate, dossierFailureTypes, openDossierUpdate, recordSelfAssessmentUpdate, submitDossierUpdate,
   type AttachDocumentCommand, type SelfAssessmentCommand, type SubmitCommand,
@@ -75,6 +75,7 @@ export function registerSelfAssessment(ctx: DossierContext, onRejected: () => vo
       // Leave the stage before awaiting, so no other command slips in meanwhile.
       ctx.moveTo(next);
       await activities.recordStageChange(input.dossierId, command.commandId, senderOf(command), next, 'dossier.submitted', { criteria });
+      if (patched('hold-submitted-evidence')) await activities.holdSubmittedEvidence(input.dossierId, command.commandId);
       await openAppraisalRound(ctx, criteria);
       return { stage: state.stage };
     },
