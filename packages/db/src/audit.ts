@@ -188,13 +188,14 @@ export interface AuditTrailRow {
 }
 
 /**
- * Audit events in seq order, optionally of one dossier, after a seq (for paging: pass the last
- * seq you got). limit defaults to 100 and is clamped to 1..1000.
+ * Audit events in seq order, optionally of one dossier or of some units, after a seq (for paging:
+ * pass the last seq you got). limit defaults to 100 and is clamped to 1..1000.
  */
-export async function readAuditTrail(db: Db, filter: { dossierId?: string; after?: bigint; limit?: number } = {}): Promise<AuditTrailRow[]> {
+export async function readAuditTrail(db: Db, filter: { dossierId?: string; unitCodes?: readonly string[]; after?: bigint; limit?: number } = {}): Promise<AuditTrailRow[]> {
   const limit = Math.min(1000, Math.max(1, Math.trunc(filter.limit ?? 100) || 100));
   const where: Prisma.AuditEventWhereInput = {};
   if (filter.dossierId !== undefined) where.dossierId = uuid(filter.dossierId);
+  if (filter.unitCodes !== undefined) where.unitCode = { in: [...filter.unitCodes] };
   if (filter.after !== undefined) where.seq = { gt: filter.after };
   const rows = await db.auditEvent.findMany({ where, orderBy: { seq: 'asc' }, take: limit });
   return rows.map((row) => ({ ...row, seq: row.seq.toString(), occurredAt: row.occurredAt.toISOString() }));

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requireUnitAccess } from '@ntm/access';
+import { unitChain, unitSubtree } from '@ntm/catalog';
 import { Problem } from '@ntm/contracts';
 import { readAuditTrail, verifyAuditChain, type Db } from '@ntm/db';
+import { HttpProblem } from '@ntm/http';
 
 const AuditEventView = z
   .object({
@@ -29,7 +31,17 @@ const AuditVerification = z
   })
   .meta({ id: 'AuditVerification', description: 'Kết quả kiểm tra chuỗi nhật ký kiểm toán: toàn vẹn, hoặc bản ghi đầu tiên bị sửa/xóa.' });
 
-/** The audit trail, for auditors: read it in order, and verify its hash chain. */
+/** The whole trail is for auditors whose grant covers every unit; others name a unit of theirs. */
+function requireNationalAuditor(actor: ReturnType<typeof actorOf>): void {
+  try {
+    requireUnitAccess(actor, 'audit.read', [], null);
+  } catch (e) {
+    if (!(e instanceof HttpProblem) || !actor.grants.some((g) => g.role === 'auditor')) throw e;
+    throw new HttpProblem('forbidden', 'Chỉ kiểm toán viên phạm vi toàn quốc mới xem và kiểm tra được toàn bộ nhật ký; hãy chọn đơn vị thuộc phạm vi của mình (tham số unit).');
+  }
+}
+
+/** The audit trail, for auditors: read it in order (a unit's share, or all of it), and verify its hash chain. */
 export function auditRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -38,14 +50,28 @@ export function auditRoutes(db: Db): FastifyPluginAsyncZod {
         schema: {
           operationId: 'listAuditEvents',
           tags: ['audit'],
-          summary: 'Nhật ký kiểm toán theo thứ tự ghi (lọc theo hồ sơ)',
-          querystring: z.object({ dossierId: z.uuid().optional(), after: z.coerce.bigint().min(0n).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) }),
-          response: { 200: z.array(AuditEventView), 403: Problem },
+          summary: 'Nhật ký kiểm toán theo thứ tự ghi, của một đơn vị và các đơn vị trực thuộc (lọc theo hồ sơ)',
+          querystring: z.object({
+            /** The unit whose events (its own and its sub-units') are read; without it, the whole trail. */
+            unit: z.string().min(1).max(64).optional(),
+            dossierId: z.uuid().optional(),
+            after: z.coerce.bigint().min(0n).optional(),
+            limit: z.coerce.number().int().min(1).max(1000).default(100),
+          }),
+          response: { 200: z.array(AuditEventView), 403: Problem, 404: Problem },
         },
       },
       async (request) => {
-        requireUnitAccess(actorOf(request), 'audit.read', [], null);
-        return readAuditTrail(db, request.query);
+        const { unit, ...filter } = request.query;
+        const actor = actorOf(request);
+        if (unit === undefined) {
+          requireNationalAuditor(actor);
+          return readAuditTrail(db, filter);
+        }
+        const chain = await unitChain(db, unit);
+        if (chain.length === 0) throw new HttpProblem('notFound', `Không có đơn vị "${unit}".`);
+        requireUnitAccess(actor, 'audit.read', chain, null);
+        return readAuditTrail(db, { ...filter, unitCodes: await unitSubtree(db, unit) });
       },
     );
 
@@ -60,7 +86,8 @@ export function auditRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        requireUnitAccess(actorOf(request), 'audit.read', [], null);
+        // The chain runs through every province's rows: verifying it is a national task.
+        requireNationalAuditor(actorOf(request));
         const result = await verifyAuditChain(db);
         return result.ok
           ? { ok: true, rows: result.rows, lastHash: result.lastHash, brokenAt: null }

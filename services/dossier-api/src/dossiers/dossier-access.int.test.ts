@@ -20,7 +20,7 @@ describe('who may see and change a dossier, through the API (real Temporal and P
   let dossierId: string;
 
   beforeAll(async () => {
-    h = await startDossierHarness(config, [seed('national.json'), seed('lai-chau.json')]);
+    h = await startDossierHarness(config, [seed('national.json'), seed('lai-chau.json'), seed('lao-cai.json')]);
     sonBinhOfficer = await h.callAs({ username: 'can-bo-son-binh', grants: [{ role: 'commune_officer', unitCode: sonBinh, departmentCode: null }] });
     giangMaOfficer = await h.callAs({ username: 'can-bo-giang-ma', grants: [{ role: 'commune_officer', unitCode: giangMa, departmentCode: null }] });
     dossierId = randomUUID();
@@ -91,6 +91,23 @@ describe('who may see and change a dossier, through the API (real Temporal and P
     expect((await giangMaOfficer('GET', '/audit/verification')).status).toBe(403);
     const auditor = await h.callAs({ username: 'kiem-toan', grants: [{ role: 'auditor', unitCode: null, departmentCode: null }] });
     expect((await auditor('GET', '/audit/verification')).body).toMatchObject({ ok: true, brokenAt: null });
+  });
+
+  it('lets a provincial auditor read its own units’ share of the audit trail, and no other', async () => {
+    const auditor = await h.callAs({ username: 'kiem-toan-lai-chau', grants: [{ role: 'auditor', unitCode: 'LCH', departmentCode: null }] });
+    const ofUnit = async (unit: string) => (await auditor('GET', `/audit/events?unit=${unit}&limit=1000`)) as { status: number; body: unknown };
+    const lch = await ofUnit('LCH');
+    expect(lch.status).toBe(200);
+    expect((lch.body as Array<{ dossierId: string | null }>).some((e) => e.dossierId === dossierId)).toBe(true);
+    // Than Uyên is in Lai Châu but Giang Ma is not in Than Uyên.
+    const thanUyen = await ofUnit('LCH-THU');
+    expect((thanUyen.body as Array<{ dossierId: string | null }>).some((e) => e.dossierId === dossierId)).toBe(false);
+    expect((await ofUnit('LCI')).status).toBe(403);
+    // The whole trail and its verification are national tasks.
+    const whole = await auditor('GET', '/audit/events');
+    expect(whole.status).toBe(403);
+    expect(whole.body.detail).toContain('tham số unit');
+    expect((await auditor('GET', '/audit/verification')).status).toBe(403);
   });
 
   it('shows each dossier’s history from the audit trail: who, in which role, by which request', async () => {
