@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Pagination } from './catalog-api.js';
 
 /** The roles a user may be granted (same list as packages/domain's authorization rules). */
 export const Role = z.enum([
@@ -29,6 +30,44 @@ export const Username = z
   .min(1)
   .max(100)
   .regex(/^[a-z0-9._@-]+$/, 'chỉ gồm chữ không dấu, số và các ký tự . _ @ -');
+
+/** A user as administrators see them; never their password hash. */
+export const UserAccount = z
+  .object({
+    id: z.uuid(),
+    username: z.string(),
+    displayName: z.string(),
+    /** The `sub` of the province's identity provider that signs in as this user. */
+    oidcSubject: z.string().nullable(),
+    disabled: z.boolean(),
+    /** Whether a password of the built-in issuer is set. */
+    hasPassword: z.boolean(),
+    createdAt: z.string(),
+    grants: z.array(UserGrant),
+  })
+  .meta({ id: 'UserAccount' });
+export type UserAccount = z.infer<typeof UserAccount>;
+
+/**
+ * Creates or updates a user. The grants replace the previous ones. oidcSubject, disabled and
+ * password keep their current value when left out (a new user: null, false and no password).
+ */
+export const UserAccountPut = z
+  .object({
+    displayName: z.string().trim().min(1).max(200),
+    oidcSubject: z.string().min(1).max(255).nullable().optional().describe('`sub` của người này ở nhà cung cấp định danh của tỉnh; null để bỏ liên kết'),
+    disabled: z.boolean().optional().describe('true: khóa tài khoản (thu hồi cả refresh token)'),
+    password: z.string().min(8).max(1024).optional().describe('chỉ khi bật bộ cấp phát tích hợp (NTM_AUTH_LOCAL_ISSUER)'),
+    grants: z.array(UserGrant).max(100),
+  })
+  .meta({ id: 'UserAccountPut' });
+export type UserAccountPut = z.infer<typeof UserAccountPut>;
+
+export const UserAccountQuery = Pagination.extend({
+  q: z.string().trim().min(1).max(100).optional().describe('tìm trong tên đăng nhập và họ tên'),
+  role: Role.optional().describe('chỉ người dùng có vai trò này'),
+});
+export type UserAccountQuery = z.infer<typeof UserAccountQuery>;
 
 export const LoginRequest = z.object({
   username: Username,

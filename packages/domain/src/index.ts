@@ -8,3 +8,4 @@ export { IsoDate, formatVietnameseDate } from './iso-date.js';
 export * from './submission.js';
 export * from './process-control.js';
 export * from './authorization.js';
+export * from './grants.js';

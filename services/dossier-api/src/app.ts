@@ -6,6 +6,7 @@ import { registerIdentity } from '@ntm/identity';
 import { catalogRoutes } from './catalog/catalog-routes.js';
 import { unitRoutes } from './catalog/units-routes.js';
 import { auditRoutes } from './audit/audit-routes.js';
+import { usersRoutes } from './users/users-routes.js';
 import { appraisalRoutes } from './dossiers/appraisal-routes.js';
 import { decisionRoutes } from './dossiers/decision-routes.js';
 import { publicRoutes } from './dossiers/public-routes.js';
@@ -40,5 +41,6 @@ export async function buildDossierApi(deps: DossierApiDeps, options: FastifyServ
   await app.register(decisionRoutes(deps));
   await app.register(publicRoutes(deps.db));
   await app.register(auditRoutes(deps.db));
+  await app.register(usersRoutes(deps));
   return app;
 }
