@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MissingKind } from '@ntm/domain';
 
 // The dossier workflow's messages and the dossier API's bodies. Shared by the API (which sends
 // them) and the workflow (which validates and handles them), so both agree on one shape.
@@ -181,16 +182,7 @@ export type DossierWorkflowState = z.infer<typeof DossierWorkflowState>;
 
 /** What is still missing before a dossier can be submitted. */
 export const MissingItem = z.object({
-  kind: z.enum([
-    'criterion_not_assessed',
-    'criterion_not_met',
-    'document_missing',
-    'posting_missing',
-    'posting_not_elapsed',
-    'satisfaction_missing',
-    'satisfaction_below_threshold',
-    'attestation_missing',
-  ]),
+  kind: z.enum(Object.values(MissingKind)),
   code: z.string(),
   message: z.string(),
 });

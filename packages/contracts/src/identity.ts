@@ -1,16 +1,9 @@
 import { z } from 'zod';
+import { roles } from '@ntm/domain';
 import { Pagination } from './catalog-api.js';
 
-/** The roles a user may be granted (same list as packages/domain's authorization rules). */
-export const Role = z.enum([
-  'commune_officer',
-  'village_head',
-  'department_officer',
-  'district_officer',
-  'provincial_office',
-  'system_admin',
-  'auditor',
-]);
+/** The roles a user may be granted: packages/domain's authorization rules define them. */
+export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
 
 /** One role a user holds, scoped to a unit and, for department officers, a department. */
