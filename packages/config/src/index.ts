@@ -113,6 +113,8 @@ const Env = z.object({
   NTM_AUTH_SEED_PASSWORD: z.string().min(8).default('ntm-local-only'),
   /** Login (and refresh) attempts allowed per client IP and username per minute. */
   NTM_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Login (and refresh) attempts allowed per client IP per minute, whichever usernames it tries. */
+  NTM_LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Comma-separated origins allowed to call the APIs from a browser; empty: no cross-origin calls. */
   NTM_CORS_ORIGINS: commaList,
 });
@@ -205,6 +207,7 @@ function buildConfig(env: z.infer<typeof Env>) {
       accessTtlSeconds: env.NTM_AUTH_ACCESS_TTL_SECONDS,
       refreshTtlSeconds: env.NTM_AUTH_REFRESH_TTL_SECONDS,
       loginRateLimitPerMinute: env.NTM_LOGIN_RATE_LIMIT,
+      loginRateLimitPerIpPerMinute: env.NTM_LOGIN_RATE_LIMIT_PER_IP,
     },
     cors: { origins: env.NTM_CORS_ORIGINS },
   };

@@ -36,6 +36,6 @@ export async function registerIdentity(
   const issuer = await localIssuerFromConfig(config, db);
   const verifier = createTokenVerifier(config, db, { localIssuer: issuer });
   await app.register(authentication, { verifier, publicRoutes });
-  await app.register(authRoutes({ issuer, db, loginRateLimit: config.auth.loginRateLimitPerMinute }));
+  await app.register(authRoutes({ issuer, db, loginRateLimit: config.auth.loginRateLimitPerMinute, loginRateLimitPerIp: config.auth.loginRateLimitPerIpPerMinute }));
   return { verifier, issuer };
 }

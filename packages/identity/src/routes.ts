@@ -17,6 +17,8 @@ export interface AuthRoutesOptions {
   db: Db;
   /** Login (and refresh) attempts per client IP and username per minute. */
   loginRateLimit: number;
+  /** Login (and refresh) attempts per client IP per minute, whatever the usernames: against password spraying. */
+  loginRateLimitPerIp: number;
 }
 
 const tags = ['auth'];
@@ -47,10 +49,11 @@ function currentUser(actor: Actor): CurrentUser {
 /**
  * POST /auth/login, POST /auth/refresh and GET /auth/jwks.json (the built-in issuer, when it is on)
  * and GET /auth/me (the signed-in user). Login and refresh are limited to `loginRateLimit` attempts
- * per minute per client IP and username (refresh: per the user the token names), answered 429 with
+ * per minute per client IP and username (refresh: per the user the token names) and to
+ * `loginRateLimitPerIp` per client IP whatever the usernames, answered 429 with
  * Retry-After beyond that; the limit is kept in this process's memory.
  */
-export function authRoutes({ issuer, db, loginRateLimit }: AuthRoutesOptions): FastifyPluginAsyncZod {
+export function authRoutes({ issuer, db, loginRateLimit, loginRateLimitPerIp }: AuthRoutesOptions): FastifyPluginAsyncZod {
   return async (app) => {
     // Kept inside this plugin: it limits only the routes below and no other route of the service.
     await app.register(rateLimit, {
@@ -61,6 +64,15 @@ export function authRoutes({ issuer, db, loginRateLimit }: AuthRoutesOptions): F
         new HttpProblem('rateLimited', `Thử đăng nhập quá nhiều lần. Vui lòng thử lại sau ${Math.max(1, Math.ceil(context.ttl / 1000))} giây.`),
     });
     const limit = (key: (request: FastifyRequest) => string) => ({ rateLimit: { max: loginRateLimit, timeWindow: 60_000, keyGenerator: key } });
+    const checkIp = app.createRateLimit({ max: loginRateLimitPerIp, timeWindow: 60_000, keyGenerator: (r) => `${r.ip}|sign-in` });
+    /** The second, wider limit: one IP trying many usernames. */
+    const limitPerIp = async (request: FastifyRequest, reply: { header(name: string, value: string): unknown }) => {
+      const check = await checkIp(request);
+      if (!check.isAllowed && check.isExceeded) {
+        reply.header('retry-after', String(check.ttlInSeconds));
+        throw new HttpProblem('rateLimited', `Có quá nhiều lần thử đăng nhập từ địa chỉ này. Vui lòng thử lại sau ${check.ttlInSeconds} giây.`);
+      }
+    };
 
     app.get(
       '/auth/me',
@@ -87,6 +99,7 @@ export function authRoutes({ issuer, db, loginRateLimit }: AuthRoutesOptions): F
       '/auth/login',
       {
         config: { public: true, ...limit((r) => `${r.ip}|login|${(r.body as LoginRequest).username}`) },
+        preHandler: limitPerIp,
         schema: {
           operationId: 'login',
           tags,
@@ -115,6 +128,7 @@ export function authRoutes({ issuer, db, loginRateLimit }: AuthRoutesOptions): F
       '/auth/refresh',
       {
         config: { public: true, ...limit((r) => `${r.ip}|refresh|${refreshSubject((r.body as RefreshRequest).refreshToken)}`) },
+        preHandler: limitPerIp,
         schema: {
           operationId: 'refreshToken',
           tags,
