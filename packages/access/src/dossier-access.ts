@@ -10,7 +10,7 @@ export type { RequestActor };
 
 const Appraisers = z.array(z.object({ departmentCode: z.string(), criterionCodes: z.array(z.string()) }));
 
-type ScopeRow = { unitChain: string[]; unitLevel: string; decidingLevel: string; appraisers: unknown };
+type ScopeRow = { unitChain: string[]; unitLevel: string; decidingLevel: string; selfAssessmentLevel: string; appraisers: unknown };
 
 /** Who may act on a dossier is decided from what it recorded when it was opened. */
 export function scopeOfRow(row: ScopeRow): DossierScope {
@@ -18,6 +18,7 @@ export function scopeOfRow(row: ScopeRow): DossierScope {
     unitChain: row.unitChain,
     unitLevel: row.unitLevel === 'village' || row.unitLevel === 'district' ? row.unitLevel : 'commune',
     decidingLevel: row.decidingLevel === 'district' ? 'district' : 'province',
+    selfAssessmentLevel: row.selfAssessmentLevel === 'village' || row.selfAssessmentLevel === 'district' ? row.selfAssessmentLevel : 'commune',
     appraisers: Appraisers.parse(row.appraisers),
   };
 }
@@ -36,7 +37,7 @@ export async function requireDossierAccess(
   dossierId: string,
   assignment: { departmentCode?: string; criterionCode?: string } = {},
 ): Promise<{ role: Role; scope: DossierScope; unitCode: string }> {
-  const row = await db.dossier.findUnique({ where: { id: dossierId }, select: { unitCode: true, unitChain: true, unitLevel: true, decidingLevel: true, appraisers: true } });
+  const row = await db.dossier.findUnique({ where: { id: dossierId }, select: { unitCode: true, unitChain: true, unitLevel: true, decidingLevel: true, selfAssessmentLevel: true, appraisers: true } });
   if (!row) throw notFound(dossierId);
   const scope = scopeOfRow(row);
   if (!canSee(actor, scope)) throw notFound(dossierId);

@@ -15,7 +15,8 @@ const year = z.number().int().min(2000).max(2100);
 export const UnitLevel = z.enum(['province', 'district', 'commune', 'village']);
 export type UnitLevel = z.infer<typeof UnitLevel>;
 
-export const DecidingLevel = z.enum(['commune', 'district', 'province']);
+export { DecidingLevel } from '@ntm/domain';
+import { DecidingLevel } from '@ntm/domain';
 /** What a stage is, so the workflow drives any track's stages without knowing their codes. */
 export const StageKind = z.enum(['self_assessment', 'appraisal', 'confirmation', 'decision']);
 export const ThresholdKind = z.enum(['boolean', 'minimum', 'maximum', 'percentage']);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MissingKind } from '@ntm/domain';
+import { DecidingLevel, MissingKind } from '@ntm/domain';
 
 // The dossier workflow's messages and the dossier API's bodies. Shared by the API (which sends
 // them) and the workflow (which validates and handles them), so both agree on one shape.
@@ -7,7 +7,7 @@ import { MissingKind } from '@ntm/domain';
 const code = z.string().min(1).max(64);
 const uuid = z.uuid();
 
-export const Stage = z.object({ code, name: z.string(), kind: z.enum(['self_assessment', 'appraisal', 'confirmation', 'decision']), decidingLevel: z.enum(['commune', 'district', 'province']) });
+export const Stage = z.object({ code, name: z.string(), kind: z.enum(['self_assessment', 'appraisal', 'confirmation', 'decision']), decidingLevel: DecidingLevel });
 
 export const Verdict = z.enum(['met', 'not_met', 'needs_supplementation']);
 export type Verdict = z.infer<typeof Verdict>;

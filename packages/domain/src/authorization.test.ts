@@ -14,6 +14,7 @@ import {
   commands,
   matchesScopeFilter,
   roles,
+  selfAssessmentLevelOf,
   visibleScopeFilter,
 } from './authorization.js';
 
@@ -42,14 +43,17 @@ const communeDossier = (unitChain: string[]): DossierScope => ({
   unitChain,
   unitLevel: 'commune',
   decidingLevel: 'province',
+  selfAssessmentLevel: 'commune',
   appraisers: communeAppraisers,
 });
 
-// A village dossier is appraised by the district's offices and decided by the district.
+// A village dossier, prepared by the village (as its track says), appraised by the district's
+// offices and decided by the district.
 const villageDossier = (village: string): DossierScope => ({
   unitChain: [LAI_CHAU, THAN_UYEN, PHA_MU, village],
   unitLevel: 'village',
   decidingLevel: 'district',
+  selfAssessmentLevel: 'village',
   appraisers: [{ departmentCode: 'LCH-THU-PNNPTNT', criterionCodes: ['TC03'] }],
 });
 
@@ -64,6 +68,7 @@ const thanUyen: DossierScope = {
   unitChain: [LAI_CHAU, THAN_UYEN],
   unitLevel: 'district',
   decidingLevel: 'province',
+  selfAssessmentLevel: 'district',
   appraisers: communeAppraisers,
 };
 
@@ -360,6 +365,29 @@ describe('authorize for the commune and its villages', () => {
   it('keeps the commune officer out of the district’s own dossier', () => {
     const officer = actor(grant('commune_officer', PHA_MU));
     expect(authorize(officer, 'dossier.read', onDossier(thanUyen))).toMatchObject({ reason: 'other_unit' });
+  });
+
+  it('lets the village head only read where the track has the commune prepare the village dossier', () => {
+    const head = actor(grant('village_head', PHA_MU_B01));
+    const preparedByCommune: DossierScope = { ...phaMuB01, selfAssessmentLevel: 'commune' };
+    expect(authorize(head, 'dossier.read', onDossier(preparedByCommune)).allowed).toBe(true);
+    expect(authorize(head, 'evidence.read', onDossier(preparedByCommune)).allowed).toBe(true);
+    for (const command of ['dossier.edit', 'evidence.upload'] as const) {
+      expect(authorize(head, command, onDossier(preparedByCommune))).toEqual({
+        allowed: false,
+        reason: 'not_assigned',
+        message: 'Bước tự đánh giá của loại hồ sơ này do Ủy ban nhân dân xã thực hiện; trưởng thôn, bản chỉ xem được hồ sơ.',
+      });
+    }
+    // The commune still prepares it.
+    expect(authorize(actor(grant('commune_officer', PHA_MU)), 'dossier.edit', onDossier(preparedByCommune)).allowed).toBe(true);
+  });
+
+  it('tells which level prepares a track’s dossiers from its stages', () => {
+    const stages = (level: string) => [{ kind: 'self_assessment', decidingLevel: level }, { kind: 'decision', decidingLevel: 'district' }];
+    expect(selfAssessmentLevelOf(stages('village'))).toBe('village');
+    expect(selfAssessmentLevelOf(stages('commune'))).toBe('commune');
+    expect(selfAssessmentLevelOf([{ kind: 'decision', decidingLevel: 'province' }])).toBe('commune');
   });
 
   it('refuses the village head on the commune-level dossier', () => {

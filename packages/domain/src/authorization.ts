@@ -60,8 +60,16 @@ export interface DossierScope {
   unitLevel: 'village' | 'commune' | 'district';
   /** Level of the People's Committee that decides the dossier (the track's decision stage). */
   decidingLevel: 'district' | 'province';
+  /** Whose people prepare the self-assessment (the track's self-assessment stage): 'village' lets the village head edit. */
+  selfAssessmentLevel: 'village' | 'commune' | 'district';
   /** Departments appraising this dossier and their criteria. */
   appraisers: readonly { departmentCode: string; criterionCodes: readonly string[] }[];
+}
+
+/** Who prepares a track's self-assessment, from its stages (the commune unless the track says otherwise). */
+export function selfAssessmentLevelOf(stages: ReadonlyArray<{ kind: string; decidingLevel: string }>): DossierScope['selfAssessmentLevel'] {
+  const level = stages.find((s) => s.kind === 'self_assessment')?.decidingLevel;
+  return level === 'village' || level === 'district' ? level : 'commune';
 }
 
 /**
@@ -224,8 +232,14 @@ function covers(grant: Grant, target: Target): boolean {
   }
 }
 
-/** The checks beyond coverage: which department appraises what, and which level decides. */
+/** Commands that prepare the dossier's content: the village head's share of them depends on the track. */
+const preparing: readonly Command[] = ['dossier.edit', 'evidence.upload'];
+
+/** The checks beyond coverage: who prepares, which department appraises what, and which level decides. */
 function assignment(grant: Grant, command: Command, target: Target): Denial | null {
+  if (grant.role === 'village_head' && target.kind === 'dossier' && preparing.includes(command) && target.scope.selfAssessmentLevel !== 'village') {
+    return deny('not_assigned', 'Bước tự đánh giá của loại hồ sơ này do Ủy ban nhân dân xã thực hiện; trưởng thôn, bản chỉ xem được hồ sơ.');
+  }
   if (command === 'appraisal.record' && target.kind === 'dossier') return appraisalAssignment(grant, target);
   if (command === 'appraisal.tasks' && target.departmentCode !== grant.departmentCode) {
     return deny('not_assigned', `Tài khoản chỉ được xem nhiệm vụ thẩm định của ${grant.departmentCode ?? 'đơn vị được giao'}.`);

@@ -12,7 +12,8 @@ export type UnitLevel = z.infer<typeof UnitLevel>;
 export const CriteriaSetLevel = z.enum(['commune', 'village', 'district']);
 export type CriteriaSetLevel = z.infer<typeof CriteriaSetLevel>;
 
-export const DecidingLevel = z.enum(['commune', 'district', 'province']);
+/** The level whose people act in a stage (a village only prepares its own dossier, where a track says so). */
+export const DecidingLevel = z.enum(['village', 'commune', 'district', 'province']);
 export type DecidingLevel = z.infer<typeof DecidingLevel>;
 
 export const ThresholdKind = z.enum(['boolean', 'minimum', 'maximum', 'percentage']);

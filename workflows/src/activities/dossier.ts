@@ -3,6 +3,7 @@ import {
   dossierFailureTypes, senderOf, systemSender, type AppraisalCommand, type AttachDocumentCommand, type DossierWorkflowInput, type RecordedBy, type SelfAssessmentCommand,
 } from '@ntm/contracts';
 import { Prisma, appendAudit, type Db } from '@ntm/db';
+import { selfAssessmentLevelOf } from '@ntm/domain';
 
 /** One entry of a dossier's history: written with the change it describes, once per command id. */
 export interface DossierEventEntry {
@@ -65,6 +66,7 @@ export function createDossierActivities(db: Db) {
               unitChain: input.unitChain,
               unitLevel: input.unitLevel,
               decidingLevel: input.stages.find((s) => s.kind === 'decision')?.decidingLevel === 'district' ? 'district' : 'province',
+              selfAssessmentLevel: selfAssessmentLevelOf(input.stages),
               appraisers: input.appraisers.map(({ departmentCode, criterionCodes }) => ({ departmentCode, criterionCodes })),
               appraiserDepartments: input.appraisers.map((a) => a.departmentCode),
             },

@@ -19,6 +19,12 @@ describe('a village (bản) dossier through its own track (real Temporal, Postgr
     const id = randomUUID();
     const created = await call('POST', '/dossiers', { commandId: id, unitCode: 'P1-D1-C1-B1', trackCode: 'T-THON', year: 2024 });
     expect(created.body).toMatchObject({ criteriaSetCode: 'P1-THON', stage: 'SELF', districtCode: 'P1-D1' });
+    // This track has the commune prepare the village's dossier: the village head follows it, read-only.
+    const head = await h.callAs({ username: 'truong-ban-b1', grants: [{ role: 'village_head', unitCode: 'P1-D1-C1-B1', departmentCode: null }] });
+    expect((await head('GET', `/dossiers/${id}`)).status).toBe(200);
+    const refused = await head('PUT', `/dossiers/${id}/criteria/V1/self-assessment`, { commandId: randomUUID(), met: true, explanation: 'Đạt.' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toContain('do Ủy ban nhân dân xã thực hiện');
     for (const c of ['V1', 'V2']) await call('PUT', `/dossiers/${id}/criteria/${c}/self-assessment`, { commandId: randomUUID(), met: true, explanation: 'Đạt.' });
     await meetSubmissionConditions(call, id);
     expect((await call('POST', `/dossiers/${id}/submit`, { commandId: randomUUID() })).body).toEqual({ stage: 'APPRAISAL' });

@@ -1,6 +1,6 @@
 import { ApplicationFailure, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
 import { dossierFailureTypes, searchAttributeKeys, type DossierWorkflowInput, type DossierWorkflowState, type Sender } from '@ntm/contracts';
-import { authorize, isRole, type Command, type DossierScope, type Grant } from '@ntm/domain';
+import { authorize, isRole, selfAssessmentLevelOf, type Command, type DossierScope, type Grant } from '@ntm/domain';
 import type { Activities } from '../../activities/index.js';
 
 export const activities = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 20 } });
@@ -31,6 +31,7 @@ export function createContext(input: DossierWorkflowInput, resume?: DossierWorkf
     unitChain: input.unitChain,
     unitLevel: input.unitLevel,
     decidingLevel: stageOf('decision')?.decidingLevel === 'district' ? 'district' : 'province',
+    selfAssessmentLevel: selfAssessmentLevelOf(input.stages),
     appraisers: input.appraisers,
   };
 
