@@ -23,6 +23,10 @@ function configFor(profile: string | undefined): Config {
 function printUrls(config: Config): void {
   console.log(color(1, '\nThe NTM dossier platform is running:'));
   for (const [label, url] of Object.entries(stackUrls(config))) console.log(`  ${label.padEnd(20)} ${url}`);
+  if (config.auth.localIssuer) {
+    console.log(`\n  Sign in: POST http://${config.publicHost}:${config.dossierApi.port}/auth/login as a seeded local user, e.g. xa.phamu,`);
+    console.log('  password NTM_AUTH_SEED_PASSWORD (default ntm-local-only; local use only); every user and role: docs/identity.md');
+  }
   console.log(`\n  Logs: ${stackPaths(config).logs}    Stop: ./dev stop    Wipe data: ./dev reset`);
 }
 
