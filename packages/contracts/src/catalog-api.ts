@@ -22,10 +22,22 @@ export const UnitSummary = z
   .meta({ id: 'UnitSummary' });
 export type UnitSummary = z.infer<typeof UnitSummary>;
 
+/** A unit's standing on a track, from a recognition decision (published, so readable by anyone signed in). */
+export const UnitRecognition = z.object({
+  trackCode: z.string(),
+  year: z.number().int(),
+  status: z.enum(['active', 'revoked']),
+  decisionId: z.string(),
+  decisionNumber: z.string().nullable(),
+  signedOn: z.string().nullable(),
+});
+
 export const UnitDetail = UnitSummary.extend({
   groupings: z.record(z.string(), z.string()),
   ancestors: z.array(UnitSummary.pick({ code: true, name: true, level: true })),
   childCount: z.number().int(),
+  /** Every recognition the unit holds or held, newest first. */
+  recognitions: z.array(UnitRecognition),
 }).meta({ id: 'UnitDetail' });
 
 export type UnitTreeNode = UnitSummary & { children: UnitTreeNode[] };

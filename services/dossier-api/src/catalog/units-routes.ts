@@ -44,7 +44,7 @@ export function unitRoutes(db: Db): FastifyPluginAsyncZod {
 
     app.get(
       '/catalog/units/:code',
-      { schema: { operationId: 'getUnit', tags: ['catalog'], summary: 'Một đơn vị, các cấp trên và nhóm/vùng theo từng bộ tiêu chí', params: UnitCode, response: { 200: UnitDetail, ...notFound } } },
+      { schema: { operationId: 'getUnit', tags: ['catalog'], summary: 'Một đơn vị, các cấp trên, nhóm/vùng theo từng bộ tiêu chí và các quyết định công nhận', params: UnitCode, response: { 200: UnitDetail, ...notFound } } },
       async ({ params }) => {
         const unit = await db.administrativeUnit.findUnique({ where: { code: params.code }, include: { groupings: true, _count: { select: { children: true } } } });
         if (!unit) throw new HttpProblem('notFound', `Không có đơn vị "${params.code}".`);
@@ -55,11 +55,22 @@ export function unitRoutes(db: Db): FastifyPluginAsyncZod {
           ancestors.unshift({ code: p.code, name: p.name, level: p.level as UnitSummary['level'] });
           parent = p.parentCode;
         }
+        const recognitions = await db.recognition.findMany({ where: { unitCode: unit.code }, orderBy: { createdAt: 'desc' } });
+        const decisions = await db.decision.findMany({ where: { id: { in: recognitions.map((r) => r.decisionId) } }, select: { id: true, number: true, signedOn: true } });
+        const decisionOf = new Map(decisions.map((d) => [d.id, d]));
         return {
           ...toUnitSummary(unit),
           groupings: Object.fromEntries(unit.groupings.map((g) => [g.criteriaSetCode, g.groupCode])),
           ancestors,
           childCount: unit._count.children,
+          recognitions: recognitions.map((r) => ({
+            trackCode: r.trackCode,
+            year: r.year,
+            status: r.status === 'revoked' ? ('revoked' as const) : ('active' as const),
+            decisionId: r.decisionId,
+            decisionNumber: decisionOf.get(r.decisionId)?.number ?? null,
+            signedOn: decisionOf.get(r.decisionId)?.signedOn?.toISOString().slice(0, 10) ?? null,
+          })),
         };
       },
     );
