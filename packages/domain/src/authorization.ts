@@ -72,6 +72,23 @@ export function selfAssessmentLevelOf(stages: ReadonlyArray<{ kind: string; deci
   return level === 'village' || level === 'district' ? level : 'commune';
 }
 
+/** A new dossier's scope, from its unit and its track's stages: who may act on it from then on. */
+export function dossierScopeOf(dossier: {
+  unitChain: readonly string[];
+  unitLevel: DossierScope['unitLevel'];
+  stages: ReadonlyArray<{ kind: string; decidingLevel: string }>;
+  appraisers: DossierScope['appraisers'];
+}): DossierScope {
+  const decision = dossier.stages.find((s) => s.kind === 'decision');
+  return {
+    unitChain: dossier.unitChain,
+    unitLevel: dossier.unitLevel,
+    decidingLevel: decision?.decidingLevel === 'district' ? 'district' : 'province',
+    selfAssessmentLevel: selfAssessmentLevelOf(dossier.stages),
+    appraisers: dossier.appraisers.map(({ departmentCode, criterionCodes }) => ({ departmentCode, criterionCodes })),
+  };
+}
+
 /**
  * What a command acts on. `dossier`: an existing dossier; departmentCode and criterionCode name the
  * appraisal for appraisal.record. `unit`: a unit outside any dossier — the unit to open a dossier

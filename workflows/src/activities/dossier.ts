@@ -3,7 +3,16 @@ import {
   dossierFailureTypes, senderOf, systemSender, type AppraisalCommand, type AttachDocumentCommand, type DossierWorkflowInput, type RecordedBy, type SelfAssessmentCommand,
 } from '@ntm/contracts';
 import { Prisma, appendAudit, type Db } from '@ntm/db';
-import { selfAssessmentLevelOf } from '@ntm/domain';
+import { dossierScopeOf, type DossierScope } from '@ntm/domain';
+
+/** The scope as the dossier row keeps it (packages/access reads it back). */
+const storedScope = ({ unitChain, unitLevel, decidingLevel, selfAssessmentLevel, appraisers }: DossierScope) => ({
+  unitChain: [...unitChain],
+  unitLevel,
+  decidingLevel,
+  selfAssessmentLevel,
+  appraisers: appraisers.map(({ departmentCode, criterionCodes }) => ({ departmentCode, criterionCodes: [...criterionCodes] })),
+});
 
 /** One entry of a dossier's history: written with the change it describes, once per command id. */
 export interface DossierEventEntry {
@@ -63,11 +72,7 @@ export function createDossierActivities(db: Db) {
               openKey: `${input.unitCode}/${input.trackCode}/${input.year}`,
               createdBy: input.openedBy.actor,
               stepBudgets: Object.fromEntries(Object.entries(input.durations).map(([stage, d]) => [stage, { amount: d.amount, unit: d.unit }])),
-              unitChain: input.unitChain,
-              unitLevel: input.unitLevel,
-              decidingLevel: input.stages.find((s) => s.kind === 'decision')?.decidingLevel === 'district' ? 'district' : 'province',
-              selfAssessmentLevel: selfAssessmentLevelOf(input.stages),
-              appraisers: input.appraisers.map(({ departmentCode, criterionCodes }) => ({ departmentCode, criterionCodes })),
+              ...storedScope(dossierScopeOf(input)),
               appraiserDepartments: input.appraisers.map((a) => a.departmentCode),
             },
           });

@@ -1,6 +1,6 @@
 import { ApplicationFailure, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
 import { dossierFailureTypes, searchAttributeKeys, type DossierWorkflowInput, type DossierWorkflowState, type Sender } from '@ntm/contracts';
-import { authorize, isRole, selfAssessmentLevelOf, type Command, type DossierScope, type Grant } from '@ntm/domain';
+import { authorize, dossierScopeOf, isRole, type Command, type DossierScope, type Grant } from '@ntm/domain';
 import type { Activities } from '../../activities/index.js';
 
 export const activities = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 20 } });
@@ -27,13 +27,7 @@ export function createContext(input: DossierWorkflowInput, resume?: DossierWorkf
   };
   const stageOf = (kind: StageKind) => input.stages.find((s) => s.kind === kind);
   const stageName = (code: string) => input.stages.find((s) => s.code === code)?.name ?? code;
-  const scope: DossierScope = {
-    unitChain: input.unitChain,
-    unitLevel: input.unitLevel,
-    decidingLevel: stageOf('decision')?.decidingLevel === 'district' ? 'district' : 'province',
-    selfAssessmentLevel: selfAssessmentLevelOf(input.stages),
-    appraisers: input.appraisers,
-  };
+  const scope: DossierScope = dossierScopeOf(input);
 
   return {
     input,
