@@ -38,11 +38,12 @@ export function stackPaths(config: Config): StackPaths {
 /**
  * PostgreSQL refuses to run as root, so as root it runs as the `postgres` user, who may not be
  * able to reach a folder inside this clone (a clone under a private temp folder, say). Its data
- * then lives in that user's home, in a folder named after this clone so clones never share it.
+ * then lives in that user's home, in a folder named after the stack's state folder, so two
+ * clones never share it and two checkouts given the same NTM_STATE_DIR share one stack.
  */
 function postgresDataDir(stateDir: string, profile: string): string {
   if (!isRoot) return join(stateDir, 'postgres');
   const home = execFileSync('getent', ['passwd', 'postgres'], { encoding: 'utf8' }).split(':')[5] ?? '/var/lib/postgresql';
-  const clone = createHash('sha256').update(repoRoot).digest('hex').slice(0, 10);
-  return join(home, 'ntm-stacks', `${clone}-${profile}`);
+  const stack = createHash('sha256').update(stateDir).digest('hex').slice(0, 10);
+  return join(home, 'ntm-stacks', `${stack}-${profile}`);
 }
