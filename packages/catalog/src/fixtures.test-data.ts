@@ -2,6 +2,21 @@ import { catalogFormat, type CatalogFileInput } from '@ntm/contracts';
 
 // Small catalogs for tests. Names are test data, not the official texts.
 
+// Test province P1's place names and decision wording, shared by the province and village files
+// (a file's province entry replaces the stored one whole).
+const province = { code: 'P1', name: 'Tỉnh Thử', hasDistrictStage: true, placeNames: { P1: 'Thử', 'P1-D1': 'Một' } };
+const decisionForm = (trackCode: string, proposedBy: string, executors: string[]) => ({
+  trackCode,
+  issuingBody: 'Ủy ban nhân dân',
+  headTitle: 'Chủ tịch',
+  deputyTitle: 'Phó Chủ tịch',
+  recognition: 'đạt chuẩn (thử)',
+  legalBases: ['Luật thử ngày 01 tháng 01 năm 2020'],
+  proposedBy,
+  executors,
+  recipients: ['Như Điều 3', 'Lưu: VT'],
+});
+
 const indicator = (code: string) => ({ code, name: `Chỉ tiêu ${code}`, thresholdKind: 'boolean' as const, thresholds: { default: true as const } });
 
 export function nationalFixture(): CatalogFileInput {
@@ -45,7 +60,7 @@ export function provinceFixture(): CatalogFileInput & { units: NonNullable<Catal
   const from = '2020-01-01';
   return {
     format: catalogFormat,
-    province: { code: 'P1', name: 'Tỉnh Thử', hasDistrictStage: true },
+    province,
     units: [
       { code: 'P1', name: 'Tỉnh Thử', level: 'province', parentCode: null, validFrom: from },
       { code: 'P1-D1', name: 'Huyện Một', level: 'district', parentCode: 'P1', validFrom: from },
@@ -64,6 +79,7 @@ export function provinceFixture(): CatalogFileInput & { units: NonNullable<Catal
     ],
     durations: [{ trackCode: 'T-NTM', stageCode: 'APPRAISAL', amount: 20, unit: 'working_days', reminderEveryDays: 5, isDefault: true }],
     holidays: [{ date: '2026-02-17', name: 'Tết Nguyên đán' }],
+    decisionForms: [decisionForm('T-NTM', 'Ủy ban nhân dân {district}', ['Chánh Văn phòng Ủy ban nhân dân tỉnh', 'Chủ tịch Ủy ban nhân dân {commune}'])],
   };
 }
 
@@ -71,7 +87,7 @@ export function provinceFixture(): CatalogFileInput & { units: NonNullable<Catal
 export function villageFixture(): CatalogFileInput {
   return {
     format: catalogFormat,
-    province: { code: 'P1', name: 'Tỉnh Thử', hasDistrictStage: true },
+    province,
     criteriaSets: [
       {
         code: 'P1-THON',
@@ -108,5 +124,6 @@ export function villageFixture(): CatalogFileInput {
       { criteriaSetCode: 'P1-THON', criterionCode: 'V1', departmentCode: 'PKT' },
       { criteriaSetCode: 'P1-THON', criterionCode: 'V2', departmentCode: 'PKT' },
     ],
+    decisionForms: [decisionForm('T-THON', 'Ủy ban nhân dân {commune}', ['Chủ tịch Ủy ban nhân dân {commune}', 'Trưởng {village}'])],
   };
 }

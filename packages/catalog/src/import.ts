@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { CatalogFile, systemSender, type FieldError, type RecordedBy } from '@ntm/contracts';
 import { appendAudit, type Db, type Prisma } from '@ntm/db';
-import { readAssignments, readCriteriaSets, readDepartments, readDurations, readHolidays, readProvince, readTracks, readUnits } from './read.js';
+import { readAssignments, readCriteriaSets, readDecisionForms, readDepartments, readDurations, readHolidays, readProvince, readTracks, readUnits } from './read.js';
 import { loadReferences } from './references.js';
 import * as rows from './rows.js';
 import { stableJson } from './stable-json.js';
 import { validateReferences } from './validate.js';
 
-export type CatalogEntity = 'province' | 'unit' | 'criteriaSet' | 'track' | 'department' | 'assignment' | 'duration' | 'holiday';
+export type CatalogEntity = 'province' | 'unit' | 'criteriaSet' | 'track' | 'department' | 'assignment' | 'duration' | 'holiday' | 'decisionForm';
 
 export interface CatalogChange {
   entity: CatalogEntity;
@@ -86,6 +86,7 @@ async function plan(db: Db, file: CatalogFile): Promise<{ changes: CatalogChange
     compare('department', file.departments, await readDepartments(db, p.code), (x) => x.code);
     compare('duration', file.durations, await readDurations(db, p.code), (x) => `${x.trackCode}/${x.stageCode}`);
     compare('holiday', file.holidays, await readHolidays(db, p.code), (x) => x.date);
+    compare('decisionForm', file.decisionForms, await readDecisionForms(db, p.code), (x) => x.trackCode);
     const wantedGroups = [...rows.assignmentGroups(file).entries()].map(([key, g]) => ({ key, departments: g.departments }));
     const existingGroups = [...rows.assignmentGroups({ ...file, assignments: await readAssignments(db, p.code) }).entries()].map(([key, g]) => ({ key, departments: g.departments }));
     compare('assignment', wantedGroups, existingGroups, (x) => x.key);
@@ -139,5 +140,9 @@ async function apply(tx: Db, file: CatalogFile, changes: CatalogChange[]): Promi
   for (const h of file.holidays.filter((x) => changed('holiday').has(x.date))) {
     const row = rows.holidayRow(h, p.code);
     await tx.holiday.upsert({ where: { provinceCode_date: { provinceCode: p.code, date: row.date } }, create: row, update: row });
+  }
+  for (const f of file.decisionForms.filter((x) => changed('decisionForm').has(x.trackCode))) {
+    const row = rows.decisionFormRow(f, p.code);
+    await tx.decisionForm.upsert({ where: { provinceCode_trackCode: { provinceCode: p.code, trackCode: f.trackCode } }, create: row, update: row });
   }
 }

@@ -15,6 +15,7 @@ export async function readProvince(db: Db, code: string): Promise<File['province
     hasDistrictStage: p.hasDistrictStage,
     postingPeriodDays: p.postingPeriodDays,
     satisfactionThresholdPercent: p.satisfactionThresholdPercent === null ? null : Number(p.satisfactionThresholdPercent),
+    placeNames: p.placeNames as Record<string, string>,
   };
 }
 
@@ -116,4 +117,9 @@ export async function readDurations(db: Db, provinceCode: string): Promise<File[
 export async function readHolidays(db: Db, provinceCode: string): Promise<File['holidays']> {
   const rows = await db.holiday.findMany({ where: { provinceCode }, orderBy: { date: 'asc' } });
   return rows.map((h) => ({ date: isoDate(h.date), name: h.name }));
+}
+
+export async function readDecisionForms(db: Db, provinceCode: string): Promise<File['decisionForms']> {
+  const rows = await db.decisionForm.findMany({ where: { provinceCode }, orderBy: { trackCode: 'asc' } });
+  return rows.map(({ provinceCode: _, updatedAt: __, ...form }) => form);
 }

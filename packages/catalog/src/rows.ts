@@ -12,6 +12,7 @@ export const provinceRow = (p: Province) => ({
   hasDistrictStage: p.hasDistrictStage,
   postingPeriodDays: p.postingPeriodDays,
   satisfactionThresholdPercent: p.satisfactionThresholdPercent,
+  placeNames: p.placeNames,
 });
 
 export const unitRow = (u: File['units'][number], provinceCode: string) => ({
@@ -60,6 +61,8 @@ export const trackRow = (t: File['tracks'][number]) => ({ ...t });
 export const departmentRow = (d: File['departments'][number], provinceCode: string) => ({ provinceCode, ...d });
 
 export const durationRow = (d: File['durations'][number], provinceCode: string) => ({ provinceCode, ...d });
+
+export const decisionFormRow = (f: File['decisionForms'][number], provinceCode: string) => ({ provinceCode, ...f });
 
 export const holidayRow = (h: File['holidays'][number], provinceCode: string) => ({ provinceCode, date: new Date(h.date), name: h.name });
 

@@ -1,4 +1,5 @@
 import type { CatalogFile, FieldError } from '@ntm/contracts';
+import { unknownPlaceholders } from '@ntm/domain';
 import type { References } from './references.js';
 
 const levelRank = { province: 0, district: 1, commune: 2, village: 3 } as const;
@@ -25,6 +26,7 @@ export function validateReferences(file: CatalogFile, refs: References): FieldEr
     ['tracks', file.tracks.map((t) => t.code)],
     ['departments', file.departments.map((d) => d.code)],
     ['holidays', file.holidays.map((h) => h.date)],
+    ['decisionForms', file.decisionForms.map((f) => f.trackCode)],
   ] as const) {
     for (const d of duplicates(keys)) err([section], `mã "${d}" xuất hiện nhiều lần`);
   }
@@ -95,6 +97,24 @@ export function validateReferences(file: CatalogFile, refs: References): FieldEr
     const stages = refs.tracks.get(d.trackCode);
     if (!stages) err(['durations', i, 'trackCode'], `không có loại hồ sơ "${d.trackCode}"`);
     else if (!stages.has(d.stageCode)) err(['durations', i, 'stageCode'], `loại hồ sơ "${d.trackCode}" không có bước "${d.stageCode}"`);
+  });
+
+  for (const unitCode of Object.keys(file.province?.placeNames ?? {})) {
+    const unit = refs.units.get(unitCode);
+    if (!unit || rootOf(unitCode, refs) !== province || !['province', 'district'].includes(unit.level)) {
+      err(['province', 'placeNames', unitCode], `"${unitCode}" không phải tỉnh hoặc huyện của tỉnh "${province}"`);
+    }
+  }
+
+  file.decisionForms.forEach((f, i) => {
+    if (!refs.tracks.has(f.trackCode)) err(['decisionForms', i, 'trackCode'], `không có loại hồ sơ "${f.trackCode}"`);
+    const texts: Array<[(string | number)[], string]> = [
+      ...(f.proposedBy === null ? [] : [[['proposedBy'], f.proposedBy] as [string[], string]]),
+      ...(['legalBases', 'executors', 'recipients'] as const).flatMap((k) => f[k].map((t, j): [(string | number)[], string] => [[k, j], t])),
+    ];
+    for (const [path, text] of texts) {
+      for (const name of unknownPlaceholders(text)) err(['decisionForms', i, ...path], `"{${name}}" không phải cấp đơn vị ({province}, {district}, {commune}, {village})`);
+    }
   });
 
   return errors;

@@ -86,7 +86,7 @@ export const Duration = CatalogDuration.meta({ id: 'StageDuration' });
 export const Holiday = CatalogHoliday.meta({ id: 'Holiday' });
 
 export const ImportChange = z.object({
-  entity: z.enum(['province', 'unit', 'criteriaSet', 'track', 'department', 'assignment', 'duration', 'holiday']),
+  entity: z.enum(['province', 'unit', 'criteriaSet', 'track', 'department', 'assignment', 'duration', 'holiday', 'decisionForm']),
   key: z.string(),
   action: z.enum(['create', 'update']),
 });

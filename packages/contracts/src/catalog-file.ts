@@ -118,6 +118,27 @@ export const CatalogProvince = z.object({
   hasDistrictStage: z.boolean(),
   postingPeriodDays: z.number().int().min(0).max(365).nullable().default(null),
   satisfactionThresholdPercent: z.number().min(0).max(100).nullable().default(null),
+  /** The place names its documents are dated with, by unit (the province, its districts): { "LCH": "Lai Châu" }. */
+  placeNames: z.record(code, name).default({}),
+});
+
+const formText = z.string().trim().min(1).max(1000);
+/**
+ * How a province words its decisions on a track: the body that issues and signs them, the titles
+ * that may sign, what the unit is recognised as, the legal bases (the criteria set's own follows
+ * them), whose submission it answers, who executes and who receives it. Texts may name the
+ * dossier's units as {province}, {district}, {commune}, {village}.
+ */
+export const CatalogDecisionForm = z.object({
+  trackCode: code,
+  issuingBody: name,
+  headTitle: name,
+  deputyTitle: name,
+  recognition: name,
+  legalBases: z.array(formText).max(20),
+  proposedBy: formText.nullable().default(null),
+  executors: z.array(formText).min(1).max(30),
+  recipients: z.array(formText).min(1).max(30),
 });
 
 export const CatalogFile = z
@@ -133,9 +154,10 @@ export const CatalogFile = z
     assignments: z.array(CatalogAssignment).default([]),
     durations: z.array(CatalogDuration).default([]),
     holidays: z.array(CatalogHoliday).default([]),
+    decisionForms: z.array(CatalogDecisionForm).default([]),
   })
   .superRefine((file, ctx) => {
-    const provinceSections = ['units', 'departments', 'assignments', 'durations', 'holidays'] as const;
+    const provinceSections = ['units', 'departments', 'assignments', 'durations', 'holidays', 'decisionForms'] as const;
     for (const section of provinceSections) {
       if (file[section].length > 0 && !file.province) {
         ctx.addIssue({ code: 'custom', path: [section], message: 'cần khai báo "province" khi nhập dữ liệu của tỉnh' });

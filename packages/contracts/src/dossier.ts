@@ -142,6 +142,9 @@ export const DecisionBody = z.discriminatedUnion('outcome', [
     effectiveDate: z.iso.date(),
     signer: z.string().trim().min(1).max(200),
     signerTitle: z.string().trim().min(1).max(100).default('Chủ tịch'),
+    /** The submission (tờ trình) the decision answers, as its "Xét đề nghị …" line cites it. */
+    submissionNumber: z.string().trim().min(1).max(50).nullable().default(null).describe('số tờ trình được trả lời, ví dụ 45/TTr-UBND'),
+    submissionDate: z.iso.date().nullable().default(null),
   }),
   z.object({ commandId: uuid, outcome: z.literal('refuse'), reasons: z.string().trim().min(1).max(4000) }),
 ]);
@@ -199,6 +202,7 @@ export const dossierFailureTypes = {
   forbidden: 'FORBIDDEN',
   taskClosed: 'TASK_CLOSED',
   duplicateDecisionNumber: 'DUPLICATE_DECISION_NUMBER',
+  decisionFormIncomplete: 'DECISION_FORM_INCOMPLETE',
 } as const;
 
 export const dossierWorkflowId = (dossierId: string) => `dossier/${dossierId}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayOfWeek, formatVietnameseDate, fromDayNumber, toDayNumber } from './iso-date.js';
+import { dayOfWeek, formatDocumentDate, formatVietnameseDate, fromDayNumber, toDayNumber } from './iso-date.js';
 
 describe('toDayNumber / fromDayNumber', () => {
   it('counts days from 1970-01-01', () => {
@@ -42,5 +42,13 @@ describe('dayOfWeek', () => {
 describe('formatVietnameseDate', () => {
   it('writes dd/mm/yyyy', () => {
     expect(formatVietnameseDate('2025-07-01')).toBe('01/07/2025');
+  });
+});
+
+describe('formatDocumentDate', () => {
+  it('pads days below 10 and the months January and February, as Nghị định 30/2020/NĐ-CP writes dates', () => {
+    expect(formatDocumentDate('2026-12-05')).toBe('ngày 05 tháng 12 năm 2026');
+    expect(formatDocumentDate('2026-02-14')).toBe('ngày 14 tháng 02 năm 2026');
+    expect(formatDocumentDate('2026-03-08')).toBe('ngày 08 tháng 3 năm 2026');
   });
 });

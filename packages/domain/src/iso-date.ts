@@ -37,3 +37,13 @@ export function formatVietnameseDate(date: string): string {
   const [year, month, day] = date.split('-');
   return `${day}/${month}/${year}`;
 }
+
+/**
+ * "ngày 05 tháng 3 năm 2026", the date line of an administrative document (Nghị định 30/2020/NĐ-CP):
+ * days below 10 and the months January and February take a leading zero, other months do not.
+ */
+export function formatDocumentDate(date: string): string {
+  const [year, month, day] = date.split('-') as [string, string, string];
+  const m = Number(month);
+  return `ngày ${day} tháng ${m <= 2 ? month : String(m)} năm ${year}`;
+}

@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { dossierFailureTypes, type DecisionCommand, type RecordedBy } from '@ntm/contracts';
 import { recordOnce } from './dossier.js';
+import { decisionDocument, loadDecisionSetting, signerProblem } from './decision-content.js';
 import { Prisma, type Db } from '@ntm/db';
 import { renderDecisionPdf } from '@ntm/documents';
 import { objectKeys, type Storage } from '@ntm/storage';
@@ -19,6 +20,12 @@ export function createDecisionActivities({ db, storage, publicBaseUrl }: Decisio
     async recordDecision(dossierId: string, command: DecisionCommand): Promise<void> {
       if (await db.decision.findUnique({ where: { id: command.commandId }, select: { id: true } })) return;
       const dossier = await db.dossier.findUniqueOrThrow({ where: { id: dossierId } });
+      if (command.outcome === 'recognise') {
+        // The decision must be writable in the province's form before anything is recorded.
+        const loaded = await loadDecisionSetting(db, dossier);
+        const problems = 'problems' in loaded ? loaded.problems : [signerProblem(loaded.setting, command.signerTitle)].filter((p) => p !== null);
+        if (problems.length > 0) throw ApplicationFailure.nonRetryable(problems.join(' '), dossierFailureTypes.decisionFormIncomplete);
+      }
       const data =
         command.outcome === 'recognise'
           ? {
@@ -29,6 +36,9 @@ export function createDecisionActivities({ db, storage, publicBaseUrl }: Decisio
               signer: command.signer,
               signerTitle: command.signerTitle,
               effectiveOn: new Date(command.effectiveDate),
+              // Commands recorded before the submission was asked for carry neither field.
+              submissionNumber: command.submissionNumber ?? null,
+              submissionDate: command.submissionDate ? new Date(command.submissionDate) : null,
             }
           : { outcome: 'refused', reasons: command.reasons };
       try {
@@ -46,31 +56,22 @@ export function createDecisionActivities({ db, storage, publicBaseUrl }: Decisio
       const decision = await db.decision.findUniqueOrThrow({ where: { id: decisionId } });
       if (decision.pdfSha256) return;
       const dossier = await db.dossier.findUniqueOrThrow({ where: { id: dossierId } });
-      const units = await db.administrativeUnit.findMany({ where: { provinceCode: dossier.provinceCode } });
-      const byCode = new Map(units.map((u) => [u.code, u]));
-      const parents: string[] = [];
-      for (let p = byCode.get(dossier.unitCode)?.parentCode ?? null; p !== null && p !== dossier.provinceCode; p = byCode.get(p)?.parentCode ?? null) {
-        parents.push(byCode.get(p)?.name ?? p);
-      }
-      const [track, set] = await Promise.all([
-        db.track.findUniqueOrThrow({ where: { code: dossier.trackCode } }),
-        db.criteriaSet.findUniqueOrThrow({ where: { code: dossier.criteriaSetCode } }),
-      ]);
+      const loaded = await loadDecisionSetting(db, dossier);
+      if ('problems' in loaded) throw ApplicationFailure.nonRetryable(loaded.problems.join(' '), dossierFailureTypes.decisionFormIncomplete);
       const iso = (d: Date | null) => (d ?? new Date(0)).toISOString().slice(0, 10);
-      const pdf = await renderDecisionPdf({
-        number: decision.number ?? '',
-        date: iso(decision.signedOn),
-        effectiveDate: iso(decision.effectiveOn),
-        signer: decision.signer ?? '',
-        signerTitle: decision.signerTitle ?? 'Chủ tịch',
-        issuerName: issuerName(track.stages, dossier, byCode),
-        unitName: byCode.get(dossier.unitCode)?.name ?? dossier.unitCode,
-        unitParents: parents,
-        trackName: track.name,
-        year: dossier.year,
-        legalBasis: [set.legalBasis],
-        verifyUrl: `${publicBaseUrl}/public/decisions/${decision.id}`,
-      });
+      const pdf = await renderDecisionPdf(
+        decisionDocument(loaded.setting, {
+          number: decision.number ?? '',
+          date: iso(decision.signedOn),
+          effectiveDate: iso(decision.effectiveOn),
+          signer: decision.signer ?? '',
+          signerTitle: decision.signerTitle ?? '',
+          year: dossier.year,
+          submissionNumber: decision.submissionNumber,
+          submissionDate: decision.submissionDate && iso(decision.submissionDate),
+          verifyUrl: `${publicBaseUrl}/public/decisions/${decision.id}`,
+        }),
+      );
       const stored = await storage.putStream(objectKeys.decision(dossierId, decisionId), Readable.from([pdf]), 'application/pdf');
       await db.decision.update({ where: { id: decisionId }, data: { pdfKey: stored.key, pdfSha256: stored.sha256 } });
     },
@@ -100,15 +101,4 @@ export function createDecisionActivities({ db, storage, publicBaseUrl }: Decisio
       );
     },
   };
-}
-
-/** The People's Committee that decides: the district when the track's decision stage says so and the unit has one. */
-export function issuerName(
-  stages: unknown,
-  dossier: { provinceCode: string; districtCode: string | null },
-  units: Map<string, { name: string }>,
-): string {
-  const decision = (stages as Array<{ kind: string; decidingLevel: string }>).find((s) => s.kind === 'decision');
-  const code = decision?.decidingLevel === 'district' && dossier.districtCode ? dossier.districtCode : dossier.provinceCode;
-  return units.get(code)?.name ?? code;
 }

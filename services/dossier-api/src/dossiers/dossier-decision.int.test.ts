@@ -89,6 +89,27 @@ describe('the provincial decision (real Temporal, PostgreSQL and MinIO)', () => 
     expect(await h.db.recognition.count({ where: { unitCode: 'P1-D1-C2' } })).toBe(0);
   });
 
+  it('refuses a recognition the province\'s decision form cannot word, writing nothing', async () => {
+    const id = await dossierAwaitingDecision('P1-D1-C2');
+    const decide = (signerTitle: string) =>
+      call('POST', `/dossiers/${id}/decision`, { commandId: randomUUID(), outcome: 'recognise', number: '13/QĐ-UBND', date: '2026-11-20', effectiveDate: '2026-11-20', signer: 'Người ký thử', signerTitle });
+    const wrongTitle = await decide('Chánh Văn phòng');
+    expect(wrongTitle.status).toBe(422);
+    expect(wrongTitle.body.detail).toContain('"Chủ tịch" hoặc "Phó Chủ tịch"');
+
+    const form = await h.db.decisionForm.delete({ where: { provinceCode_trackCode: { provinceCode: 'P1', trackCode: 'T-NTM' } } });
+    try {
+      const noForm = await decide('Chủ tịch');
+      expect(noForm.status).toBe(422);
+      expect(noForm.body.detail).toContain('chưa khai báo mẫu quyết định');
+    } finally {
+      await h.db.decisionForm.create({ data: form });
+    }
+    expect((await call('GET', `/dossiers/${id}`)).body.stage).toBe('DECISION');
+    expect(await h.db.decision.count({ where: { dossierId: id } })).toBe(0);
+    expect((await decide('Chủ tịch')).body.stage).toBe('RECOGNISED');
+  });
+
   it('rejects a malformed decision with field errors', async () => {
     const res = await call('POST', `/dossiers/${randomUUID()}/decision`, { commandId: randomUUID(), outcome: 'recognise', number: 'QĐ 12', date: '20/11/2026' });
     expect(res.status).toBe(400);

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCatalogDir } from '@ntm/db/seed';
+import { pdfText, positionsInOrder } from '@ntm/documents/testing';
 import { testConfig } from '@ntm/testing';
 import { meetSubmissionConditions, startDossierHarness, type Call } from './test-harness.js';
 import type { TestUser } from '@ntm/identity/testing';
@@ -59,12 +60,34 @@ describe('happy path on the seed catalog: Pha Mu commune (Than Uyên), 19/19 cri
     const district = await h.callAs(thanUyenOfficer);
     expect((await district('POST', `/dossiers/${id}/district-confirmation`, { commandId: randomUUID(), decision: 'confirm', reasons: null })).body).toEqual({ stage: 'RECOGNITION' });
     const province = await h.callAs(provincialOffice);
-    const decided = await province('POST', `/dossiers/${id}/decision`, { commandId: randomUUID(), outcome: 'recognise', number: '1234/QĐ-UBND', date: '2026-11-20', effectiveDate: '2026-11-20', signer: 'Người ký thử' });
+    const decided = await province('POST', `/dossiers/${id}/decision`, { commandId: randomUUID(), outcome: 'recognise', number: '1234/QĐ-UBND', date: '2026-11-20', effectiveDate: '2026-11-20', signer: 'Người ký thử', signerTitle: 'Phó Chủ tịch', submissionNumber: '45/TTr-UBND', submissionDate: '2026-11-18' });
     expect(decided.body.stage).toBe('RECOGNISED');
 
     const decision = (await call('GET', `/dossiers/${id}/decision`)).body as { id: string; pdfSha256: string };
     const pdf = (await call('GET', `/dossiers/${id}/decision.pdf`)).body.raw as Buffer;
     expect(createHash('sha256').update(pdf).digest('hex')).toBe(decision.pdfSha256);
+    // The decision reads as Lai Châu's catalog words it, in the order of an administrative decision.
+    const blocks = [
+      'ỦY BAN NHÂN DÂN TỈNH LAI CHÂU',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc',
+      'Số: 1234/QĐ-UBND',
+      'Lai Châu, ngày 20 tháng 11 năm 2026',
+      'QUYẾT ĐỊNH Về việc công nhận xã Pha Mu, huyện Than Uyên đạt chuẩn nông thôn mới năm 2025',
+      'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU',
+      'Căn cứ Luật Tổ chức chính quyền địa phương',
+      'Căn cứ Quyết định số 18/2022/QĐ-TTg',
+      'Căn cứ Quyết định số 318/QĐ-TTg ngày 08/3/2022',
+      'Xét đề nghị của Ủy ban nhân dân huyện Than Uyên tại Tờ trình số 45/TTr-UBND ngày 18/11/2026.',
+      'QUYẾT ĐỊNH:',
+      'Điều 1. Công nhận xã Pha Mu, huyện Than Uyên đạt chuẩn nông thôn mới năm 2025.',
+      'Điều 2.',
+      'Điều 3.',
+      'Chủ tịch Ủy ban nhân dân huyện Than Uyên; Chủ tịch Ủy ban nhân dân xã Pha Mu chịu trách nhiệm thi hành Quyết định này./.',
+      'Nơi nhận: - Như Điều 3;',
+      'KT. CHỦ TỊCH PHÓ CHỦ TỊCH',
+      'Người ký thử',
+    ];
+    expect(positionsInOrder(await pdfText(pdf), blocks).every((at) => at >= 0), await pdfText(pdf)).toBe(true);
     expect((await h.app.inject({ method: 'GET', url: `/public/decisions/${decision.id}` })).json()).toMatchObject({ unitName: 'Xã Pha Mu', number: '1234/QĐ-UBND', sha256: decision.pdfSha256 });
     expect(await h.db.recognition.count({ where: { unitCode: 'LCH-THU-PMU', trackCode: 'COMMUNE_NTM', status: 'active' } })).toBe(1);
     // Anyone signed in reads the unit as recognised on its track.

@@ -14,6 +14,7 @@ const kindByFailure: Record<string, ProblemKind> = {
   [dossierFailureTypes.forbidden]: 'forbidden',
   [dossierFailureTypes.taskClosed]: 'conflict',
   [dossierFailureTypes.duplicateDecisionNumber]: 'conflict',
+  [dossierFailureTypes.decisionFormIncomplete]: 'unprocessable',
 };
 
 /** Turns a rejected workflow update into the problem the caller should see; rethrows the rest. */

@@ -44,7 +44,7 @@ describe('a long dossier continues as new (Temporal dev server)', () => {
         await handle.executeUpdate(recordAppraisalUpdate, { args: [{ commandId: randomUUID(), ...sampleSender, departmentCode, criterionCode, verdict: 'met', reason: null }] });
       }
       await handle.executeUpdate(decideDossierUpdate, {
-        args: [{ commandId: randomUUID(), ...sampleSender, outcome: 'recognise', number: '12/QĐ-UBND', date: '2026-11-20', effectiveDate: '2026-11-20', signer: 'Người ký', signerTitle: 'Chủ tịch' }],
+        args: [{ commandId: randomUUID(), ...sampleSender, outcome: 'recognise', number: '12/QĐ-UBND', date: '2026-11-20', effectiveDate: '2026-11-20', signer: 'Người ký', signerTitle: 'Chủ tịch', submissionNumber: null, submissionDate: null }],
       });
       expect((await handle.describe()).runId).not.toBe(first.firstExecutionRunId);
       return (await handle.result()) as DossierWorkflowState;
