@@ -39,9 +39,9 @@ const require = createRequire(import.meta.url);
 const font = (style: string) => require.resolve(`dejavu-fonts-ttf/ttf/DejaVuSerifCondensed${style}.ttf`);
 const fonts = { regular: font(''), bold: font('-Bold'), italic: font('-Italic'), boldItalic: font('-BoldItalic') };
 
-// A4 with the decree's margins: 30 mm left, 20 mm top, right and bottom.
+// A4 with the decree's margins: 30 mm left, 20 mm top and right, 25 mm bottom (the QR code stands in it).
 const mm = 72 / 25.4;
-const margin = { top: 20 * mm, bottom: 20 * mm, left: 30 * mm, right: 20 * mm };
+const margin = { top: 20 * mm, bottom: 25 * mm, left: 30 * mm, right: 20 * mm };
 const body = 13;
 const indent = 10 * mm;
 const upper = (s: string) => s.toLocaleUpperCase('vi');
@@ -166,19 +166,19 @@ function content(doc: Doc, p: DecisionParts, signatureHeight: number) {
 
 const recipientsBox = (doc: Doc) => ({ width: width(doc) * 0.45 });
 const signBox = (doc: Doc) => ({ x: margin.left + width(doc) * 0.45, width: width(doc) * 0.55 });
-const qrSize = 72;
+const qrSize = 48;
 const recipientLines = (p: DecisionParts) => p.recipients.map((r, i) => `- ${r}${i === p.recipients.length - 1 ? '.' : ';'}`);
 
 /** How tall "Nơi nhận", the QR code and the signing block stand together. */
 function signatureHeight(doc: Doc, p: DecisionParts): number {
   doc.font('regular').fontSize(11);
-  const recipients = 16 + recipientLines(p).reduce((h, line) => h + doc.heightOfString(line.slice(2), { width: recipientsBox(doc).width - doc.widthOfString('- ') }), 0) + 10 + qrSize;
+  const recipients = 16 + recipientLines(p).reduce((h, line) => h + doc.heightOfString(line.slice(2), { width: recipientsBox(doc).width - doc.widthOfString('- ') }), 0);
   doc.font('bold').fontSize(13);
   const signing = doc.currentLineHeight(true) * (p.signing.length + 5);
   return 14 + Math.max(recipients, signing);
 }
 
-/** "Nơi nhận" (left) beside the signing block (right), then the QR code that verifies the decision. */
+/** "Nơi nhận" (left) beside the signing block (right); the QR code that verifies the decision in the bottom margin. */
 function signature(doc: Doc, p: DecisionParts, qr: Buffer) {
   const height = signatureHeight(doc, p);
   if (doc.y + height > bottom(doc)) doc.addPage();
@@ -192,9 +192,12 @@ function signature(doc: Doc, p: DecisionParts, qr: Buffer) {
     const y = doc.y;
     doc.text('-', margin.left, y).text(line.slice(2), margin.left + dash, y, { width: recipientsBox(doc).width - dash });
   }
-  const qrTop = doc.y + 10;
+  const qrTop = bottom(doc) + 2 * mm;
   doc.image(qr, margin.left, qrTop, { width: qrSize });
-  doc.font('italic').fontSize(9).text('Quét mã để xác thực quyết định', margin.left + qrSize + 8, qrTop + qrSize / 2 - 6, { width: width(doc) * 0.3 });
+  // Text below the bottom margin would start a new page: lift the margin while the caption is written.
+  doc.page.margins.bottom = 0;
+  doc.font('italic').fontSize(9).text('Quét mã để xác thực quyết định', margin.left + qrSize + 6, qrTop + qrSize / 2 - 6, { width: width(doc) * 0.4 });
+  doc.page.margins.bottom = margin.bottom;
 
   const box = signBox(doc);
   doc.font('bold').fontSize(13);

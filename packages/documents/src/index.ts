@@ -1,1 +1,2 @@
 export * from './decision-pdf.js';
+export * from './decision-layout.js';
