@@ -8,7 +8,9 @@ import { HttpProblem } from '@ntm/http';
 import { actorOf, requireDossierAccess } from '@ntm/access';
 import type { Command as Permission } from '@ntm/domain';
 import type { Storage } from '@ntm/storage';
-import { storeEvidence, type StoredEvidence, type UploadLimits } from './upload.js';
+import { notMultipart, receiveSingleFile } from './multipart-upload.js';
+import { withinUploadDeadline, type UploadTimeouts } from './upload-deadline.js';
+import { recordEvidence, storeEvidenceObject, type StoredEvidence, type UploadLimits } from './upload.js';
 
 export const EvidenceView = z
   .object({
@@ -60,7 +62,13 @@ async function uploadRateLimit(app: FastifyInstance, perMinute: { perActor: numb
   };
 }
 
-export function evidenceRoutes(deps: { db: Db; storage: Storage; limits: UploadLimits; uploadsPerMinute: { perActor: number; perIp: number } }): FastifyPluginAsyncZod {
+export function evidenceRoutes(deps: {
+  db: Db;
+  storage: Storage;
+  limits: UploadLimits;
+  timeouts: UploadTimeouts;
+  uploadsPerMinute: { perActor: number; perIp: number };
+}): FastifyPluginAsyncZod {
   const { db, storage, limits } = deps;
 
   /**
@@ -88,6 +96,9 @@ export function evidenceRoutes(deps: { db: Db; storage: Storage; limits: UploadL
   }
 
   return async (app) => {
+    // Whatever a request's type, the upload route answers it (415 unless multipart) rather than a parser.
+    app.removeContentTypeParser(['application/json', 'text/plain']);
+    app.addContentTypeParser('*', (_request, _payload, done) => done(null));
     const limitUploads = await uploadRateLimit(app, deps.uploadsPerMinute);
     app.post(
       '/dossiers/:dossierId/evidence',
@@ -103,16 +114,24 @@ export function evidenceRoutes(deps: { db: Db; storage: Storage; limits: UploadL
         },
       },
       async (request, reply) => {
+        if (!request.isMultipart()) throw notMultipart();
         const { dossier, editable, role } = await dossierState(request, 'evidence.upload', request.params.dossierId);
         if (!editable) throw new HttpProblem('conflict', `Hồ sơ đang ở bước "${dossier.stage}": chỉ bổ sung minh chứng ở bước tự đánh giá.`);
-        const file = await request.file({ limits: { fileSize: limits.maxBytes, files: 1 } });
-        if (!file) throw new HttpProblem('validation', 'Yêu cầu không có tệp (trường "file").');
-        const stored = await storeEvidence(deps, {
-          dossierId: dossier.id,
-          stream: file.file,
-          fileName: file.filename,
-          uploadedBy: { actor: actorOf(request).username, role, requestId: request.id },
-          truncated: () => file.file.truncated,
+        const object = await withinUploadDeadline(deps.timeouts, ({ signal, watch }) =>
+          receiveSingleFile(
+            request,
+            { maxBytes: limits.maxBytes, signal, onReading: () => watch(request.raw) },
+            (file) => storeEvidenceObject(deps, dossier.id, file),
+            (stored) => storage.purge(stored.key).catch(() => undefined),
+          ),
+        ).catch((e: unknown) => {
+          // The rest of the body may still be on its way: end the connection after answering.
+          void reply.header('connection', 'close');
+          throw e;
+        });
+        const stored = await recordEvidence(db, dossier.id, object, { actor: actorOf(request).username, role, requestId: request.id }).catch(async (e: unknown) => {
+          await storage.purge(object.key).catch(() => undefined);
+          throw e;
         });
         return reply.status(201).send(stored);
       },
