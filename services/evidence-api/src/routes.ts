@@ -10,7 +10,7 @@ import type { Command as Permission } from '@ntm/domain';
 import type { Storage } from '@ntm/storage';
 import { notMultipart, receiveSingleFile } from './multipart-upload.js';
 import { withinUploadDeadline, type UploadTimeouts } from './upload-deadline.js';
-import { recordEvidence, storeEvidenceObject, type StoredEvidence, type UploadLimits } from './upload.js';
+import { recordEvidence, storeEvidenceObject, unlessUnreachable, type StoredEvidence, type UploadLimits } from './upload.js';
 
 export const EvidenceView = z
   .object({
@@ -157,7 +157,7 @@ export function evidenceRoutes(deps: {
       async (request, reply) => {
         const { evidence: e } = await evidenceOf(request, 'evidence.read', request.params.id);
         // Streamed straight from storage; the response schema above types only the error body.
-        const body = (await storage.getStream(e.objectKey)) as unknown as z.infer<typeof Problem>;
+        const body = (await storage.getStream(e.objectKey).catch(unlessUnreachable)) as unknown as z.infer<typeof Problem>;
         return reply.type(e.mediaType).header('x-content-sha256', e.sha256).header('content-length', String(e.sizeBytes)).send(body);
       },
     );
@@ -199,7 +199,8 @@ export function evidenceRoutes(deps: {
             summary: { before: { evidenceId: e.id, sha256: e.sha256, originalName: e.originalName }, after: null },
           });
         });
-        await storage.purge(e.objectKey);
+        // The record is gone; an object the store could not remove now is swept later as an orphan.
+        await storage.purge(e.objectKey).catch((err: unknown) => request.log.warn({ err, key: e.objectKey }, 'evidence object left for the orphan sweep'));
         return reply.status(204).send(null);
       },
     );

@@ -36,6 +36,11 @@ export interface StoredObject {
 
 export const storageUnavailable = () => new HttpProblem('unavailable', 'Kho lưu trữ tệp tạm thời không phản hồi; tệp chưa được lưu. Vui lòng tải lên lại sau ít phút.');
 
+/** Rethrows a storage error, as a 503 the person may retry after when the store could not be reached. */
+export function unlessUnreachable(e: unknown): never {
+  throw isStorageUnreachable(e) ? storageUnavailable() : e;
+}
+
 /** Reads up to `size` bytes from the start of a stream; `rest` goes on from there. */
 async function readHead(stream: Readable, size: number) {
   const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
@@ -91,8 +96,7 @@ export async function storeEvidenceObject(deps: { storage: Storage; limits: Uplo
     return { id, key, sha256: stored.sha256, sizeBytes: stored.size, mediaType: verdict.mediaType, fileName: file.fileName };
   } catch (e) {
     await storage.purge(key).catch(() => undefined);
-    if (isStorageUnreachable(e)) throw storageUnavailable();
-    throw e;
+    return unlessUnreachable(e);
   }
 }
 
