@@ -1,6 +1,5 @@
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Problem } from '@ntm/contracts';
 import { appendAudit, type Db } from '@ntm/db';
@@ -9,6 +8,9 @@ import { actorOf, requireDossierAccess } from '@ntm/access';
 import type { Command as Permission } from '@ntm/domain';
 import type { Storage } from '@ntm/storage';
 import { notMultipart, receiveSingleFile } from './multipart-upload.js';
+import { documented, problemResponses } from './openapi-docs.js';
+import { operationDocs } from './operation-docs.js';
+import { uploadRateLimit } from './upload-rate-limit.js';
 import { withinUploadDeadline, type UploadTimeouts } from './upload-deadline.js';
 import { recordEvidence, storeEvidenceObject, unlessUnreachable, type StoredEvidence, type UploadLimits } from './upload.js';
 
@@ -26,8 +28,10 @@ export const EvidenceView = z
   .meta({ id: 'Evidence' });
 
 const presignSeconds = 300;
-const DossierId = z.object({ dossierId: z.uuid() });
-const Id = z.object({ id: z.uuid() });
+const DossierId = z.object({ dossierId: z.uuid().describe('Mã hồ sơ') });
+const Id = z.object({ id: z.uuid().describe('Mã minh chứng') });
+// What every route reading a dossier's evidence may answer besides its success.
+const readProblems = problemResponses(400, 401, 403, 404, 503);
 
 type EvidenceRow = Awaited<ReturnType<Db['evidence']['findFirstOrThrow']>>;
 const toView = (e: EvidenceRow): StoredEvidence => ({
@@ -41,27 +45,6 @@ const toView = (e: EvidenceRow): StoredEvidence => ({
   uploadedAt: e.uploadedAt.toISOString(),
 });
 
-/**
- * Two independent limits on uploads, each per minute: per signed-in user, and per client IP
- * whoever is signed in. Either one exceeded answers 429 with Retry-After; kept in this process's memory.
- */
-async function uploadRateLimit(app: FastifyInstance, perMinute: { perActor: number; perIp: number }) {
-  await app.register(rateLimit, { global: false });
-  const checks = [
-    app.createRateLimit({ max: perMinute.perActor, timeWindow: 60_000, keyGenerator: (r) => `upload|actor|${actorOf(r).id}` }),
-    app.createRateLimit({ max: perMinute.perIp, timeWindow: 60_000, keyGenerator: (r) => `upload|ip|${r.ip}` }),
-  ];
-  return async (request: FastifyRequest, reply: { header(name: string, value: string): unknown }) => {
-    for (const check of checks) {
-      const limit = await check(request);
-      if (!limit.isAllowed && limit.isExceeded) {
-        reply.header('retry-after', String(limit.ttlInSeconds));
-        throw new HttpProblem('rateLimited', `Tải lên quá nhiều tệp trong một phút. Vui lòng thử lại sau ${limit.ttlInSeconds} giây.`);
-      }
-    }
-  };
-}
-
 export function evidenceRoutes(deps: {
   db: Db;
   storage: Storage;
@@ -70,6 +53,7 @@ export function evidenceRoutes(deps: {
   uploadsPerMinute: { perActor: number; perIp: number };
 }): FastifyPluginAsyncZod {
   const { db, storage, limits } = deps;
+  const docs = operationDocs(deps);
 
   /**
    * The dossier, once the actor may run `command` on it (404 when it may not even see it), and
@@ -107,11 +91,12 @@ export function evidenceRoutes(deps: {
         schema: {
           operationId: 'uploadEvidence',
           tags: ['evidence'],
-          summary: 'Tải lên một tệp minh chứng (multipart, trường "file"); kiểu tệp được kiểm tra theo nội dung',
-          consumes: ['multipart/form-data'],
+          summary: docs.uploadEvidence.summary,
+          description: docs.uploadEvidence.description,
           params: DossierId,
-          response: { 201: EvidenceView, 400: Problem, 404: Problem, 409: Problem, 413: Problem, 415: Problem, 429: Problem },
+          response: { 201: EvidenceView, ...problemResponses(400, 401, 403, 404, 408, 409, 413, 415, 429, 503) },
         },
+        config: { swaggerTransform: documented(docs.uploadEvidence.docs) },
       },
       async (request, reply) => {
         if (!request.isMultipart()) throw notMultipart();
@@ -139,7 +124,7 @@ export function evidenceRoutes(deps: {
 
     app.get(
       '/dossiers/:dossierId/evidence',
-      { schema: { operationId: 'listEvidence', tags: ['evidence'], params: DossierId, response: { 200: z.array(EvidenceView), 404: Problem } } },
+      { schema: { operationId: 'listEvidence', tags: ['evidence'], ...docs.listEvidence, params: DossierId, response: { 200: z.array(EvidenceView), ...readProblems } }, config: { swaggerTransform: documented() } },
       async (request) => {
         const { params } = request;
         await dossierState(request, 'evidence.read', params.dossierId);
@@ -147,13 +132,18 @@ export function evidenceRoutes(deps: {
       },
     );
 
-    app.get('/evidence/:id', { schema: { operationId: 'getEvidence', tags: ['evidence'], params: Id, response: { 200: EvidenceView, 404: Problem } } }, async (request) =>
-      toView((await evidenceOf(request, 'evidence.read', request.params.id)).evidence),
+    app.get(
+      '/evidence/:id',
+      { schema: { operationId: 'getEvidence', tags: ['evidence'], ...docs.getEvidence, params: Id, response: { 200: EvidenceView, ...readProblems } }, config: { swaggerTransform: documented() } },
+      async (request) => toView((await evidenceOf(request, 'evidence.read', request.params.id)).evidence),
     );
 
     app.get(
       '/evidence/:id/content',
-      { schema: { operationId: 'downloadEvidence', tags: ['evidence'], summary: 'Tải nội dung tệp (truyền trực tiếp)', params: Id, response: { 404: Problem } } },
+      {
+        schema: { operationId: 'downloadEvidence', tags: ['evidence'], summary: docs.downloadEvidence.summary, description: docs.downloadEvidence.description, params: Id, response: readProblems },
+        config: { swaggerTransform: documented(docs.downloadEvidence.docs) },
+      },
       async (request, reply) => {
         const { evidence: e } = await evidenceOf(request, 'evidence.read', request.params.id);
         // Streamed straight from storage; the response schema above types only the error body.
@@ -168,10 +158,11 @@ export function evidenceRoutes(deps: {
         schema: {
           operationId: 'presignEvidence',
           tags: ['evidence'],
-          summary: 'Đường dẫn tải tệp có hiệu lực ngắn',
+          ...docs.presignEvidence,
           params: Id,
-          response: { 200: z.object({ url: z.string(), expiresInSeconds: z.number().int() }), 404: Problem },
+          response: { 200: z.object({ url: z.string(), expiresInSeconds: z.number().int() }), ...readProblems },
         },
+        config: { swaggerTransform: documented() },
       },
       async (request) => {
         const { evidence } = await evidenceOf(request, 'evidence.read', request.params.id);
@@ -181,7 +172,10 @@ export function evidenceRoutes(deps: {
 
     app.delete(
       '/evidence/:id',
-      { schema: { operationId: 'deleteEvidence', tags: ['evidence'], summary: 'Xóa minh chứng chưa nộp', params: Id, response: { 204: z.null(), 404: Problem, 409: Problem } } },
+      {
+        schema: { operationId: 'deleteEvidence', tags: ['evidence'], ...docs.deleteEvidence, params: Id, response: { 204: z.null(), ...problemResponses(400, 401, 403, 404, 409, 503) } },
+        config: { swaggerTransform: documented() },
+      },
       async (request, reply) => {
         const { evidence: e, dossier, editable, role } = await evidenceOf(request, 'evidence.delete', request.params.id);
         // Evidence that went out with a submission stays as it was, for the appraisal and the record.
