@@ -84,6 +84,10 @@ const Env = z.object({
     .string()
     .default('application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     .transform((s) => s.split(',').map((t) => t.trim()).filter(Boolean)),
+  /** An upload that sends no data for this long is answered 408 (the person may retry). */
+  NTM_UPLOAD_IDLE_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
+  /** The longest an upload's body may take to arrive, whatever its pace; answered 408 beyond it. */
+  NTM_UPLOAD_TIMEOUT_SECONDS: z.coerce.number().min(1).max(24 * 3600).default(15 * 60),
   NTM_DOSSIER_API_PORT: port.optional(),
   NTM_EVIDENCE_API_PORT: port.optional(),
   /** Uploads one signed-in user may make per minute. */
@@ -185,6 +189,7 @@ function buildConfig(env: z.infer<typeof Env>) {
       maxBytes: env.NTM_EVIDENCE_MAX_BYTES,
       mediaTypes: env.NTM_EVIDENCE_MEDIA_TYPES,
       uploadsPerMinute: { perActor: env.NTM_UPLOAD_RATE_LIMIT, perIp: env.NTM_UPLOAD_RATE_LIMIT_PER_IP },
+      uploadTimeouts: { idleMs: env.NTM_UPLOAD_IDLE_TIMEOUT_SECONDS * 1000, totalMs: env.NTM_UPLOAD_TIMEOUT_SECONDS * 1000 },
     },
     /**
      * Who may call the services. With neither an external issuer nor the built-in one configured

@@ -184,3 +184,12 @@ export async function sha256OfStream(stream: Readable): Promise<string> {
   for await (const chunk of stream) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
+
+// Network failures reaching the store, and the store's own "try later" answers.
+const unreachableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'SlowDown', 'ServiceUnavailable', 'XMinioServerNotInitialized']);
+
+/** Whether an error means the store could not be reached or asked to come back later (worth a retry). */
+export function isStorageUnreachable(e: unknown): boolean {
+  const code = (e as { code?: unknown }).code;
+  return typeof code === 'string' && unreachableCodes.has(code);
+}

@@ -16,8 +16,9 @@ export interface EvidenceApiDeps {
 
 export async function buildEvidenceApi(deps: EvidenceApiDeps, options: FastifyServerOptions = {}) {
   const { config, db, storage } = deps;
-  const { maxBytes, mediaTypes, uploadsPerMinute } = config.evidenceApi;
-  const app = createHttpApp(options);
+  const { maxBytes, mediaTypes, uploadsPerMinute, uploadTimeouts } = config.evidenceApi;
+  // Any request still arriving after an upload's own deadline is cut by the server (a bare 408).
+  const app = createHttpApp({ requestTimeout: uploadTimeouts.totalMs + 60_000, ...options });
   // Files are streamed, never buffered whole; this caps the whole request including the file.
   await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 5 } });
   await registerOpenApi(app, {
@@ -29,6 +30,6 @@ export async function buildEvidenceApi(deps: EvidenceApiDeps, options: FastifySe
   // Before the routes: every route below needs a bearer token unless it says it is public.
   await registerIdentity(app, { config, db });
   await app.register(healthRoutes('evidence-api', deps.probes));
-  await app.register(evidenceRoutes({ db, storage, limits: { maxBytes, mediaTypes }, uploadsPerMinute }));
+  await app.register(evidenceRoutes({ db, storage, limits: { maxBytes, mediaTypes }, timeouts: uploadTimeouts, uploadsPerMinute }));
   return app;
 }

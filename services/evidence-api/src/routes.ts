@@ -1,6 +1,5 @@
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Problem } from '@ntm/contracts';
 import { appendAudit, type Db } from '@ntm/db';
@@ -8,7 +7,12 @@ import { HttpProblem } from '@ntm/http';
 import { actorOf, requireDossierAccess } from '@ntm/access';
 import type { Command as Permission } from '@ntm/domain';
 import type { Storage } from '@ntm/storage';
-import { storeEvidence, type StoredEvidence, type UploadLimits } from './upload.js';
+import { notMultipart, receiveSingleFile } from './multipart-upload.js';
+import { documented, problemResponses } from './openapi-docs.js';
+import { operationDocs } from './operation-docs.js';
+import { uploadRateLimit } from './upload-rate-limit.js';
+import { withinUploadDeadline, type UploadTimeouts } from './upload-deadline.js';
+import { recordEvidence, storeEvidenceObject, unlessUnreachable, type StoredEvidence, type UploadLimits } from './upload.js';
 
 export const EvidenceView = z
   .object({
@@ -24,8 +28,10 @@ export const EvidenceView = z
   .meta({ id: 'Evidence' });
 
 const presignSeconds = 300;
-const DossierId = z.object({ dossierId: z.uuid() });
-const Id = z.object({ id: z.uuid() });
+const DossierId = z.object({ dossierId: z.uuid().describe('Mã hồ sơ') });
+const Id = z.object({ id: z.uuid().describe('Mã minh chứng') });
+// What every route reading a dossier's evidence may answer besides its success.
+const readProblems = problemResponses(400, 401, 403, 404, 503);
 
 type EvidenceRow = Awaited<ReturnType<Db['evidence']['findFirstOrThrow']>>;
 const toView = (e: EvidenceRow): StoredEvidence => ({
@@ -39,29 +45,15 @@ const toView = (e: EvidenceRow): StoredEvidence => ({
   uploadedAt: e.uploadedAt.toISOString(),
 });
 
-/**
- * Two independent limits on uploads, each per minute: per signed-in user, and per client IP
- * whoever is signed in. Either one exceeded answers 429 with Retry-After; kept in this process's memory.
- */
-async function uploadRateLimit(app: FastifyInstance, perMinute: { perActor: number; perIp: number }) {
-  await app.register(rateLimit, { global: false });
-  const checks = [
-    app.createRateLimit({ max: perMinute.perActor, timeWindow: 60_000, keyGenerator: (r) => `upload|actor|${actorOf(r).id}` }),
-    app.createRateLimit({ max: perMinute.perIp, timeWindow: 60_000, keyGenerator: (r) => `upload|ip|${r.ip}` }),
-  ];
-  return async (request: FastifyRequest, reply: { header(name: string, value: string): unknown }) => {
-    for (const check of checks) {
-      const limit = await check(request);
-      if (!limit.isAllowed && limit.isExceeded) {
-        reply.header('retry-after', String(limit.ttlInSeconds));
-        throw new HttpProblem('rateLimited', `Tải lên quá nhiều tệp trong một phút. Vui lòng thử lại sau ${limit.ttlInSeconds} giây.`);
-      }
-    }
-  };
-}
-
-export function evidenceRoutes(deps: { db: Db; storage: Storage; limits: UploadLimits; uploadsPerMinute: { perActor: number; perIp: number } }): FastifyPluginAsyncZod {
+export function evidenceRoutes(deps: {
+  db: Db;
+  storage: Storage;
+  limits: UploadLimits;
+  timeouts: UploadTimeouts;
+  uploadsPerMinute: { perActor: number; perIp: number };
+}): FastifyPluginAsyncZod {
   const { db, storage, limits } = deps;
+  const docs = operationDocs(deps);
 
   /**
    * The dossier, once the actor may run `command` on it (404 when it may not even see it), and
@@ -88,6 +80,9 @@ export function evidenceRoutes(deps: { db: Db; storage: Storage; limits: UploadL
   }
 
   return async (app) => {
+    // Whatever a request's type, the upload route answers it (415 unless multipart) rather than a parser.
+    app.removeContentTypeParser(['application/json', 'text/plain']);
+    app.addContentTypeParser('*', (_request, _payload, done) => done(null));
     const limitUploads = await uploadRateLimit(app, deps.uploadsPerMinute);
     app.post(
       '/dossiers/:dossierId/evidence',
@@ -96,23 +91,32 @@ export function evidenceRoutes(deps: { db: Db; storage: Storage; limits: UploadL
         schema: {
           operationId: 'uploadEvidence',
           tags: ['evidence'],
-          summary: 'Tải lên một tệp minh chứng (multipart, trường "file"); kiểu tệp được kiểm tra theo nội dung',
-          consumes: ['multipart/form-data'],
+          summary: docs.uploadEvidence.summary,
+          description: docs.uploadEvidence.description,
           params: DossierId,
-          response: { 201: EvidenceView, 400: Problem, 404: Problem, 409: Problem, 413: Problem, 415: Problem, 429: Problem },
+          response: { 201: EvidenceView, ...problemResponses(400, 401, 403, 404, 408, 409, 413, 415, 429, 503) },
         },
+        config: { swaggerTransform: documented(docs.uploadEvidence.docs) },
       },
       async (request, reply) => {
+        if (!request.isMultipart()) throw notMultipart();
         const { dossier, editable, role } = await dossierState(request, 'evidence.upload', request.params.dossierId);
         if (!editable) throw new HttpProblem('conflict', `Hồ sơ đang ở bước "${dossier.stage}": chỉ bổ sung minh chứng ở bước tự đánh giá.`);
-        const file = await request.file({ limits: { fileSize: limits.maxBytes, files: 1 } });
-        if (!file) throw new HttpProblem('validation', 'Yêu cầu không có tệp (trường "file").');
-        const stored = await storeEvidence(deps, {
-          dossierId: dossier.id,
-          stream: file.file,
-          fileName: file.filename,
-          uploadedBy: { actor: actorOf(request).username, role, requestId: request.id },
-          truncated: () => file.file.truncated,
+        const object = await withinUploadDeadline(deps.timeouts, ({ signal, watch }) =>
+          receiveSingleFile(
+            request,
+            { maxBytes: limits.maxBytes, signal, onReading: () => watch(request.raw) },
+            (file) => storeEvidenceObject(deps, dossier.id, file),
+            (stored) => storage.purge(stored.key).catch(() => undefined),
+          ),
+        ).catch((e: unknown) => {
+          // The rest of the body may still be on its way: end the connection after answering.
+          void reply.header('connection', 'close');
+          throw e;
+        });
+        const stored = await recordEvidence(db, dossier.id, object, { actor: actorOf(request).username, role, requestId: request.id }).catch(async (e: unknown) => {
+          await storage.purge(object.key).catch(() => undefined);
+          throw e;
         });
         return reply.status(201).send(stored);
       },
@@ -120,7 +124,7 @@ export function evidenceRoutes(deps: { db: Db; storage: Storage; limits: UploadL
 
     app.get(
       '/dossiers/:dossierId/evidence',
-      { schema: { operationId: 'listEvidence', tags: ['evidence'], params: DossierId, response: { 200: z.array(EvidenceView), 404: Problem } } },
+      { schema: { operationId: 'listEvidence', tags: ['evidence'], ...docs.listEvidence, params: DossierId, response: { 200: z.array(EvidenceView), ...readProblems } }, config: { swaggerTransform: documented() } },
       async (request) => {
         const { params } = request;
         await dossierState(request, 'evidence.read', params.dossierId);
@@ -128,17 +132,22 @@ export function evidenceRoutes(deps: { db: Db; storage: Storage; limits: UploadL
       },
     );
 
-    app.get('/evidence/:id', { schema: { operationId: 'getEvidence', tags: ['evidence'], params: Id, response: { 200: EvidenceView, 404: Problem } } }, async (request) =>
-      toView((await evidenceOf(request, 'evidence.read', request.params.id)).evidence),
+    app.get(
+      '/evidence/:id',
+      { schema: { operationId: 'getEvidence', tags: ['evidence'], ...docs.getEvidence, params: Id, response: { 200: EvidenceView, ...readProblems } }, config: { swaggerTransform: documented() } },
+      async (request) => toView((await evidenceOf(request, 'evidence.read', request.params.id)).evidence),
     );
 
     app.get(
       '/evidence/:id/content',
-      { schema: { operationId: 'downloadEvidence', tags: ['evidence'], summary: 'Tải nội dung tệp (truyền trực tiếp)', params: Id, response: { 404: Problem } } },
+      {
+        schema: { operationId: 'downloadEvidence', tags: ['evidence'], summary: docs.downloadEvidence.summary, description: docs.downloadEvidence.description, params: Id, response: readProblems },
+        config: { swaggerTransform: documented(docs.downloadEvidence.docs) },
+      },
       async (request, reply) => {
         const { evidence: e } = await evidenceOf(request, 'evidence.read', request.params.id);
         // Streamed straight from storage; the response schema above types only the error body.
-        const body = (await storage.getStream(e.objectKey)) as unknown as z.infer<typeof Problem>;
+        const body = (await storage.getStream(e.objectKey).catch(unlessUnreachable)) as unknown as z.infer<typeof Problem>;
         return reply.type(e.mediaType).header('x-content-sha256', e.sha256).header('content-length', String(e.sizeBytes)).send(body);
       },
     );
@@ -149,10 +158,11 @@ export function evidenceRoutes(deps: { db: Db; storage: Storage; limits: UploadL
         schema: {
           operationId: 'presignEvidence',
           tags: ['evidence'],
-          summary: 'Đường dẫn tải tệp có hiệu lực ngắn',
+          ...docs.presignEvidence,
           params: Id,
-          response: { 200: z.object({ url: z.string(), expiresInSeconds: z.number().int() }), 404: Problem },
+          response: { 200: z.object({ url: z.string(), expiresInSeconds: z.number().int() }), ...readProblems },
         },
+        config: { swaggerTransform: documented() },
       },
       async (request) => {
         const { evidence } = await evidenceOf(request, 'evidence.read', request.params.id);
@@ -162,7 +172,10 @@ export function evidenceRoutes(deps: { db: Db; storage: Storage; limits: UploadL
 
     app.delete(
       '/evidence/:id',
-      { schema: { operationId: 'deleteEvidence', tags: ['evidence'], summary: 'Xóa minh chứng chưa nộp', params: Id, response: { 204: z.null(), 404: Problem, 409: Problem } } },
+      {
+        schema: { operationId: 'deleteEvidence', tags: ['evidence'], ...docs.deleteEvidence, params: Id, response: { 204: z.null(), ...problemResponses(400, 401, 403, 404, 409, 503) } },
+        config: { swaggerTransform: documented() },
+      },
       async (request, reply) => {
         const { evidence: e, dossier, editable, role } = await evidenceOf(request, 'evidence.delete', request.params.id);
         // Evidence that went out with a submission stays as it was, for the appraisal and the record.
@@ -180,7 +193,8 @@ export function evidenceRoutes(deps: { db: Db; storage: Storage; limits: UploadL
             summary: { before: { evidenceId: e.id, sha256: e.sha256, originalName: e.originalName }, after: null },
           });
         });
-        await storage.purge(e.objectKey);
+        // The record is gone; an object the store could not remove now is swept later as an orphan.
+        await storage.purge(e.objectKey).catch((err: unknown) => request.log.warn({ err, key: e.objectKey }, 'evidence object left for the orphan sweep'));
         return reply.status(204).send(null);
       },
     );

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
-import { fileTypeStream } from 'file-type';
+import { Readable } from 'node:stream';
 import { appendAudit, type Db } from '@ntm/db';
 import type { RecordedBy } from '@ntm/contracts';
 import { HttpProblem } from '@ntm/http';
-import { objectKeys, type Storage } from '@ntm/storage';
+import { isStorageUnreachable, objectKeys, type Storage } from '@ntm/storage';
+import { checkHead, headBytes, tailBytes } from './content-check.js';
+import type { IncomingFile } from './multipart-upload.js';
+import { fileField } from './multipart-upload.js';
 
 export interface UploadLimits {
   maxBytes: number;
@@ -22,50 +24,103 @@ export interface StoredEvidence {
   uploadedAt: string;
 }
 
-/**
- * Streams one file into storage: its type is detected from its first bytes (never trusted from
- * its name), its SHA-256 and size are computed on the way through, and the record is written only
- * after the bytes are stored whole. Any failure removes what was stored, every version of it.
- */
-export async function storeEvidence(
-  deps: { db: Db; storage: Storage; limits: UploadLimits },
-  upload: { dossierId: string; stream: Readable; fileName: string; uploadedBy: RecordedBy; truncated: () => boolean },
-): Promise<StoredEvidence> {
-  const { db, storage, limits } = deps;
-  const id = randomUUID();
-  const key = objectKeys.evidence(upload.dossierId, id);
-  const typed = await fileTypeStream(upload.stream);
-  const mediaType = typed.fileType?.mime;
-  if (!mediaType || !limits.mediaTypes.includes(mediaType)) {
-    typed.destroy();
-    upload.stream.resume();
-    throw new HttpProblem('unsupportedMediaType', `Nội dung tệp ${mediaType ? `là ${mediaType}, ` : 'không nhận dạng được, '}không thuộc các loại được nhận: ${limits.mediaTypes.join(', ')}.`);
+/** An evidence file whose bytes are stored whole and checked, not yet recorded. */
+export interface StoredObject {
+  id: string;
+  key: string;
+  sha256: string;
+  sizeBytes: number;
+  mediaType: string;
+  fileName: string;
+}
+
+export const storageUnavailable = () => new HttpProblem('unavailable', 'Kho lưu trữ tệp tạm thời không phản hồi; tệp chưa được lưu. Vui lòng tải lên lại sau ít phút.');
+
+/** Rethrows a storage error, as a 503 the person may retry after when the store could not be reached. */
+export function unlessUnreachable(e: unknown): never {
+  throw isStorageUnreachable(e) ? storageUnavailable() : e;
+}
+
+/** Reads up to `size` bytes from the start of a stream; `rest` goes on from there. */
+async function readHead(stream: Readable, size: number) {
+  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const read: Buffer[] = [];
+  let length = 0;
+  let ended = false;
+  while (length < size) {
+    const next = await chunks.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    read.push(next.value);
+    length += next.value.length;
   }
-  let stored: Awaited<ReturnType<Storage['putStream']>> | undefined;
+  return { head: Buffer.concat(read), ended, chunks };
+}
+
+/**
+ * Streams one file into storage under a key made of ids. Its type is told by its first bytes (never
+ * by its name) and checked against the accepted types and their content rules before anything is
+ * stored; its end (PDF and ZIP trailers) once it has all passed. SHA-256 and size are computed on the
+ * way. Any refusal or failure removes what was stored, every version of it.
+ */
+export async function storeEvidenceObject(deps: { storage: Storage; limits: UploadLimits }, dossierId: string, file: IncomingFile): Promise<StoredObject> {
+  const { storage, limits } = deps;
+  const { head, ended, chunks } = await readHead(file.stream, headBytes);
+  const tooLarge = () => new HttpProblem('payloadTooLarge', `Tệp vượt quá ${limits.maxBytes} byte.`);
+  if (ended && file.stream.truncated) throw tooLarge();
+  if (head.length === 0) throw new HttpProblem('validation', 'Tệp rỗng (0 byte): không có gì để lưu.', [{ location: `body.${fileField}`, message: 'tệp rỗng' }]);
+  const verdict = await checkHead(head, limits.mediaTypes);
+  if (!verdict.ok) throw new HttpProblem('unsupportedMediaType', verdict.reason);
+  const lastBytes = (b: Buffer) => b.subarray(Math.max(0, b.length - tailBytes));
+  // A file that fits in its head is checked whole before anything is stored.
+  const wrongEnd = ended ? verdict.checkTail(lastBytes(head)) : null;
+  if (wrongEnd) throw new HttpProblem('unsupportedMediaType', wrongEnd);
+
+  let tail = lastBytes(head);
+  async function* body() {
+    yield head;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+      tail = lastBytes(Buffer.concat([tail, next.value]));
+      yield next.value;
+    }
+  }
+  const id = randomUUID();
+  const key = objectKeys.evidence(dossierId, id);
   try {
-    stored = await storage.putStream(key, typed, mediaType);
-    if (upload.truncated()) throw new HttpProblem('payloadTooLarge', `Tệp vượt quá ${limits.maxBytes} byte.`);
-    const storedBytes = stored;
-    const row = await db.$transaction(async (tx) => {
-      const created = await tx.evidence.create({
-        data: { id, dossierId: upload.dossierId, objectKey: key, sha256: storedBytes.sha256, sizeBytes: storedBytes.size, mediaType, originalName: upload.fileName.slice(0, 255), uploadedBy: upload.uploadedBy.actor },
-      });
-      const { unitCode } = await tx.dossier.findUniqueOrThrow({ where: { id: upload.dossierId }, select: { unitCode: true } });
-      await appendAudit(tx, {
-        ...upload.uploadedBy,
-        unitCode,
-        dossierId: upload.dossierId,
-        command: 'evidence.uploaded',
-        summary: { before: null, after: { evidenceId: id, sha256: storedBytes.sha256, sizeBytes: storedBytes.size, mediaType, originalName: created.originalName } },
-      });
-      return created;
-    });
-    return { id, dossierId: row.dossierId, sha256: row.sha256, sizeBytes: Number(row.sizeBytes), mediaType, originalName: row.originalName, uploadedBy: row.uploadedBy, uploadedAt: row.uploadedAt.toISOString() };
+    const stored = await storage.putStream(key, Readable.from(body()), verdict.mediaType);
+    if (file.stream.truncated) throw tooLarge();
+    const wrongTail = verdict.checkTail(tail);
+    if (wrongTail) throw new HttpProblem('unsupportedMediaType', wrongTail);
+    return { id, key, sha256: stored.sha256, sizeBytes: stored.size, mediaType: verdict.mediaType, fileName: file.fileName };
   } catch (e) {
     await storage.purge(key).catch(() => undefined);
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new HttpProblem('payloadTooLarge', `Tệp vượt quá ${limits.maxBytes} byte.`);
-    throw e;
+    return unlessUnreachable(e);
   }
+}
+
+/**
+ * Records a stored object as the dossier's evidence, with its audit row, in one transaction. Written
+ * only after the object is stored whole: a crash before it leaves an object without a record, which
+ * removeOrphanEvidence sweeps; never a record without its object.
+ */
+export async function recordEvidence(db: Db, dossierId: string, object: StoredObject, uploadedBy: RecordedBy): Promise<StoredEvidence> {
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.evidence.create({
+      data: { id: object.id, dossierId, objectKey: object.key, sha256: object.sha256, sizeBytes: object.sizeBytes, mediaType: object.mediaType, originalName: object.fileName, uploadedBy: uploadedBy.actor },
+    });
+    const { unitCode } = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { unitCode: true } });
+    await appendAudit(tx, {
+      ...uploadedBy,
+      unitCode,
+      dossierId,
+      command: 'evidence.uploaded',
+      summary: { before: null, after: { evidenceId: object.id, sha256: object.sha256, sizeBytes: object.sizeBytes, mediaType: object.mediaType, originalName: object.fileName } },
+    });
+    return created;
+  });
+  return { id: row.id, dossierId, sha256: row.sha256, sizeBytes: Number(row.sizeBytes), mediaType: row.mediaType, originalName: row.originalName, uploadedBy: row.uploadedBy, uploadedAt: row.uploadedAt.toISOString() };
 }
 
 /**
