@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { dossierFailureTypes, type DecisionCommand, type RecordedBy } from '@ntm/contracts';
 import { recordOnce } from './dossier.js';
 import { Prisma, type Db } from '@ntm/db';
+import { readDossierPlan } from '@ntm/catalog';
 import { renderDecisionPdf } from '@ntm/documents';
 import { objectKeys, type Storage } from '@ntm/storage';
 import { Readable } from 'node:stream';
@@ -52,10 +53,8 @@ export function createDecisionActivities({ db, storage, publicBaseUrl }: Decisio
       for (let p = byCode.get(dossier.unitCode)?.parentCode ?? null; p !== null && p !== dossier.provinceCode; p = byCode.get(p)?.parentCode ?? null) {
         parents.push(byCode.get(p)?.name ?? p);
       }
-      const [track, set] = await Promise.all([
-        db.track.findUniqueOrThrow({ where: { code: dossier.trackCode } }),
-        db.criteriaSet.findUniqueOrThrow({ where: { code: dossier.criteriaSetCode } }),
-      ]);
+      // The names and legal basis the dossier opened with: a later catalog import changes nothing here.
+      const plan = await readDossierPlan(db, dossier);
       const iso = (d: Date | null) => (d ?? new Date(0)).toISOString().slice(0, 10);
       const pdf = await renderDecisionPdf({
         number: decision.number ?? '',
@@ -63,12 +62,12 @@ export function createDecisionActivities({ db, storage, publicBaseUrl }: Decisio
         effectiveDate: iso(decision.effectiveOn),
         signer: decision.signer ?? '',
         signerTitle: decision.signerTitle ?? 'Chủ tịch',
-        issuerName: issuerName(track.stages, dossier, byCode),
+        issuerName: issuerName(plan.stages, dossier, byCode),
         unitName: byCode.get(dossier.unitCode)?.name ?? dossier.unitCode,
         unitParents: parents,
-        trackName: track.name,
+        trackName: plan.trackName,
         year: dossier.year,
-        legalBasis: [set.legalBasis],
+        legalBasis: [plan.criteriaSet.legalBasis],
         verifyUrl: `${publicBaseUrl}/public/decisions/${decision.id}`,
       });
       const stored = await storage.putStream(objectKeys.decision(dossierId, decisionId), Readable.from([pdf]), 'application/pdf');
