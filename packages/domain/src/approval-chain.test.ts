@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasDistrictStageOn, unfollowableStages } from './approval-chain.js';
+import { followedStages, hasDistrictStageOn, unfollowableStages, unfollowableUnderChain } from './approval-chain.js';
 
 describe('hasDistrictStageOn', () => {
   const laiChau = { hasDistrictStage: true, chainChanges: [{ from: '2025-07-01', hasDistrictStage: false }] };
@@ -28,4 +28,27 @@ describe('unfollowableStages', () => {
     [s('self_assessment', 'confirmation', 'appraisal', 'decision'), 'các bước phải theo thứ tự: tự đánh giá, thẩm định, xác nhận, quyết định'],
     [s('self_assessment', 'appraisal', 'decision', 'decision'), 'có nhiều bước loại "decision"'],
   ])('refuses %o', (stages, reason) => expect(unfollowableStages(stages)).toBe(reason));
+});
+
+describe('stages under a chain of approval', () => {
+  const commune = [
+    { code: 'SELF', kind: 'self_assessment' as const, decidingLevel: 'commune' },
+    { code: 'APPRAISAL', kind: 'appraisal' as const, decidingLevel: 'province' },
+    { code: 'DISTRICT', kind: 'confirmation' as const, decidingLevel: 'district' },
+    { code: 'DECISION', kind: 'decision' as const, decidingLevel: 'province' },
+  ];
+  const village = [
+    { code: 'SELF', kind: 'self_assessment' as const, decidingLevel: 'commune' },
+    { code: 'APPRAISAL', kind: 'appraisal' as const, decidingLevel: 'district' },
+    { code: 'DECISION', kind: 'decision' as const, decidingLevel: 'district' },
+  ];
+  it('skips the district confirmation in the two-tier chain', () => {
+    expect(followedStages(commune, false).map((s) => s.code)).toEqual(['SELF', 'APPRAISAL', 'DECISION']);
+    expect(followedStages(commune, true)).toHaveLength(4);
+    expect(unfollowableUnderChain(commune, false)).toBeNull();
+  });
+  it('finds a district-run track unfollowable once the district tier is gone', () => {
+    expect(unfollowableUnderChain(village, true)).toBeNull();
+    expect(unfollowableUnderChain(village, false)).toBe('bước quyết định ở cấp huyện, nhưng tỉnh không còn cấp huyện');
+  });
 });

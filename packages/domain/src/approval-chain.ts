@@ -20,6 +20,20 @@ export function hasDistrictStageOn(chain: ApprovalChain, day: string): boolean {
   return current?.hasDistrictStage ?? chain.hasDistrictStage;
 }
 
+type ChainStage = { code: string; kind: StageKind; decidingLevel: string };
+
+/** The stages a dossier goes through under a chain: without the district tier, its stages are skipped (not its decision). */
+export function followedStages<S extends ChainStage>(stages: readonly S[], hasDistrictStage: boolean): S[] {
+  return stages.filter((s) => hasDistrictStage || s.decidingLevel !== 'district' || s.kind === 'decision');
+}
+
+/** Why a dossier could not follow the track under the chain, or null: a skipped appraisal, a decision by a district that is gone. */
+export function unfollowableUnderChain(stages: readonly ChainStage[], hasDistrictStage: boolean): string | null {
+  const followed = followedStages(stages, hasDistrictStage);
+  if (!hasDistrictStage && followed.some((s) => s.decidingLevel === 'district')) return 'bước quyết định ở cấp huyện, nhưng tỉnh không còn cấp huyện';
+  return unfollowableStages(followed);
+}
+
 /** What a track's stages must look like for a dossier to follow them from the first to a decision. */
 const stageOrder = ['self_assessment', 'appraisal', 'confirmation', 'decision'] as const;
 type StageKind = (typeof stageOrder)[number];

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CreateDossierBody, DossierWorkflowInput } from '@ntm/contracts';
 import { candidateSets, readDurations, readHolidays, readProvince, readTracks, readUnits } from '@ntm/catalog';
 import type { Db } from '@ntm/db';
-import { CriteriaSet, checkEligibility, criteriaSetInForce, hasDistrictStageOn, plannedIndicators, requiredCriteria, thresholdGroupOf } from '@ntm/domain';
+import { CriteriaSet, checkEligibility, criteriaSetInForce, hasDistrictStageOn, plannedIndicators, requiredCriteria, thresholdGroupOf, unfollowableUnderChain } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
 import { requireUnitAccess, type RequestActor } from '@ntm/access';
 
@@ -65,6 +65,9 @@ export async function planDossier(db: Db, body: CreateDossierBody, opener: { act
   const appraisers = await resolveAppraisers(db, province.code, set.code, required.map((c) => c.code));
   const settings = await readProvince(db, province.code);
   if (!settings) throw new HttpProblem('unprocessable', `Tỉnh "${province.code}" chưa có cấu hình trong danh mục.`);
+  const hasDistrictStage = hasDistrictStageOn(settings, today);
+  const unfollowable = unfollowableUnderChain(track.stages, hasDistrictStage);
+  if (unfollowable) throw new HttpProblem('unprocessable', `Loại hồ sơ "${track.name}" chưa phù hợp với chuỗi phê duyệt của tỉnh ngày ${today}: ${unfollowable}; cần cấu hình lại các bước.`);
   const durations = Object.fromEntries(
     (await readDurations(db, province.code)).filter((d) => d.trackCode === track.code).map((d) => [d.stageCode, { amount: d.amount, unit: d.unit, reminderEveryDays: d.reminderEveryDays }]),
   );
@@ -88,7 +91,7 @@ export async function planDossier(db: Db, body: CreateDossierBody, opener: { act
     requiredDocuments: track.requiredDocuments,
     stages: track.stages,
     appraisers,
-    hasDistrictStage: hasDistrictStageOn(settings, today),
+    hasDistrictStage,
     postingPeriodDays: settings.postingPeriodDays,
     satisfactionThresholdPercent: settings.satisfactionThresholdPercent,
     durations,
