@@ -8,7 +8,7 @@ import { meetSubmissionConditions, startDossierHarness, type Call } from './test
 
 const config = testConfig();
 
-/** The national test catalog after an import that renames things and raises C3's thresholds (40/50 → 60). */
+/** The national test catalog after an import that renames things (a stage's code too) and raises C3's thresholds (40/50 → 60). */
 function revisedCatalog() {
   const national = nationalFixture();
   const [set] = national.criteriaSets ?? [];
@@ -20,7 +20,7 @@ function revisedCatalog() {
   income.name = 'Thu nhập bình quân đầu người';
   indicator.thresholds = { default: null, byGroup: { R1: 60, R2: 60 } };
   track.name = 'Xã đạt chuẩn (tên mới)';
-  track.stages = track.stages.map((s) => ({ ...s, name: `${s.name} (tên mới)` }));
+  track.stages = track.stages.map((s) => ({ ...s, code: s.kind === 'self_assessment' ? 'TU_DANH_GIA' : s.code, name: `${s.name} (tên mới)` }));
   return national;
 }
 
@@ -73,6 +73,7 @@ describe('a dossier is judged against the plan it opened with, whatever a later 
   });
 
   it('decides the open dossier with the names, stages and legal basis it opened with', async () => {
+    // The evidence API still sees the dossier in its self-assessment stage (SELF), whatever the track now calls it.
     await call('PUT', `/dossiers/${id}/documents/TO_TRINH`, { commandId: randomUUID(), evidenceId: await h.addEvidence(id) });
     await meetSubmissionConditions(call, id);
     expect((await call('POST', `/dossiers/${id}/submit`, { commandId: randomUUID() })).body).toEqual({ stage: 'APPRAISAL' });
