@@ -30,6 +30,8 @@ const units = Array.from({ length: count }, (_, i) => ({
 }));
 const province = (seed('lai-chau.json') as { province: unknown }).province;
 const h = await startDossierHarness(config, [seed('national.json'), seed('lai-chau.json'), { format: 'ntm-catalog/1', province, units }]);
+// Dossiers opened before Lai Châu's two-tier reform (1 July 2025): every stage, the district's included.
+h.openOn('2025-06-16');
 
 async function drive(call: Call, unitCode: string, n: number): Promise<number> {
   const started = performance.now();

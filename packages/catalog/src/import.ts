@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { CatalogFile, systemSender, type FieldError, type RecordedBy } from '@ntm/contracts';
 import { appendAudit, type Db, type Prisma } from '@ntm/db';
 import { readAssignments, readCriteriaSets, readDecisionForms, readDepartments, readDurations, readHolidays, readProvince, readTracks, readUnits } from './read.js';
+import { deletedCriteriaInUse } from './criteria-in-use.js';
 import { loadReferences } from './references.js';
 import * as rows from './rows.js';
 import { stableJson } from './stable-json.js';
@@ -24,7 +25,9 @@ const levelOrder = { province: 0, district: 1, commune: 2, village: 3 } as const
 /**
  * Imports a catalog file all-or-nothing: it is validated whole (shape, then every reference),
  * compared with what the database holds, and written in one transaction. Entries the file does
- * not name are left alone. With `dryRun` it only answers what would change.
+ * not name are left alone; a criterion that dossiers' set uses is never deleted (refused).
+ * Dossiers keep the plan they opened with, so an import changes no open or decided dossier.
+ * With `dryRun` it only answers what would change.
  */
 export async function importCatalog(db: Db, input: unknown, opts: { dryRun?: boolean; source?: string; by?: RecordedBy } = {}): Promise<ImportResult> {
   const parsed = CatalogFile.safeParse(input);
@@ -32,7 +35,7 @@ export async function importCatalog(db: Db, input: unknown, opts: { dryRun?: boo
     return { ok: false, errors: parsed.error.issues.map((i) => ({ location: ['body', ...i.path.map(String)].join('.'), message: i.message })) };
   }
   const file = parsed.data;
-  const errors = validateReferences(file, await loadReferences(db, file));
+  const errors = [...validateReferences(file, await loadReferences(db, file)), ...(await deletedCriteriaInUse(db, file))];
   if (errors.length > 0) return { ok: false, errors };
 
   const { changes, unchanged } = await plan(db, file);

@@ -5,4 +5,5 @@ export { toSearchName } from './search-name.js';
 export { seedCatalog } from './seed.js';
 export { parseUnitsCsv, unitCsvColumns } from './units-csv.js';
 export { candidateSets } from './candidate-sets.js';
+export { readDossierPlan } from './dossier-plan.js';
 export { unitChain, unitSubtree } from './unit-tree.js';

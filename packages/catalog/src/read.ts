@@ -1,5 +1,5 @@
 import type { Db, Prisma } from '@ntm/db';
-import { CatalogCriteriaSet, CatalogTrack, type CatalogFile } from '@ntm/contracts';
+import { CatalogCriteriaSet, CatalogProvince, CatalogTrack, type CatalogFile } from '@ntm/contracts';
 
 // Database rows back into catalog-file entries: used by export, and by import to tell what changed.
 
@@ -13,6 +13,7 @@ export async function readProvince(db: Db, code: string): Promise<File['province
     code: p.code,
     name: p.name,
     hasDistrictStage: p.hasDistrictStage,
+    chainChanges: CatalogProvince.shape.chainChanges.parse(p.chainChanges),
     postingPeriodDays: p.postingPeriodDays,
     satisfactionThresholdPercent: p.satisfactionThresholdPercent === null ? null : Number(p.satisfactionThresholdPercent),
     placeNames: p.placeNames as Record<string, string>,
@@ -29,6 +30,7 @@ export async function readUnits(db: Db, where: Prisma.AdministrativeUnitWhereInp
     validFrom: isoDate(u.validFrom),
     validTo: u.validTo === null ? null : isoDate(u.validTo),
     groupings: Object.fromEntries(u.groupings.map((g) => [g.criteriaSetCode, g.groupCode])),
+    specialDifficulty: u.specialDifficulty,
   }));
 }
 
@@ -50,6 +52,7 @@ export async function readCriteriaSets(db: Db, where: Prisma.CriteriaSetWhereInp
       ownerProvinceCode: s.ownerProvinceCode,
       isSample: s.isSample,
       groups: s.groups,
+      specialDifficultyGroup: s.specialDifficultyGroup,
       criteria: s.criteria.map((c) => ({
         number: c.number,
         code: c.code,

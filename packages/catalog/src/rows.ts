@@ -10,6 +10,7 @@ export const provinceRow = (p: Province) => ({
   code: p.code,
   name: p.name,
   hasDistrictStage: p.hasDistrictStage,
+  chainChanges: p.chainChanges,
   postingPeriodDays: p.postingPeriodDays,
   satisfactionThresholdPercent: p.satisfactionThresholdPercent,
   placeNames: p.placeNames,
@@ -24,6 +25,7 @@ export const unitRow = (u: File['units'][number], provinceCode: string) => ({
   provinceCode,
   validFrom: new Date(u.validFrom),
   validTo: u.validTo === null ? null : new Date(u.validTo),
+  specialDifficulty: u.specialDifficulty,
 });
 
 export const criteriaSetRow = (s: File['criteriaSets'][number]) => ({
@@ -36,6 +38,7 @@ export const criteriaSetRow = (s: File['criteriaSets'][number]) => ({
   ownerProvinceCode: s.ownerProvinceCode,
   isSample: s.isSample,
   groups: s.groups,
+  specialDifficultyGroup: s.specialDifficultyGroup,
 });
 
 export const criterionRows = (s: File['criteriaSets'][number]) =>

@@ -10,8 +10,8 @@ describe('parseUnitsCsv', () => {
     expect(result).toEqual({
       ok: true,
       units: [
-        { code: 'LCH-TDU-SBI', name: 'Xã Sơn Bình', level: 'commune', parentCode: 'LCH-TDU', validFrom: '2020-01-01', validTo: null, groupings: { 'XA-NTM-2021-2025': 'TDMNPB' } },
-        { code: 'LCH-TDU-B01', name: 'Bản Nà Khum, Sơn Bình', level: 'village', parentCode: 'LCH-TDU-SBI', validFrom: '2020-01-01', validTo: '2025-06-30', groupings: {} },
+        { code: 'LCH-TDU-SBI', name: 'Xã Sơn Bình', level: 'commune', parentCode: 'LCH-TDU', validFrom: '2020-01-01', validTo: null, groupings: { 'XA-NTM-2021-2025': 'TDMNPB' }, specialDifficulty: false },
+        { code: 'LCH-TDU-B01', name: 'Bản Nà Khum, Sơn Bình', level: 'village', parentCode: 'LCH-TDU-SBI', validFrom: '2020-01-01', validTo: '2025-06-30', groupings: {}, specialDifficulty: false },
       ],
     });
   });
@@ -36,5 +36,15 @@ describe('parseUnitsCsv', () => {
   it('reports a row with the wrong number of cells instead of guessing', () => {
     const result = parseUnitsCsv(`${header}\nA,B,commune\n`);
     expect(result.ok).toBe(false);
+  });
+});
+
+describe('parseUnitsCsv: especially disadvantaged communes', () => {
+  it('reads the optional special_difficulty column and names a cell that is not true or false', () => {
+    const csv = `code,name,level,parent_code,valid_from,valid_to,special_difficulty\nA1,Xã A,commune,P,2020-01-01,,true\nA2,Xã B,commune,P,2020-01-01,,có\n`;
+    const result = parseUnitsCsv(csv);
+    expect(result.ok === false && result.errors.map((e) => e.location)).toEqual(['body.rows.3.special_difficulty']);
+    const ok = parseUnitsCsv(csv.replace(',có', ',false'));
+    expect(ok.ok && ok.units.map((u) => u.specialDifficulty)).toEqual([true, false]);
   });
 });

@@ -3,10 +3,11 @@ import { CatalogUnit, type FieldError } from '@ntm/contracts';
 
 /**
  * Units from a CSV file (UTF-8, comma-separated, header row):
- *   code,name,level,parent_code,valid_from,valid_to[,group:<criteria set code> …]
- * `valid_to` and group cells may be empty. Rows are reported 1-based as in a spreadsheet (header = row 1).
+ *   code,name,level,parent_code,valid_from,valid_to[,special_difficulty][,group:<criteria set code> …]
+ * `valid_to`, `special_difficulty` (true/false, Quyết định 318/QĐ-TTg Điều 1) and group cells may be empty. Rows are reported 1-based as in a spreadsheet (header = row 1).
  */
 export const unitCsvColumns = ['code', 'name', 'level', 'parent_code', 'valid_from', 'valid_to'] as const;
+const optionalColumns = ['special_difficulty'];
 
 export type UnitsCsvResult = { ok: true; units: CatalogUnit[] } | { ok: false; errors: FieldError[] };
 
@@ -20,7 +21,7 @@ export function parseUnitsCsv(text: string): UnitsCsvResult {
   const [header, ...rows] = records;
   if (!header) return { ok: false, errors: [{ location: 'body', message: 'tệp CSV trống' }] };
   const missing = unitCsvColumns.filter((c) => !header.includes(c));
-  const unknown = header.filter((h) => !(unitCsvColumns as readonly string[]).includes(h) && !h.startsWith('group:'));
+  const unknown = header.filter((h) => !(unitCsvColumns as readonly string[]).includes(h) && !optionalColumns.includes(h) && !h.startsWith('group:'));
   if (missing.length > 0 || unknown.length > 0) {
     const problems = [...missing.map((c) => `thiếu cột "${c}"`), ...unknown.map((c) => `cột lạ "${c}"`)];
     return { ok: false, errors: [{ location: 'body.header', message: problems.join('; ') }] };
@@ -41,6 +42,7 @@ export function parseUnitsCsv(text: string): UnitsCsvResult {
       validFrom: cell('valid_from'),
       validTo: cell('valid_to') || null,
       groupings,
+      specialDifficulty: { '': false, false: false, true: true }[cell('special_difficulty')] ?? cell('special_difficulty'),
     });
     if (parsed.success) units.push(parsed.data);
     else for (const issue of parsed.error.issues) errors.push({ location: `body.rows.${i + 2}.${csvColumn(issue.path)}`, message: issue.message });
@@ -50,6 +52,6 @@ export function parseUnitsCsv(text: string): UnitsCsvResult {
 
 function csvColumn(path: PropertyKey[]): string {
   const [field, sub] = path.map(String);
-  const names: Record<string, string> = { parentCode: 'parent_code', validFrom: 'valid_from', validTo: 'valid_to' };
+  const names: Record<string, string> = { parentCode: 'parent_code', validFrom: 'valid_from', validTo: 'valid_to', specialDifficulty: 'special_difficulty' };
   return field === 'groupings' ? `group:${sub ?? ''}` : (names[field ?? ''] ?? field ?? '');
 }

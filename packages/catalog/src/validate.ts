@@ -1,5 +1,6 @@
 import type { CatalogFile, FieldError } from '@ntm/contracts';
 import { unknownPlaceholders } from '@ntm/domain';
+import { unfollowableStages } from '@ntm/domain';
 import type { References } from './references.js';
 
 const levelRank = { province: 0, district: 1, commune: 2, village: 3 } as const;
@@ -31,6 +32,8 @@ export function validateReferences(file: CatalogFile, refs: References): FieldEr
     for (const d of duplicates(keys)) err([section], `mã "${d}" xuất hiện nhiều lần`);
   }
 
+  for (const d of duplicates(file.province?.chainChanges.map((c) => c.from) ?? [])) err(['province', 'chainChanges'], `ngày "${d}" xuất hiện nhiều lần`);
+
   file.units.forEach((u, i) => {
     if (u.level === 'province') {
       if (u.code !== province) err(['units', i, 'code'], `đơn vị cấp tỉnh phải là tỉnh "${province}" của tệp`);
@@ -58,6 +61,9 @@ export function validateReferences(file: CatalogFile, refs: References): FieldEr
     for (const d of duplicates(s.criteria.map((c) => c.number))) err(['criteriaSets', i, 'criteria'], `số tiêu chí ${d} lặp lại`);
     for (const d of duplicates(s.criteria.flatMap((c) => c.indicators.map((x) => x.code)))) err(['criteriaSets', i, 'criteria'], `mã chỉ tiêu "${d}" lặp lại`);
     const groups = new Set(s.groups.map((g) => g.code));
+    if (s.specialDifficultyGroup !== null && !groups.has(s.specialDifficultyGroup)) {
+      err(['criteriaSets', i, 'specialDifficultyGroup'], `bộ tiêu chí không có vùng/nhóm "${s.specialDifficultyGroup}"`);
+    }
     s.criteria.forEach((c, j) =>
       c.indicators.forEach((ind, k) => {
         for (const g of Object.keys(ind.thresholds.byGroup)) {
@@ -75,6 +81,8 @@ export function validateReferences(file: CatalogFile, refs: References): FieldEr
       if (!refs.tracks.has(p)) err(['tracks', i, 'prerequisites', j], `không có loại hồ sơ "${p}"`);
     });
     for (const d of duplicates(t.stages.map((s) => s.code))) err(['tracks', i, 'stages'], `mã bước "${d}" lặp lại`);
+    const unfollowable = unfollowableStages(t.stages);
+    if (unfollowable) err(['tracks', i, 'stages'], `hồ sơ không thể đi hết các bước: ${unfollowable}`);
   });
 
   file.departments.forEach((d, i) => {

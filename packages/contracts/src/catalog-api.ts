@@ -34,6 +34,8 @@ export const UnitRecognition = z.object({
 
 export const UnitDetail = UnitSummary.extend({
   groupings: z.record(z.string(), z.string()),
+  /** Especially disadvantaged or a safe-zone commune of a poor district: judged on its set's special-difficulty group (Quyết định 318/QĐ-TTg Điều 1). */
+  specialDifficulty: z.boolean(),
   ancestors: z.array(UnitSummary.pick({ code: true, name: true, level: true })),
   childCount: z.number().int(),
   /** Every recognition the unit holds or held, newest first. */

@@ -34,6 +34,8 @@ export const CatalogUnit = z.object({
   validTo: isoDate.nullable().default(null),
   /** The unit's region or group in each criteria set, e.g. { "XA-NTM-2021": "TDMNPB" }. */
   groupings: z.record(code, code).default({}),
+  /** Especially disadvantaged, or a safe-zone commune of a poor district (Quyết định 318/QĐ-TTg Điều 1). */
+  specialDifficulty: z.boolean().default(false),
 });
 export type CatalogUnit = z.infer<typeof CatalogUnit>;
 
@@ -67,6 +69,8 @@ export const CatalogCriteriaSet = z.object({
   ownerProvinceCode: code.nullable().default(null),
   isSample: z.boolean().default(false),
   groups: z.array(z.object({ code, name })).default([]),
+  /** The group whose thresholds especially disadvantaged communes (specialDifficulty) use wherever they are. */
+  specialDifficultyGroup: code.nullable().default(null),
   criteria: z.array(CatalogCriterion).min(1),
 });
 export type CatalogCriteriaSet = z.infer<typeof CatalogCriteriaSet>;
@@ -114,8 +118,10 @@ export const CatalogHoliday = z.object({ date: isoDate, name });
 export const CatalogProvince = z.object({
   code,
   name,
-  /** false for the two-tier chain (no district stage). */
+  /** false for the two-tier chain (no district stage); before the first of `chainChanges`, if any. */
   hasDistrictStage: z.boolean(),
+  /** Changes of the chain of approval, each for dossiers opened from its date (Lai Châu: none from 2025-07-01). */
+  chainChanges: z.array(z.object({ from: isoDate, hasDistrictStage: z.boolean() })).default([]),
   postingPeriodDays: z.number().int().min(0).max(365).nullable().default(null),
   satisfactionThresholdPercent: z.number().min(0).max(100).nullable().default(null),
   /** The place names its documents are dated with, by unit (the province, its districts): { "LCH": "Lai Châu" }. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DecidingLevel, MissingKind } from '@ntm/domain';
+import { PlannedCriterion, ThresholdGroup } from './planned-criteria.js';
 
 // The dossier workflow's messages and the dossier API's bodies. Shared by the API (which sends
 // them) and the workflow (which validates and handles them), so both agree on one shape.
@@ -25,7 +26,12 @@ export const DossierWorkflowInput = z.object({
   trackCode: code,
   year: z.number().int(),
   criteriaSetCode: code,
-  requiredCriteria: z.array(z.object({ code, number: z.number().int(), name: z.string() })).min(1),
+  /** The plan's names and thresholds (see DossierPlan); absent from inputs of dossiers opened before it. */
+  trackName: z.string().optional(),
+  criteriaSetName: z.string().optional(),
+  legalBasis: z.string().optional(),
+  thresholdGroup: ThresholdGroup.nullable().optional(),
+  requiredCriteria: z.array(PlannedCriterion).min(1),
   requiredDocuments: z.array(z.object({ code, name: z.string() })),
   stages: z.array(Stage).min(2),
   /** Who appraises what: resolved from the province's assignments when the dossier is opened. */
@@ -194,6 +200,8 @@ export type MissingItem = z.infer<typeof MissingItem>;
 /** Failure types the workflow raises; the API maps each to an HTTP status. */
 export const dossierFailureTypes = {
   wrongStage: 'WRONG_STAGE',
+  /** A self-assessment the rules refuse: an unknown indicator, a value of the wrong kind, a claim the thresholds contradict. */
+  invalidSelfAssessment: 'SELF_ASSESSMENT_INVALID',
   unknownCriterion: 'UNKNOWN_CRITERION',
   unknownDocument: 'UNKNOWN_DOCUMENT',
   incomplete: 'SUBMISSION_INCOMPLETE',

@@ -5,5 +5,7 @@ export * from './ping-workflow.js';
 export * from './catalog-file.js';
 export * from './catalog-api.js';
 export * from './dossier.js';
+export * from './planned-criteria.js';
+export * from './dossier-plan.js';
 export * from './dossier-messages.js';
 export * from './identity.js';

@@ -30,6 +30,11 @@ export const AdministrativeUnit = z
     validTo: IsoDate.nullable(),
     /** The unit's region or group in each criteria set: criteria set code → group code. */
     groupings: z.record(Code, Code),
+    /**
+     * An especially disadvantaged commune, or a safe-zone commune of a poor district (Quyết định
+     * 318/QĐ-TTg Điều 1): judged on the set's `specialDifficultyGroup` wherever it is.
+     */
+    specialDifficulty: z.boolean().optional(),
   })
   .refine((u) => u.validTo === null || u.validTo >= u.validFrom, {
     path: ['validTo'],
@@ -108,6 +113,8 @@ export const CriteriaSet = z
     validToYear: z.number().int(),
     unitLevel: CriteriaSetLevel,
     groups: z.array(CriteriaGroup),
+    /** The group whose thresholds especially disadvantaged communes use (2021–2025: the northern midlands and mountains). */
+    specialDifficultyGroup: Code.nullish(),
     criteria: z.array(Criterion).min(1),
   })
   .superRefine((set, ctx) => {

@@ -62,3 +62,16 @@ export function thresholdFor(indicator: Pick<Indicator, 'thresholds'>, groupCode
   }
   return common === null ? { kind: 'unset' } : { kind: 'threshold', value: common, source: 'default' };
 }
+
+/**
+ * The group whose thresholds judge a unit in a set: its own group, except that an especially
+ * disadvantaged commune (or a safe-zone commune of a poor district) uses the set's designated
+ * group wherever it is (Quyết định 318/QĐ-TTg Điều 1: the northern midlands and mountains).
+ */
+export function thresholdGroupOf(
+  unit: Pick<AdministrativeUnit, 'groupings' | 'specialDifficulty'>,
+  set: Pick<CriteriaSet, 'code' | 'specialDifficultyGroup'>,
+): string | undefined {
+  if (unit.specialDifficulty === true && set.specialDifficultyGroup) return set.specialDifficultyGroup;
+  return unitGroup(unit, set);
+}

@@ -28,11 +28,18 @@ describe('fillUnitNames', () => {
   it('reports a level the unit has no unit at (a commune of the two-tier chain has no district)', () => {
     expect(fillUnitNames('Ủy ban nhân dân {district}', { commune: 'Xã Tả Van' }).missing).toEqual(['district']);
   });
+
+  it('takes the first level the unit has among alternatives', () => {
+    expect(fillUnitNames('Ủy ban nhân dân {district|commune}', { district: 'Huyện Than Uyên', commune: 'Xã Pha Mu' }).text).toBe('Ủy ban nhân dân huyện Than Uyên');
+    expect(fillUnitNames('Ủy ban nhân dân {district|commune}', { commune: 'Xã Mường Kim' }).text).toBe('Ủy ban nhân dân xã Mường Kim');
+    expect(fillUnitNames('{district|village}', { commune: 'Xã Mường Kim' }).missing).toEqual(['district|village']);
+  });
 });
 
 describe('unknownPlaceholders', () => {
   it('lists placeholders that name no unit level', () => {
     expect(unknownPlaceholders('Ủy ban nhân dân {huyen} và {commune}')).toEqual(['huyen']);
+    expect(unknownPlaceholders('{district|xa}')).toEqual(['xa']);
   });
 });
 

@@ -3,6 +3,8 @@ import { DecidingLevel } from './catalog.js';
 /**
  * How a province words its decisions on one track (the catalog's `decisionForms`). Texts may name
  * the dossier's units by level: `{district}` becomes "huyện Than Uyên" for a unit in that district.
+ * A placeholder may list levels to try in order, `{district|commune}`: the district where the unit
+ * has one, else the commune (a two-tier province's commune has no district above it).
  */
 export interface DecisionForm {
   /** The body that issues and signs: "Ủy ban nhân dân" (with the deciding unit: "Ủy ban nhân dân tỉnh Lai Châu"). */
@@ -28,7 +30,7 @@ const placeholder = /\{([^{}]*)\}/g;
 
 /** The placeholders a text uses that name no unit level; a catalog import rejects them. */
 export function unknownPlaceholders(text: string): string[] {
-  return [...text.matchAll(placeholder)].map((m) => m[1] ?? '').filter((name) => !DecidingLevel.safeParse(name).success);
+  return [...text.matchAll(placeholder)].flatMap((m) => (m[1] ?? '').split('|')).filter((name) => !DecidingLevel.safeParse(name).success);
 }
 
 /** A unit's catalog name as it reads inside a sentence: "Xã Pha Mu" → "xã Pha Mu". */
@@ -37,10 +39,13 @@ export const inSentence = (name: string) => name.charAt(0).toLocaleLowerCase('vi
 /** A text with its placeholders replaced by the units' names; `missing` lists levels the dossier's unit has no unit at. */
 export function fillUnitNames(text: string, names: UnitNamesByLevel): { text: string; missing: string[] } {
   const missing: string[] = [];
-  const filled = text.replace(placeholder, (whole, level: string) => {
-    const name = DecidingLevel.safeParse(level).success ? names[level as DecidingLevel] : undefined;
+  const filled = text.replace(placeholder, (whole, levels: string) => {
+    const name = levels
+      .split('|')
+      .map((level) => (DecidingLevel.safeParse(level).success ? names[level as DecidingLevel] : undefined))
+      .find((n) => n !== undefined);
     if (name === undefined) {
-      missing.push(level);
+      missing.push(levels);
       return whole;
     }
     return inSentence(name);

@@ -1,7 +1,9 @@
 export * from './catalog.js';
 export * from './criteria-set.js';
+export * from './approval-chain.js';
 export * from './eligibility.js';
 export * from './rollup.js';
+export * from './indicator-judgment.js';
 export * from './revocation.js';
 export * from './calendar.js';
 export { IsoDate, formatDocumentDate, formatVietnameseDate } from './iso-date.js';

@@ -21,6 +21,8 @@ export interface DossierApiDeps {
   temporal: Client;
   taskQueue: string;
   storage: Storage;
+  /** The clock dossiers are opened by (their chain of approval holds from a date); the system clock by default. */
+  now?: () => Date;
 }
 
 export async function buildDossierApi(deps: DossierApiDeps, options: FastifyServerOptions = {}) {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { readDossierPlan } from '@ntm/catalog';
 import { Problem } from '@ntm/contracts';
 import { appendAudit, type Db } from '@ntm/db';
 import { HttpProblem } from '@ntm/http';
@@ -63,8 +64,7 @@ export function evidenceRoutes(deps: {
     const access = await requireDossierAccess(db, actorOf(request), command, dossierId);
     const dossier = await db.dossier.findUnique({ where: { id: dossierId } });
     if (!dossier) throw new HttpProblem('notFound', `Không có hồ sơ "${dossierId}".`);
-    const track = await db.track.findUnique({ where: { code: dossier.trackCode } });
-    const stages = (track?.stages ?? []) as Array<{ code: string; kind: string }>;
+    const { stages } = await readDossierPlan(db, dossier);
     return { dossier, role: access.role, editable: stages.find((s) => s.code === dossier.stage)?.kind === 'self_assessment' };
   }
   /** An evidence file the actor may reach through its dossier; 404 for everyone else, as if it did not exist. */

@@ -1,3 +1,4 @@
+import { readDossierPlan } from '@ntm/catalog';
 import type { Db } from '@ntm/db';
 import { DecidingLevel, fillUnitNames, signingLines, type DecisionForm, type UnitNamesByLevel } from '@ntm/domain';
 import type { DecisionDocument } from '@ntm/documents';
@@ -13,7 +14,7 @@ export interface DecisionSetting {
   criteriaSetBasis: string;
 }
 
-type DossierRow = { provinceCode: string; districtCode: string | null; unitCode: string; trackCode: string; criteriaSetCode: string; decidingLevel: string };
+type DossierRow = { plan: unknown; provinceCode: string; districtCode: string | null; unitCode: string; trackCode: string; criteriaSetCode: string; decidingLevel: string };
 
 /** The unit whose People's Committee decides: the district where the track has the district decide and the unit has one. */
 export function issuingUnitCode(dossier: Pick<DossierRow, 'provinceCode' | 'districtCode' | 'decidingLevel'>): string {
@@ -25,11 +26,12 @@ export function issuingUnitCode(dossier: Pick<DossierRow, 'provinceCode' | 'dist
  * lacks for it (no form for the track, no place name, a unit level the form names but the unit has not).
  */
 export async function loadDecisionSetting(db: Db, dossier: DossierRow): Promise<{ setting: DecisionSetting } | { problems: string[] }> {
-  const [form, province, units, set] = await Promise.all([
+  const [form, province, units, plan] = await Promise.all([
     db.decisionForm.findUnique({ where: { provinceCode_trackCode: { provinceCode: dossier.provinceCode, trackCode: dossier.trackCode } } }),
     db.province.findUniqueOrThrow({ where: { code: dossier.provinceCode } }),
     db.administrativeUnit.findMany({ where: { provinceCode: dossier.provinceCode }, select: { code: true, name: true, level: true, parentCode: true } }),
-    db.criteriaSet.findUniqueOrThrow({ where: { code: dossier.criteriaSetCode }, select: { legalBasis: true } }),
+    // The criteria set's basis as the dossier opened with it: a later catalog import changes nothing here.
+    readDossierPlan(db, dossier),
   ]);
   const byCode = new Map(units.map((u) => [u.code, u]));
   const issuerCode = issuingUnitCode(dossier);
@@ -51,7 +53,7 @@ export async function loadDecisionSetting(db: Db, dossier: DossierRow): Promise<
   const missing = new Set(texts.flatMap((t) => fillUnitNames(t, namesByLevel).missing));
   if (missing.size > 0) problems.push(`Mẫu quyết định nêu đơn vị cấp ${[...missing].join(', ')} nhưng đơn vị của hồ sơ không thuộc đơn vị cấp đó.`);
   if (problems.length > 0) return { problems };
-  return { setting: { form, issuer: { body: form.issuingBody, unitName, place }, unitNames, namesByLevel, criteriaSetBasis: set.legalBasis } };
+  return { setting: { form, issuer: { body: form.issuingBody, unitName, place }, unitNames, namesByLevel, criteriaSetBasis: plan.criteriaSet.legalBasis } };
 }
 
 /** What stops this signer from signing under the setting's form, in Vietnamese; null when nothing does. */
@@ -66,6 +68,8 @@ export function decisionDocument(
 ): DecisionDocument {
   const { form, namesByLevel } = setting;
   const fill = (text: string) => fillUnitNames(text, namesByLevel).text;
+  // "{district|commune}" and "{commune}" are one line for a commune without a district: named once.
+  const fillAll = (texts: string[]) => [...new Set(texts.map(fill))];
   return {
     number: decision.number,
     date: decision.date,
@@ -77,10 +81,10 @@ export function decisionDocument(
     unitNames: setting.unitNames,
     recognition: form.recognition,
     year: decision.year,
-    legalBases: [...form.legalBases.map(fill), setting.criteriaSetBasis],
+    legalBases: [...fillAll(form.legalBases), setting.criteriaSetBasis],
     proposal: form.proposedBy === null ? null : { by: fill(form.proposedBy), number: decision.submissionNumber, date: decision.submissionDate },
-    executors: form.executors.map(fill),
-    recipients: form.recipients.map(fill),
+    executors: fillAll(form.executors),
+    recipients: fillAll(form.recipients),
     verifyUrl: decision.verifyUrl,
   };
 }

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import {
-  dossierFailureTypes, senderOf, systemSender, type AppraisalCommand, type AttachDocumentCommand, type DossierWorkflowInput, type RecordedBy, type SelfAssessmentCommand,
+  dossierFailureTypes, dossierPlanOf, senderOf, systemSender, type AppraisalCommand, type AttachDocumentCommand, type DossierWorkflowInput, type RecordedBy, type SelfAssessmentCommand,
 } from '@ntm/contracts';
 import { Prisma, appendAudit, type Db } from '@ntm/db';
 import { dossierScopeOf, type DossierScope } from '@ntm/domain';
@@ -74,6 +74,7 @@ export function createDossierActivities(db: Db) {
               stepBudgets: Object.fromEntries(Object.entries(input.durations).map(([stage, d]) => [stage, { amount: d.amount, unit: d.unit }])),
               ...storedScope(dossierScopeOf(input)),
               appraiserDepartments: input.appraisers.map((a) => a.departmentCode),
+              plan: dossierPlanOf(input),
             },
           });
           return null;

@@ -49,6 +49,20 @@ const advancedCommuneCriteria = [
   'Quốc phòng và an ninh',
 ];
 
+/** The ten criteria of the 2026–2030 set, as ../shared/data/criteria/2026-2030.md gives them. */
+const criteria2026 = [
+  'Quy hoạch',
+  'Hạ tầng kinh tế - xã hội',
+  'Phát triển kinh tế nông thôn',
+  'Đào tạo nguồn nhân lực nông thôn',
+  'Văn hóa, giáo dục, y tế',
+  'Giảm nghèo và an sinh xã hội',
+  'Khoa học công nghệ và chuyển đổi số',
+  'Môi trường và cảnh quan nông thôn',
+  'Xây dựng hệ thống chính trị và hành chính công',
+  'Tiếp cận pháp luật và an ninh, quốc phòng',
+];
+
 const read = (name: string): unknown => JSON.parse(readFileSync(join(import.meta.dirname, name), 'utf8'));
 const parse = (name: string): CatalogFile => CatalogFile.parse(read(name));
 
@@ -74,8 +88,25 @@ describe('seed catalog files', () => {
   it('national.json ships the two national sets and the three tracks, without province data', () => {
     const national = parse('national.json');
     expect(national.province).toBeUndefined();
-    expect(national.criteriaSets.map((s) => s.code)).toEqual(['XA-NTM-2021-2025', 'XA-NTM-NC-2021-2025']);
+    expect(national.criteriaSets.map((s) => s.code)).toEqual(['XA-NTM-2021-2025', 'XA-NTM-NC-2021-2025', 'XA-NTM-2026-2030']);
     expect(national.tracks.map((t) => t.code)).toEqual(['COMMUNE_NTM', 'COMMUNE_ADVANCED', 'VILLAGE_NTM']);
+  });
+
+  it('the 2026–2030 set (Quyết định 51/2025/QĐ-TTg) has the ten criteria and three commune groups, placeholder indicators, no district set', () => {
+    const national = parse('national.json');
+    const set = national.criteriaSets.find((s) => s.code === 'XA-NTM-2026-2030');
+    expect(set).toMatchObject({ validFromYear: 2026, validToYear: 2030, unitLevel: 'commune', isSample: true });
+    expect(set?.legalBasis).toContain('51/2025/QĐ-TTg');
+    expect(set?.criteria.map((c) => c.name)).toEqual(criteria2026);
+    expect(set?.groups.map((g) => g.name)).toEqual(['Xã nhóm 1', 'Xã nhóm 2', 'Xã nhóm 3']);
+    expect(set?.criteria.flatMap((c) => c.indicators).every((i) => i.isSample && i.thresholds.default === null)).toBe(true);
+    expect(national.criteriaSets.filter((s) => s.unitLevel === 'district')).toEqual([]);
+    expect(national.tracks.find((t) => t.code === 'COMMUNE_NTM')?.criteriaSetCodes).toEqual(['XA-NTM-2021-2025', 'XA-NTM-2026-2030']);
+  });
+
+  it('especially disadvantaged communes use the northern midlands and mountains column of the 2021–2025 sets', () => {
+    const sets = parse('national.json').criteriaSets.filter((s) => s.validToYear === 2025);
+    expect(sets.map((s) => s.specialDifficultyGroup)).toEqual(['TDMNPB', 'TDMNPB']);
   });
 
   it('the 19 national commune criteria carry the names of DOMAIN.md, in order, with the key criteria marked', () => {
@@ -169,10 +200,15 @@ describe('seed catalog files', () => {
       }
     });
 
-    it('every commune has a region in both national commune sets', () => {
+    it('every commune has a region in both 2021–2025 commune sets, and a post-reform one its 2026–2030 group', () => {
       for (const u of file.units.filter((x) => x.level === 'commune')) {
-        expect(Object.keys(u.groupings).sort(), u.code).toEqual(['XA-NTM-2021-2025', 'XA-NTM-NC-2021-2025']);
+        expect(Object.keys(u.groupings), u.code).toEqual(expect.arrayContaining(['XA-NTM-2021-2025', 'XA-NTM-NC-2021-2025']));
+        if (u.validFrom >= '2025-07-01') expect(u.groupings['XA-NTM-2026-2030'], u.code).toBeDefined();
       }
+    });
+
+    it('has no district stage for dossiers opened from 1 July 2025 (the two-tier reform)', () => {
+      expect(file.province?.chainChanges).toEqual([{ from: '2025-07-01', hasDistrictStage: false }]);
     });
 
     it('every district office names a district of the file', () => {
@@ -192,9 +228,9 @@ describe('seed catalog files', () => {
       expect(duplicatesOf(file.assignments.map((a) => `${a.criteriaSetCode}/${a.criterionCode}/${a.indicatorCode ?? ''}/${a.departmentCode}`))).toEqual([]);
     });
 
-    it('every criterion of XA-NTM-2021-2025 has at least one department', () => {
-      const set = national.criteriaSets.find((s) => s.code === 'XA-NTM-2021-2025');
-      const assigned = new Set(file.assignments.filter((a) => a.criteriaSetCode === 'XA-NTM-2021-2025').map((a) => a.criterionCode));
+    it.each(['XA-NTM-2021-2025', 'XA-NTM-2026-2030'])('every criterion of %s has at least one department', (setCode) => {
+      const set = national.criteriaSets.find((s) => s.code === setCode);
+      const assigned = new Set(file.assignments.filter((a) => a.criteriaSetCode === setCode).map((a) => a.criterionCode));
       expect(set?.criteria.map((c) => c.code).filter((c) => !assigned.has(c))).toEqual([]);
     });
 

@@ -65,9 +65,10 @@ describe('catalog API (real PostgreSQL)', () => {
   });
 
   it('answers a unit with its ancestors and its group in each criteria set', async () => {
-    const { body } = await get<{ ancestors: Array<{ code: string }>; groupings: Record<string, string> }>('/catalog/units/P1-D1-C2');
+    const { body } = await get<{ ancestors: Array<{ code: string }>; groupings: Record<string, string>; specialDifficulty: boolean }>('/catalog/units/P1-D1-C2');
     expect(body.ancestors.map((a) => a.code)).toEqual(['P1', 'P1-D1']);
     expect(body.groupings).toEqual({ 'SET-A': 'R2' });
+    expect(body.specialDifficulty).toBe(false);
   });
 
   it('lists each criterion with the departments that appraise it in the province', async () => {

@@ -61,6 +61,7 @@ export function unitRoutes(db: Db): FastifyPluginAsyncZod {
         return {
           ...toUnitSummary(unit),
           groupings: Object.fromEntries(unit.groupings.map((g) => [g.criteriaSetCode, g.groupCode])),
+          specialDifficulty: unit.specialDifficulty,
           ancestors,
           childCount: unit._count.children,
           recognitions: recognitions.map((r) => ({

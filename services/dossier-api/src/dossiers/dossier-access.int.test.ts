@@ -21,6 +21,8 @@ describe('who may see and change a dossier, through the API (real Temporal and P
 
   beforeAll(async () => {
     h = await startDossierHarness(config, [seed('national.json'), seed('lai-chau.json'), seed('lao-cai.json')]);
+    // Opened before the two-tier reform, so the dossier keeps Lai Châu's district stage.
+    h.openOn('2025-06-16');
     sonBinhOfficer = await h.callAs({ username: 'can-bo-son-binh', grants: [{ role: 'commune_officer', unitCode: sonBinh, departmentCode: null }] });
     giangMaOfficer = await h.callAs({ username: 'can-bo-giang-ma', grants: [{ role: 'commune_officer', unitCode: giangMa, departmentCode: null }] });
     dossierId = randomUUID();

@@ -25,6 +25,8 @@ describe('happy path on the seed catalog: Pha Mu commune (Than Uyên), 19/19 cri
     expect(readdirSync(seedCatalogDir)).toEqual(expect.arrayContaining(['national.json', 'lai-chau.json']));
     h = await startDossierHarness(config, [seed('national.json'), seed('lai-chau.json')]);
     call = await h.callAs(phaMuOfficer);
+    // A 2025 dossier opened before Lai Châu's two-tier reform (1 July 2025) keeps its district stage.
+    h.openOn('2025-06-16');
   });
   afterAll(() => h.close());
 
@@ -34,7 +36,8 @@ describe('happy path on the seed catalog: Pha Mu commune (Than Uyên), 19/19 cri
     const created = await call('POST', '/dossiers', { commandId: id, unitCode: 'LCH-THU-PMU', trackCode: 'COMMUNE_NTM', year: 2025 });
     expect(created.status).toBe(201);
 
-    const view = (await call('GET', `/dossiers/${id}`)).body as { trackingCode: string; criteria: Array<{ code: string }>; documents: Array<{ code: string }> };
+    const view = (await call('GET', `/dossiers/${id}`)).body as { trackingCode: string; criteriaSetCode: string; hasDistrictStage: boolean; criteria: Array<{ code: string }>; documents: Array<{ code: string }> };
+    expect(view).toMatchObject({ criteriaSetCode: 'XA-NTM-2021-2025', hasDistrictStage: true });
     expect(view.criteria).toHaveLength(19);
     for (const c of view.criteria) {
       expect((await call('PUT', `/dossiers/${id}/criteria/${c.code}/self-assessment`, { commandId: randomUUID(), met: true, explanation: 'Đạt theo báo cáo của xã.' })).status).toBe(200);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CreateDossierBody, DossierWorkflowInput } from '@ntm/contracts';
 import { candidateSets, readDurations, readHolidays, readProvince, readTracks, readUnits } from '@ntm/catalog';
 import type { Db } from '@ntm/db';
-import { CriteriaSet, checkEligibility, criteriaSetInForce, requiredCriteria } from '@ntm/domain';
+import { CriteriaSet, checkEligibility, criteriaSetInForce, hasDistrictStageOn, plannedIndicators, requiredCriteria, thresholdGroupOf, unfollowableUnderChain } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
 import { requireUnitAccess, type RequestActor } from '@ntm/access';
 
@@ -21,8 +21,10 @@ export function trackingCode(provinceCode: string, year: number, dossierId: stri
 }
 
 /**
- * Everything the workflow needs, read from the catalog once at creation: the unit's chain, the
- * criteria set in force for the year, required documents and stages. Refuses an ineligible unit.
+ * Everything the workflow needs, read from the catalog once at creation (`today`, the opening
+ * day): the unit's chain, the criteria set in force for the year with the thresholds of the
+ * unit's group, required documents, stages and the province's chain that day. This is the
+ * dossier's plan, frozen with it. Refuses an ineligible unit.
  */
 export async function planDossier(db: Db, body: CreateDossierBody, opener: { actor: RequestActor; requestId: string }, today: string): Promise<DossierWorkflowInput> {
   const [unit] = await readUnits(db, { code: body.unitCode });
@@ -56,10 +58,16 @@ export async function planDossier(db: Db, body: CreateDossierBody, opener: { act
   const inForce = criteriaSetInForce(candidates.track, candidates.sets.map((s) => CriteriaSet.parse(s)), body.year);
   if (inForce.kind !== 'found') throw new HttpProblem('unprocessable', inForce.message);
 
-  const required = requiredCriteria(inForce.set);
-  const appraisers = await resolveAppraisers(db, province.code, inForce.set.code, required.map((c) => c.code));
+  const set = inForce.set;
+  const required = requiredCriteria(set);
+  const groupCode = thresholdGroupOf(unit, set);
+  const group = set.groups.find((g) => g.code === groupCode);
+  const appraisers = await resolveAppraisers(db, province.code, set.code, required.map((c) => c.code));
   const settings = await readProvince(db, province.code);
   if (!settings) throw new HttpProblem('unprocessable', `Tỉnh "${province.code}" chưa có cấu hình trong danh mục.`);
+  const hasDistrictStage = hasDistrictStageOn(settings, today);
+  const unfollowable = unfollowableUnderChain(track.stages, hasDistrictStage);
+  if (unfollowable) throw new HttpProblem('unprocessable', `Loại hồ sơ "${track.name}" chưa phù hợp với chuỗi phê duyệt của tỉnh ngày ${today}: ${unfollowable}; cần cấu hình lại các bước.`);
   const durations = Object.fromEntries(
     (await readDurations(db, province.code)).filter((d) => d.trackCode === track.code).map((d) => [d.stageCode, { amount: d.amount, unit: d.unit, reminderEveryDays: d.reminderEveryDays }]),
   );
@@ -74,12 +82,16 @@ export async function planDossier(db: Db, body: CreateDossierBody, opener: { act
     districtCode: chain.find((u) => u.level === 'district')?.code ?? null,
     trackCode: track.code,
     year: body.year,
-    criteriaSetCode: inForce.set.code,
-    requiredCriteria: required.map((c) => ({ code: c.code, number: c.number, name: c.name })),
+    criteriaSetCode: set.code,
+    trackName: track.name,
+    criteriaSetName: set.name,
+    legalBasis: set.legalBasis,
+    thresholdGroup: group ? { code: group.code, name: group.name } : null,
+    requiredCriteria: required.map((c) => ({ code: c.code, number: c.number, name: c.name, indicators: plannedIndicators(c, group?.code) })),
     requiredDocuments: track.requiredDocuments,
     stages: track.stages,
     appraisers,
-    hasDistrictStage: settings.hasDistrictStage,
+    hasDistrictStage,
     postingPeriodDays: settings.postingPeriodDays,
     satisfactionThresholdPercent: settings.satisfactionThresholdPercent,
     durations,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { readDossierPlan } from '@ntm/catalog';
 import { Problem } from '@ntm/contracts';
 import type { Db } from '@ntm/db';
 import { HttpProblem } from '@ntm/http';
@@ -81,7 +82,7 @@ export function publicRoutes(db: Db): FastifyPluginAsyncZod {
         if (d?.outcome !== 'recognised' || !d.number || !d.signedOn || !d.pdfSha256) throw new HttpProblem('notFound', 'Không có quyết định công nhận với mã này.');
         const [unit, track, recognition] = await Promise.all([
           db.administrativeUnit.findUnique({ where: { code: d.dossier.unitCode } }),
-          db.track.findUnique({ where: { code: d.dossier.trackCode } }),
+          readDossierPlan(db, d.dossier),
           db.recognition.findUnique({ where: { decisionId: d.id }, select: { status: true } }),
         ]);
         const verified = {
@@ -89,7 +90,7 @@ export function publicRoutes(db: Db): FastifyPluginAsyncZod {
           number: d.number,
           date: d.signedOn.toISOString().slice(0, 10),
           unitName: unit?.name ?? d.dossier.unitCode,
-          trackName: track?.name ?? d.dossier.trackCode,
+          trackName: track.trackName,
           year: d.dossier.year,
           sha256: d.pdfSha256,
           recognitionStatus: recognition?.status === 'revoked' ? ('revoked' as const) : ('active' as const),

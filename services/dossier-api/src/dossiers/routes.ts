@@ -9,7 +9,7 @@ import {
   openDossierUpdate, pageOf, recordSelfAssessmentUpdate, searchAttributeKeys, submitDossierUpdate, type Sender,
 } from '@ntm/contracts';
 import type { Db, Prisma } from '@ntm/db';
-import type { Command as Permission } from '@ntm/domain';
+import { vietnamDay, type Command as Permission } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
 import { actorOf, requireDossierAccess, senderFrom, visibleDossiersWhere } from '@ntm/access';
 import { planDossier } from './plan.js';
@@ -20,6 +20,7 @@ export interface DossierRouteDeps {
   db: Db;
   temporal: Client;
   taskQueue: string;
+  now?: () => Date;
 }
 
 
@@ -72,7 +73,7 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
           if (!same) throw new HttpProblem('conflict', 'Mã lệnh này đã được dùng cho một hồ sơ khác.');
           return reply.status(201).send(toSummary(existing));
         }
-        const input = await planDossier(db, request.body, { actor, requestId: request.id }, new Date().toISOString().slice(0, 10));
+        const input = await planDossier(db, request.body, { actor, requestId: request.id }, vietnamDay(deps.now?.() ?? new Date()));
         const start = new WithStartWorkflowOperation('dossierWorkflow', {
           workflowId: dossierWorkflowId(input.dossierId),
           taskQueue,

@@ -56,7 +56,10 @@ export async function startDossierHarness(config: Config, catalogFiles: unknown[
   let running = worker.run();
   const connection = await Connection.connect({ address: config.temporal.address });
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
-  const app = await buildDossierApi({ config, db, storage, probes: [], temporal, taskQueue }, { logger: false });
+  // Dossiers open on the system's day unless a test opens them on another (`openOn`).
+  let openingDay: string | null = null;
+  const now = () => (openingDay === null ? new Date() : new Date(`${openingDay}T03:00:00Z`));
+  const app = await buildDossierApi({ config, db, storage, probes: [], temporal, taskQueue, now }, { logger: false });
   /** Requests as the given user, created (or updated) with exactly these grants. */
   const callAs = async (user: TestUser): Promise<Call> => {
     const authorization = await signInAs(db, config, user);
@@ -92,6 +95,10 @@ export async function startDossierHarness(config: Config, catalogFiles: unknown[
     /** Uploads a small PDF as evidence of the dossier through the evidence API; answers its id. */
     addEvidence,
     uploaderAs,
+    /** Dossiers created from now on open on this day (ISO date, Vietnam); null: today. */
+    openOn(day: string | null) {
+      openingDay = day;
+    },
     async stopWorker() {
       worker.shutdown();
       await running;

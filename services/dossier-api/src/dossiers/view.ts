@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { readCriteriaSets, readHolidays, readTracks } from '@ntm/catalog';
-import { IndicatorResult } from '@ntm/contracts';
+import { readDossierPlan, readHolidays } from '@ntm/catalog';
+import { ThresholdGroup } from '@ntm/contracts';
 import type { Db } from '@ntm/db';
 import { Duration, processControl } from '@ntm/domain';
+import { CriterionView, criteriaView } from './criteria-view.js';
 
 export const DossierSummary = z
   .object({
@@ -39,14 +40,12 @@ export const ProcessControl = z
 export type ProcessControl = z.infer<typeof ProcessControl>;
 
 export const DossierView = DossierSummary.extend({
-  criteria: z.array(
-    z.object({
-      code: z.string(),
-      number: z.number().int(),
-      name: z.string(),
-      selfAssessment: z.object({ met: z.boolean(), explanation: z.string(), indicators: z.array(IndicatorResult), evidenceIds: z.array(z.string()) }).nullable(),
-    }),
-  ),
+  /** From the plan the dossier opened with, never today's catalog. */
+  trackName: z.string(),
+  criteriaSetName: z.string(),
+  thresholdGroup: ThresholdGroup.nullable(),
+  hasDistrictStage: z.boolean(),
+  criteria: z.array(CriterionView),
   documents: z.array(z.object({ code: z.string(), name: z.string(), evidenceId: z.string().nullable() })),
   postingStartedOn: z.string().nullable(),
   satisfactionPercent: z.number().nullable(),
@@ -85,25 +84,20 @@ export const toSummary = (d: DossierRow): z.infer<typeof DossierSummary> => ({
   submittedAt: d.submittedAt?.toISOString() ?? null,
 });
 
-/** The dossier as people read it: its criteria with their self-assessment, documents and history. */
+/** The dossier as people read it: its plan's criteria with their self-assessment and computed result, documents and history. */
 export async function readDossierView(db: Db, id: string): Promise<DossierView | undefined> {
   const d = await db.dossier.findUnique({ where: { id }, include: { assessments: true, documents: true, events: { where: { toStage: { not: null } }, orderBy: { occurredAt: 'asc' } }, appraisalTasks: { include: { verdicts: true }, orderBy: [{ round: 'asc' }, { departmentCode: 'asc' }] } } });
   if (!d) return undefined;
-  const [[set], [track]] = await Promise.all([readCriteriaSets(db, { code: d.criteriaSetCode }), readTracks(db, { code: d.trackCode })]);
-  const assessed = new Map(d.assessments.map((a) => [a.criterionCode, a]));
+  const plan = await readDossierPlan(db, d);
   const attached = new Map(d.documents.map((x) => [x.documentCode, x.evidenceId]));
   return {
     ...toSummary(d),
-    criteria: (set?.criteria ?? []).map((c) => {
-      const a = assessed.get(c.code);
-      return {
-        code: c.code,
-        number: c.number,
-        name: c.name,
-        selfAssessment: a ? { met: a.met, explanation: a.explanation, indicators: z.array(IndicatorResult).parse(a.indicators), evidenceIds: a.evidenceIds } : null,
-      };
-    }),
-    documents: (track?.requiredDocuments ?? []).map((doc) => ({ code: doc.code, name: doc.name, evidenceId: attached.get(doc.code) ?? null })),
+    trackName: plan.trackName,
+    criteriaSetName: plan.criteriaSet.name,
+    thresholdGroup: plan.thresholdGroup,
+    hasDistrictStage: plan.hasDistrictStage,
+    criteria: criteriaView(plan, new Map(d.assessments.map((a) => [a.criterionCode, a]))),
+    documents: plan.documents.map((doc) => ({ code: doc.code, name: doc.name, evidenceId: attached.get(doc.code) ?? null })),
     postingStartedOn: d.postingStartedOn?.toISOString().slice(0, 10) ?? null,
     satisfactionPercent: d.satisfactionPercent === null ? null : Number(d.satisfactionPercent),
     attestations: d.attestations as Record<string, unknown>,
@@ -119,7 +113,7 @@ export async function readDossierView(db: Db, id: string): Promise<DossierView |
       const summary = e.summary as { before?: unknown; after?: unknown };
       return { seq: e.seq.toString(), type: e.command, actor: e.actor, role: e.role, occurredAt: e.occurredAt.toISOString(), requestId: e.requestId, before: summary.before ?? null, payload: summary.after ?? null };
     }),
-    processControl: await readProcessControl(db, d, track?.stages ?? [], d.events),
+    processControl: await readProcessControl(db, d, plan.stages, d.events),
   };
 }
 
@@ -130,7 +124,7 @@ export async function readProcessControl(
   stages?: readonly { code: string; name: string }[],
   events?: readonly { toStage: string | null; occurredAt: Date }[],
 ): Promise<ProcessControl> {
-  stages ??= (await readTracks(db, { code: dossier.trackCode }))[0]?.stages ?? [];
+  stages ??= (await readDossierPlan(db, dossier)).stages;
   events ??= await db.dossierEvent.findMany({ where: { dossierId: dossier.id, toStage: { not: null } }, orderBy: { occurredAt: 'asc' }, select: { toStage: true, occurredAt: true } });
   const budgets = z.record(z.string(), Duration).parse(dossier.stepBudgets);
   const holidays = (await readHolidays(db, dossier.provinceCode)).map((h) => h.date);

@@ -1,6 +1,6 @@
 import { ApplicationFailure, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
 import { dossierFailureTypes, searchAttributeKeys, type DossierWorkflowInput, type DossierWorkflowState, type Sender } from '@ntm/contracts';
-import { authorize, dossierScopeOf, isRole, type Command, type DossierScope, type Grant } from '@ntm/domain';
+import { authorize, dossierScopeOf, followedStages, isRole, type Command, type DossierScope, type Grant } from '@ntm/domain';
 import type { Activities } from '../../activities/index.js';
 
 export const activities = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 20 } });
@@ -41,7 +41,8 @@ export function createContext(input: DossierWorkflowInput, resume?: DossierWorkf
     /** The stage after `code` in the track's order; a district stage is skipped in the two-tier chain. */
     stageAfter(code: string): string {
       const index = input.stages.findIndex((s) => s.code === code);
-      const next = input.stages.slice(index + 1).find((s) => input.hasDistrictStage || s.decidingLevel !== 'district' || s.kind === 'decision');
+      const followed = new Set(followedStages(input.stages, input.hasDistrictStage));
+      const next = input.stages.slice(index + 1).find((s) => followed.has(s));
       return next?.code ?? rejectedStage;
     },
     /** The workflow checks the sender itself: it never relies on the HTTP layer alone. */

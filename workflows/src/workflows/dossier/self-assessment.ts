@@ -3,7 +3,7 @@ import {
   attachDocumentUpdate, dossierFailureTypes, openDossierUpdate, recordSelfAssessmentUpdate, submitDossierUpdate,
   type AttachDocumentCommand, type SelfAssessmentCommand, type SubmitCommand,
 } from '@ntm/contracts';
-import { missingForSubmission } from '@ntm/domain';
+import { judgeCriterionClaim, missingForSubmission } from '@ntm/domain';
 import { activities, failure, openingStage, rejectedStage, senderOf, type DossierContext } from './context.js';
 import { openAppraisalRound } from './appraisal.js';
 
@@ -37,8 +37,17 @@ export function registerSelfAssessment(ctx: DossierContext, onRejected: () => vo
       validator: (command: SelfAssessmentCommand) => {
         ctx.requireAllowed(command, 'dossier.edit');
         ctx.requireStageKind('self_assessment');
-        if (!input.requiredCriteria.some((c) => c.code === command.criterionCode)) {
+        const criterion = input.requiredCriteria.find((c) => c.code === command.criterionCode);
+        if (!criterion) {
           throw failure(dossierFailureTypes.unknownCriterion, `Bộ tiêu chí của hồ sơ không có tiêu chí "${command.criterionCode}".`);
+        }
+        // Judged against the plan the dossier opened with (dossiers opened before plans carry no indicators).
+        if (criterion.indicators) {
+          const { problems } = judgeCriterionClaim({ ...criterion, indicators: criterion.indicators }, command, input.thresholdGroup ?? null);
+          if (problems.length > 0) {
+            const errors = problems.map((p) => ({ location: ['body', ...p.path].join('.'), message: p.message }));
+            throw failure(dossierFailureTypes.invalidSelfAssessment, problems.map((p) => p.message).join(' '), errors);
+          }
         }
         if (state.supplementation.length > 0 && !state.supplementation.includes(command.criterionCode)) {
           throw failure(dossierFailureTypes.wrongStage, `Chỉ các tiêu chí được yêu cầu bổ sung (${state.supplementation.join(', ')}) mới được sửa lúc này.`);

@@ -1,0 +1,57 @@
+/** A change of a province's chain of approval, holding from a date (the 2025 two-tier reform, say). */
+export interface ChainChange {
+  /** ISO date from which the change holds. */
+  from: string;
+  hasDistrictStage: boolean;
+}
+
+export interface ApprovalChain {
+  /** The chain before any dated change (or always, without changes). */
+  hasDistrictStage: boolean;
+  chainChanges?: readonly ChainChange[];
+}
+
+/** Whether a dossier opened on `day` (ISO date) has the district stage: the latest change in force that day wins. */
+export function hasDistrictStageOn(chain: ApprovalChain, day: string): boolean {
+  let current: ChainChange | undefined;
+  for (const change of chain.chainChanges ?? []) {
+    if (change.from <= day && (current === undefined || change.from >= current.from)) current = change;
+  }
+  return current?.hasDistrictStage ?? chain.hasDistrictStage;
+}
+
+type ChainStage = { code: string; kind: StageKind; decidingLevel: string };
+
+/** The stages a dossier goes through under a chain: without the district tier, its stages are skipped (not its decision). */
+export function followedStages<S extends ChainStage>(stages: readonly S[], hasDistrictStage: boolean): S[] {
+  return stages.filter((s) => hasDistrictStage || s.decidingLevel !== 'district' || s.kind === 'decision');
+}
+
+/** Why a dossier could not follow the track under the chain, or null: a skipped appraisal, a decision by a district that is gone. */
+export function unfollowableUnderChain(stages: readonly ChainStage[], hasDistrictStage: boolean): string | null {
+  const followed = followedStages(stages, hasDistrictStage);
+  if (!hasDistrictStage && followed.some((s) => s.decidingLevel === 'district')) return 'bước quyết định ở cấp huyện, nhưng tỉnh không còn cấp huyện';
+  return unfollowableStages(followed);
+}
+
+/** What a track's stages must look like for a dossier to follow them from the first to a decision. */
+const stageOrder = ['self_assessment', 'appraisal', 'confirmation', 'decision'] as const;
+type StageKind = (typeof stageOrder)[number];
+
+/**
+ * Why a dossier could not follow these stages, or null when it can: it starts with the
+ * self-assessment, is appraised, may be confirmed, and ends with the decision, each kind once
+ * and in that order, so every stage has a next one until the decision.
+ */
+export function unfollowableStages(stages: ReadonlyArray<{ code: string; kind: StageKind }>): string | null {
+  const kinds = stages.map((s) => s.kind);
+  for (const kind of new Set(kinds)) {
+    if (kinds.indexOf(kind) !== kinds.lastIndexOf(kind)) return `có nhiều bước loại "${kind}"`;
+  }
+  if (kinds[0] !== 'self_assessment') return 'bước đầu tiên phải là tự đánh giá (self_assessment)';
+  if (!kinds.includes('appraisal')) return 'thiếu bước thẩm định (appraisal)';
+  if (kinds.at(-1) !== 'decision') return 'bước cuối cùng phải là quyết định (decision)';
+  const ranks = kinds.map((k) => stageOrder.indexOf(k));
+  if (ranks.some((r, i) => i > 0 && r < (ranks[i - 1] ?? 0))) return 'các bước phải theo thứ tự: tự đánh giá, thẩm định, xác nhận, quyết định';
+  return null;
+}
