@@ -65,13 +65,13 @@ export const systemSender: RecordedBy = { actor: 'system', role: null, requestId
 /** Every command carries the client's id: a retried request with the same id is answered once. */
 const Command = Sender.extend({ commandId: uuid });
 
-export const IndicatorResult = z.object({
+export const IndicatorResult = z.strictObject({
   indicatorCode: code,
   met: z.boolean(),
   value: z.union([z.number(), z.boolean(), z.string().max(200)]).nullable(),
 });
 
-export const SelfAssessmentBody = z.object({
+export const SelfAssessmentBody = z.strictObject({
   commandId: uuid,
   met: z.boolean(),
   explanation: z.string().trim().min(1).max(4000),
@@ -87,15 +87,15 @@ export const SelfAssessmentCommand = Command.extend({
 });
 export type SelfAssessmentCommand = z.infer<typeof SelfAssessmentCommand>;
 
-export const AttachDocumentBody = z.object({ commandId: uuid, evidenceId: uuid });
+export const AttachDocumentBody = z.strictObject({ commandId: uuid, evidenceId: uuid });
 export const AttachDocumentCommand = Command.extend({ documentCode: code, evidenceId: z.string() });
 export type AttachDocumentCommand = z.infer<typeof AttachDocumentCommand>;
 
-export const PostingBody = z.object({ commandId: uuid, startDate: z.iso.date(), evidenceIds: z.array(uuid).max(50).default([]) });
+export const PostingBody = z.strictObject({ commandId: uuid, startDate: z.iso.date(), evidenceIds: z.array(uuid).max(50).default([]) });
 export const PostingCommand = Command.extend({ startDate: z.string(), evidenceIds: z.array(z.string()) });
 export type PostingCommand = z.infer<typeof PostingCommand>;
 
-export const SatisfactionBody = z.object({
+export const SatisfactionBody = z.strictObject({
   commandId: uuid,
   percent: z.number().min(0).max(100),
   respondents: z.number().int().min(1).nullable().default(null),
@@ -105,15 +105,15 @@ export const SatisfactionCommand = Command.extend({ percent: z.number(), respond
 export type SatisfactionCommand = z.infer<typeof SatisfactionCommand>;
 
 export const AttestationKind = z.enum(['no_construction_debt', 'no_complex_security_situation']);
-export const AttestationBody = z.object({ commandId: uuid, attested: z.boolean(), explanation: z.string().trim().min(1).max(4000), evidenceIds: z.array(uuid).max(50).default([]) });
+export const AttestationBody = z.strictObject({ commandId: uuid, attested: z.boolean(), explanation: z.string().trim().min(1).max(4000), evidenceIds: z.array(uuid).max(50).default([]) });
 export const AttestationCommand = Command.extend({ kind: AttestationKind, attested: z.boolean(), explanation: z.string(), evidenceIds: z.array(z.string()) });
 export type AttestationCommand = z.infer<typeof AttestationCommand>;
 
-export const SubmitBody = z.object({ commandId: uuid });
+export const SubmitBody = z.strictObject({ commandId: uuid });
 export const SubmitCommand = Command;
 export type SubmitCommand = z.infer<typeof SubmitCommand>;
 
-export const CreateDossierBody = z.object({
+export const CreateDossierBody = z.strictObject({
   commandId: uuid.describe('mã lệnh do máy khách tạo (UUID); gửi lại cùng mã sẽ nhận cùng kết quả, hồ sơ lấy mã này làm id'),
   unitCode: code,
   trackCode: code,
@@ -122,7 +122,7 @@ export const CreateDossierBody = z.object({
 export type CreateDossierBody = z.infer<typeof CreateDossierBody>;
 
 export const AppraisalBody = z
-  .object({
+  .strictObject({
     commandId: uuid,
     departmentCode: code,
     verdict: Verdict,
@@ -133,29 +133,29 @@ export const AppraisalCommand = Command.extend({ departmentCode: code, criterion
 export type AppraisalCommand = z.infer<typeof AppraisalCommand>;
 
 export const ConfirmationBody = z
-  .object({ commandId: uuid, decision: z.enum(['confirm', 'return']), reasons: z.string().trim().max(4000).nullable().default(null) })
+  .strictObject({ commandId: uuid, decision: z.enum(['confirm', 'return']), reasons: z.string().trim().max(4000).nullable().default(null) })
   .refine((b) => b.decision === 'confirm' || (b.reasons !== null && b.reasons.length > 0), { path: ['reasons'], message: 'cần nêu lý do khi trả hồ sơ' });
 export const ConfirmationCommand = Command.extend({ decision: z.enum(['confirm', 'return']), reasons: z.string().nullable() });
 export type ConfirmationCommand = z.infer<typeof ConfirmationCommand>;
 
 const decisionNumber = z.string().regex(/^\d{1,6}\/QĐ-UBND$/, 'số quyết định có dạng 1234/QĐ-UBND');
-export const DecisionBody = z.discriminatedUnion('outcome', [
-  z.object({
-    commandId: uuid,
-    outcome: z.literal('recognise'),
-    number: decisionNumber,
-    date: z.iso.date(),
-    effectiveDate: z.iso.date(),
-    signer: z.string().trim().min(1).max(200),
-    signerTitle: z.string().trim().min(1).max(100).default('Chủ tịch'),
-    /** The submission (tờ trình) the decision answers, as its "Xét đề nghị …" line cites it. */
-    submissionNumber: z.string().trim().min(1).max(50).nullable().default(null).describe('số tờ trình được trả lời, ví dụ 45/TTr-UBND'),
-    submissionDate: z.iso.date().nullable().default(null),
-  }),
-  z.object({ commandId: uuid, outcome: z.literal('refuse'), reasons: z.string().trim().min(1).max(4000) }),
-]);
+const recognition = {
+  commandId: uuid,
+  outcome: z.literal('recognise'),
+  number: decisionNumber,
+  date: z.iso.date(),
+  effectiveDate: z.iso.date(),
+  signer: z.string().trim().min(1).max(200),
+  signerTitle: z.string().trim().min(1).max(100).default('Chủ tịch'),
+  /** The submission (tờ trình) the decision answers, as its "Xét đề nghị …" line cites it. */
+  submissionNumber: z.string().trim().min(1).max(50).nullable().default(null).describe('số tờ trình được trả lời, ví dụ 45/TTr-UBND'),
+  submissionDate: z.iso.date().nullable().default(null),
+};
+const refusal = { commandId: uuid, outcome: z.literal('refuse'), reasons: z.string().trim().min(1).max(4000) };
+export const DecisionBody = z.discriminatedUnion('outcome', [z.strictObject(recognition), z.strictObject(refusal)]);
 export type DecisionBody = z.infer<typeof DecisionBody>;
-export const DecisionCommand = z.intersection(DecisionBody, Sender);
+// The body's fields with the sender's: the HTTP body is strict, the workflow message carries both.
+export const DecisionCommand = z.discriminatedUnion('outcome', [Sender.extend(recognition), Sender.extend(refusal)]);
 export type DecisionCommand = z.infer<typeof DecisionCommand>;
 
 export const AppraisalTaskState = z.object({

@@ -46,7 +46,7 @@ export type UserAccount = z.infer<typeof UserAccount>;
  * password keep their current value when left out (a new user: null, false and no password).
  */
 export const UserAccountPut = z
-  .object({
+  .strictObject({
     displayName: z.string().trim().min(1).max(200),
     oidcSubject: z.string().min(1).max(255).nullable().optional().describe('`sub` của người này ở nhà cung cấp định danh của tỉnh; null để bỏ liên kết'),
     disabled: z.boolean().optional().describe('true: khóa tài khoản (thu hồi cả refresh token)'),
@@ -62,13 +62,13 @@ export const UserAccountQuery = Pagination.extend({
 });
 export type UserAccountQuery = z.infer<typeof UserAccountQuery>;
 
-export const LoginRequest = z.object({
+export const LoginRequest = z.strictObject({
   username: Username,
   password: z.string().min(1).max(1024),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
-export const RefreshRequest = z.object({
+export const RefreshRequest = z.strictObject({
   refreshToken: z.string().min(1).max(4096),
 });
 export type RefreshRequest = z.infer<typeof RefreshRequest>;

@@ -208,7 +208,7 @@ function toPlainJson(value: unknown): unknown {
 }
 
 /** JSON of a plain JSON value with object keys sorted at every depth. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const object = value as Record<string, unknown>;

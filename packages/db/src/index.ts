@@ -1,5 +1,5 @@
 export { createPrismaClient, type Db } from './client.js';
 export { applyMigrations, migrationsDir } from './migrate.js';
-export { appendAudit, auditHash, readAuditTrail, verifyAuditChain, GENESIS_HASH, type AuditChainVerification, type AuditEntry, type AuditHashInput, type AuditTrailRow } from './audit.js';
+export { appendAudit, auditHash, canonicalJson, readAuditTrail, verifyAuditChain, GENESIS_HASH, type AuditChainVerification, type AuditEntry, type AuditHashInput, type AuditTrailRow } from './audit.js';
 export * from './generated/prisma/client.js';
 export { createScratchDatabase, withDatabase, type ScratchDatabase } from './scratch.js';

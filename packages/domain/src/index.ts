@@ -12,3 +12,4 @@ export * from './submission.js';
 export * from './process-control.js';
 export * from './authorization.js';
 export * from './grants.js';
+export * from './final-stages.js';

@@ -35,8 +35,9 @@ export function healthRoutes(service: string, probes: HealthProbe[]): FastifyPlu
       {
         schema: {
           operationId: 'getHealth',
+          description: 'Kiểm tra PostgreSQL, Temporal và kho lưu trữ tệp (mỗi thành phần tối đa 3 giây). 200 khi tất cả phản hồi, 503 kèm thành phần lỗi khi có thành phần không phản hồi. Không cần đăng nhập.',
           tags: ['health'],
-          summary: 'Reachability of the service and each component it depends on',
+          summary: 'Tình trạng dịch vụ và từng thành phần phụ thuộc',
           security: [],
           response: { 200: HealthReport, 503: HealthReport },
         },

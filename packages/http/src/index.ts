@@ -3,3 +3,5 @@ export * from './problems.js';
 export * from './openapi.js';
 export * from './health.js';
 export * from './security.js';
+export { isDependencyUnavailable } from './unavailable.js';
+export { vietnameseIssueMessage } from './zod-messages.js';

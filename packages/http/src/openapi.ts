@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { documentProblems } from './openapi-problems.js';
 
 /**
  * OpenAPI generated from the routes' zod schemas: JSON at /docs/json, UI at /docs. Every operation
@@ -16,7 +17,8 @@ export async function registerOpenApi(app: FastifyInstance, info: { title: strin
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    // Every error answer documented as problem+json, with the statuses every operation can answer.
+    transformObject: (input) => documentProblems(jsonSchemaTransformObject(input)),
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 }

@@ -1,6 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { problemContentType, type FieldError, type Problem } from '@ntm/contracts';
+import { fastifyClientProblem, isFrameworkError } from './fastify-errors.js';
+import { isDependencyUnavailable } from './unavailable.js';
+import { unknownFieldMessage } from './zod-messages.js';
 
 /** Stable problem types; titles are Vietnamese because people read them. */
 export const problemTypes = {
@@ -55,20 +58,32 @@ const statusKinds: Partial<Record<number, ProblemKind>> = {
   503: 'unavailable',
 };
 
+/** Field errors of a failed schema validation; an unknown field gets an entry of its own. */
+function fieldErrors(error: FastifyError): FieldError[] {
+  // The validation entries are Fastify's own shape; typed here because its type does not resolve through pnpm's layout.
+  const validation = error.validation as Array<{ keyword?: string; instancePath: string; message?: string; params?: { keys?: unknown } }>;
+  const at = (path: string, ...more: string[]) => [error.validationContext ?? 'request', ...path.split('/').filter(Boolean), ...more].join('.');
+  return validation.flatMap((v) => {
+    const keys = v.keyword === 'unrecognized_keys' && Array.isArray(v.params?.keys) ? (v.params.keys as unknown[]).map(String) : [];
+    if (keys.length > 0) return keys.map((key) => ({ location: at(v.instancePath, key), message: unknownFieldMessage }));
+    return [{ location: at(v.instancePath), message: v.message ?? 'không hợp lệ' }];
+  });
+}
+
 /** One error handler for the whole service: every error leaves as application/problem+json. */
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const instance = request.url;
     if (hasZodFastifySchemaValidationErrors(error)) {
-      // The validation entries are Fastify's own shape; typed here because its type does not resolve through pnpm's layout.
-      const validation = error.validation as Array<{ instancePath: string; message?: string }>;
-      const errors = validation.map((v) => ({
-        location: [error.validationContext ?? 'request', ...v.instancePath.split('/').filter(Boolean)].join('.'),
-        message: v.message ?? 'không hợp lệ',
-      }));
-      return sendProblem(reply, fromKind('validation', instance, 'Yêu cầu có trường không hợp lệ.', errors));
+      return sendProblem(reply, fromKind('validation', instance, 'Yêu cầu có trường không hợp lệ.', fieldErrors(error)));
     }
     if (error instanceof HttpProblem) return sendProblem(reply, fromKind(error.kind, instance, error.detail, error.errors));
+    const framework = fastifyClientProblem(error, request);
+    if (framework) return sendProblem(reply, fromKind(framework.kind, instance, framework.detail));
+    if (isDependencyUnavailable(error)) {
+      request.log.warn({ err: error }, 'a dependency is unavailable');
+      return sendProblem(reply, fromKind('unavailable', instance, unavailableDetail));
+    }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error }, 'response did not match its schema');
       return sendProblem(reply, fromKind('internal', instance));
@@ -76,11 +91,17 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     const status = error.statusCode ?? 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'unhandled error');
-      return sendProblem(reply, fromKind(status === 503 ? 'unavailable' : 'internal', instance));
+      return sendProblem(reply, status === 503 ? fromKind('unavailable', instance, unavailableDetail) : fromKind('internal', instance));
     }
     const kind = statusKinds[status] ?? 'validation';
-    return sendProblem(reply, { ...fromKind(kind, instance, error.message), status });
+    // A framework's message is English and names internals; ours (thrown with a status) are Vietnamese.
+    if (isFrameworkError(error)) request.log.info({ err: error }, 'client error from the framework');
+    const detail = isFrameworkError(error) ? problemTypes[kind].title : error.message;
+    return sendProblem(reply, { ...fromKind(kind, instance, detail), status });
   });
 
   app.setNotFoundHandler((request, reply) => sendProblem(reply, fromKind('notFound', request.url, `Không có đường dẫn ${request.method} ${request.url}.`)));
 }
+
+/** What a caller is told when PostgreSQL, Temporal or the object store cannot be reached. */
+export const unavailableDetail = 'Hệ thống tạm thời không kết nối được cơ sở dữ liệu hoặc dịch vụ xử lý hồ sơ. Vui lòng thử lại sau ít phút; gửi lại cùng mã lệnh sẽ không bị ghi hai lần.';

@@ -79,8 +79,9 @@ export function authRoutes({ issuer, db, loginRateLimit, loginRateLimitPerIp }: 
       {
         schema: {
           operationId: 'currentUser',
+          description: 'Trả về tài khoản của mã truy cập đang dùng: tên đăng nhập, họ tên và các quyền (vai trò theo đơn vị, sở/phòng). Cần mã truy cập hợp lệ.',
           tags,
-          summary: 'The signed-in user and the roles they hold',
+          summary: 'Người dùng đang đăng nhập và các vai trò được cấp',
           response: { 200: CurrentUser, 401: Problem },
         },
       },
@@ -102,8 +103,9 @@ export function authRoutes({ issuer, db, loginRateLimit, loginRateLimitPerIp }: 
         preHandler: limitPerIp,
         schema: {
           operationId: 'login',
+          description: 'Trả về mã truy cập (ngắn hạn) và mã làm mới (dùng một lần). Sai tên hoặc mật khẩu đều trả 401 như nhau. Giới hạn số lần thử theo tên người dùng và theo địa chỉ IP (429 kèm Retry-After).',
           tags,
-          summary: 'Sign in with a local user and password (the built-in issuer, for local use and tests)',
+          summary: 'Đăng nhập bằng tên người dùng và mật khẩu (bộ cấp phát tích hợp, dùng khi chạy cục bộ và kiểm thử)',
           security: [],
           body: LoginRequest,
           response: { 200: TokenResponse, ...problems },
@@ -131,8 +133,9 @@ export function authRoutes({ issuer, db, loginRateLimit, loginRateLimitPerIp }: 
         preHandler: limitPerIp,
         schema: {
           operationId: 'refreshToken',
+          description: 'Mã làm mới chỉ dùng được một lần; dùng lại mã đã dùng trả 401. Giới hạn số lần thử theo địa chỉ IP (429).',
           tags,
-          summary: 'Exchange a refresh token (once) for new tokens',
+          summary: 'Đổi mã làm mới (một lần) lấy cặp mã mới',
           security: [],
           body: RefreshRequest,
           response: { 200: TokenResponse, ...problems },
@@ -147,8 +150,9 @@ export function authRoutes({ issuer, db, loginRateLimit, loginRateLimitPerIp }: 
         config: { public: true },
         schema: {
           operationId: 'localIssuerKeys',
+          description: 'Bộ khóa công khai (RFC 7517) để kiểm tra chữ ký mã truy cập do bộ cấp phát tích hợp phát hành. Không cần đăng nhập.',
           tags,
-          summary: "The built-in issuer's public keys",
+          summary: 'Khóa công khai của bộ cấp phát tích hợp (JWKS)',
           security: [],
           response: { 200: JsonWebKeySet },
         },

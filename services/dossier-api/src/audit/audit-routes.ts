@@ -49,6 +49,7 @@ export function auditRoutes(db: Db): FastifyPluginAsyncZod {
       {
         schema: {
           operationId: 'listAuditEvents',
+          description: 'Dành cho kiểm toán viên: các bản ghi nhật ký theo thứ tự (after, limit), của một đơn vị và các đơn vị trực thuộc (unit) hoặc toàn bộ (chỉ kiểm toán viên phạm vi toàn quốc); lọc theo hồ sơ.',
           tags: ['audit'],
           summary: 'Nhật ký kiểm toán theo thứ tự ghi, của một đơn vị và các đơn vị trực thuộc (lọc theo hồ sơ)',
           querystring: z.object({
@@ -80,6 +81,7 @@ export function auditRoutes(db: Db): FastifyPluginAsyncZod {
       {
         schema: {
           operationId: 'verifyAuditTrail',
+          description: 'Dành cho kiểm toán viên phạm vi toàn quốc: kiểm tra chuỗi băm của toàn bộ nhật ký và báo bản ghi đầu tiên bị sửa hoặc bị xóa.',
           tags: ['audit'],
           summary: 'Kiểm tra toàn bộ chuỗi băm của nhật ký kiểm toán; báo bản ghi đầu tiên bị phá vỡ',
           response: { 200: AuditVerification, 403: Problem },

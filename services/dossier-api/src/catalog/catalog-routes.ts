@@ -23,9 +23,9 @@ async function requireProvince(db: Db, code: string) {
 
 export function catalogRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/catalog/tracks', { schema: { operationId: 'listTracks', tags: ['catalog'], summary: 'Các loại hồ sơ công nhận', response: { 200: z.array(Track) } } }, () => readTracks(db));
+    app.get('/catalog/tracks', { schema: { operationId: 'listTracks', description: 'Các loại hồ sơ công nhận (xã, thôn/bản, huyện; nâng cao, kiểu mẫu) với các bước xử lý của từng loại.', tags: ['catalog'], summary: 'Các loại hồ sơ công nhận', response: { 200: z.array(Track) } } }, () => readTracks(db));
 
-    app.get('/catalog/tracks/:code', { schema: { operationId: 'getTrack', tags: ['catalog'], params: Code, response: { 200: Track, ...notFound } } }, async ({ params }) => {
+    app.get('/catalog/tracks/:code', { schema: { operationId: 'getTrack', summary: 'Một loại hồ sơ công nhận và các bước xử lý', description: 'Một loại hồ sơ công nhận theo mã, với các bước xử lý theo thứ tự. 404 khi không có mã.', tags: ['catalog'], params: Code, response: { 200: Track, ...notFound } } }, async ({ params }) => {
       const [track] = await readTracks(db, { code: params.code });
       if (!track) throw new HttpProblem('notFound', `Không có loại hồ sơ "${params.code}".`);
       return track;
@@ -36,6 +36,7 @@ export function catalogRoutes(db: Db): FastifyPluginAsyncZod {
       {
         schema: {
           operationId: 'getCriteriaSetInForce',
+          description: 'Bộ tiêu chí áp dụng cho loại hồ sơ trong năm đã cho; bộ riêng của tỉnh (tham số province) được ưu tiên. 404 khi không có bộ nào, 409 khi có nhiều bộ cùng hiệu lực.',
           tags: ['catalog'],
           summary: 'Bộ tiêu chí áp dụng cho một loại hồ sơ trong một năm (bộ quốc gia hoặc bộ riêng của tỉnh)',
           params: Code,
@@ -59,7 +60,7 @@ export function catalogRoutes(db: Db): FastifyPluginAsyncZod {
 
     app.get(
       '/catalog/criteria-sets',
-      { schema: { operationId: 'listCriteriaSets', tags: ['catalog'], summary: 'Các bộ tiêu chí (theo năm, cấp đơn vị, tỉnh)', querystring: CriteriaSetQuery, response: { 200: pageOf(CriteriaSetSummary) } } },
+      { schema: { operationId: 'listCriteriaSets', description: 'Các bộ tiêu chí, phân trang, kèm số tiêu chí và chỉ tiêu; lọc theo năm hiệu lực, cấp đơn vị và tỉnh.', tags: ['catalog'], summary: 'Các bộ tiêu chí (theo năm, cấp đơn vị, tỉnh)', querystring: CriteriaSetQuery, response: { 200: pageOf(CriteriaSetSummary) } } },
       async ({ query }) => {
         const where: Prisma.CriteriaSetWhereInput = {
           unitLevel: query.unitLevel,
@@ -78,7 +79,7 @@ export function catalogRoutes(db: Db): FastifyPluginAsyncZod {
 
     app.get(
       '/catalog/criteria-sets/:code',
-      { schema: { operationId: 'getCriteriaSet', tags: ['catalog'], summary: 'Một bộ tiêu chí với tiêu chí và chỉ tiêu', params: Code, response: { 200: CriteriaSetDetail, ...notFound } } },
+      { schema: { operationId: 'getCriteriaSet', description: 'Một bộ tiêu chí với đầy đủ tiêu chí và chỉ tiêu. 404 khi không có mã.', tags: ['catalog'], summary: 'Một bộ tiêu chí với tiêu chí và chỉ tiêu', params: Code, response: { 200: CriteriaSetDetail, ...notFound } } },
       async ({ params }) => {
         const [set] = await readCriteriaSets(db, { code: params.code });
         if (!set) throw new HttpProblem('notFound', `Không có bộ tiêu chí "${params.code}".`);
@@ -86,7 +87,7 @@ export function catalogRoutes(db: Db): FastifyPluginAsyncZod {
       },
     );
 
-    app.get('/catalog/provinces/:code', { schema: { operationId: 'getProvinceSettings', tags: ['catalog'], params: Code, response: { 200: ProvinceSettings, ...notFound } } }, ({ params }) =>
+    app.get('/catalog/provinces/:code', { schema: { operationId: 'getProvinceSettings', summary: 'Cấu hình của một tỉnh', description: 'Cấu hình xử lý hồ sơ của tỉnh: thời gian niêm yết, ngưỡng hài lòng, có bước huyện hay không. 404 khi không có tỉnh.', tags: ['catalog'], params: Code, response: { 200: ProvinceSettings, ...notFound } } }, ({ params }) =>
       requireProvince(db, params.code),
     );
 
@@ -95,6 +96,7 @@ export function catalogRoutes(db: Db): FastifyPluginAsyncZod {
       {
         schema: {
           operationId: 'listCriterionAssignments',
+          description: 'Các tiêu chí của một bộ tiêu chí và sở/phòng được giao thẩm định từng tiêu chí (hoặc chỉ tiêu) trong tỉnh; lọc theo sở/phòng. 404 khi không có tỉnh hoặc bộ tiêu chí.',
           tags: ['catalog'],
           summary: 'Tiêu chí và sở/phòng được giao thẩm định trong tỉnh',
           params: Code,
@@ -125,19 +127,19 @@ export function catalogRoutes(db: Db): FastifyPluginAsyncZod {
       },
     );
 
-    app.get('/catalog/provinces/:code/durations', { schema: { operationId: 'listStageDurations', tags: ['catalog'], params: Code, response: { 200: z.array(Duration), ...notFound } } }, async ({ params }) => {
+    app.get('/catalog/provinces/:code/durations', { schema: { operationId: 'listStageDurations', summary: 'Thời hạn xử lý từng bước của tỉnh', description: 'Thời hạn của từng bước (ngày hoặc ngày làm việc) và chu kỳ nhắc việc do tỉnh quy định. 404 khi không có tỉnh.', tags: ['catalog'], params: Code, response: { 200: z.array(Duration), ...notFound } } }, async ({ params }) => {
       await requireProvince(db, params.code);
       return readDurations(db, params.code);
     });
 
-    app.get('/catalog/provinces/:code/holidays', { schema: { operationId: 'listHolidays', tags: ['catalog'], params: Code, response: { 200: z.array(Holiday), ...notFound } } }, async ({ params }) => {
+    app.get('/catalog/provinces/:code/holidays', { schema: { operationId: 'listHolidays', summary: 'Ngày nghỉ lễ của tỉnh', description: 'Các ngày nghỉ lễ dùng để tính hạn theo ngày làm việc. 404 khi không có tỉnh.', tags: ['catalog'], params: Code, response: { 200: z.array(Holiday), ...notFound } } }, async ({ params }) => {
       await requireProvince(db, params.code);
       return readHolidays(db, params.code);
     });
 
     app.get(
       '/catalog/provinces/:code/export',
-      { schema: { operationId: 'exportProvinceCatalog', tags: ['catalog'], summary: 'Xuất danh mục của tỉnh thành tệp nhập được', params: Code, response: { 200: CatalogFile, ...notFound } } },
+      { schema: { operationId: 'exportProvinceCatalog', description: 'Xuất toàn bộ danh mục của tỉnh (đơn vị, sở/phòng, phân công, thời hạn, ngày nghỉ) thành tệp nhập lại được. 404 khi không có tỉnh.', tags: ['catalog'], summary: 'Xuất danh mục của tỉnh thành tệp nhập được', params: Code, response: { 200: CatalogFile, ...notFound } } },
       async ({ params }) => {
         const file = await exportProvinceCatalog(db, params.code);
         if (!file) throw new HttpProblem('notFound', `Không có tỉnh "${params.code}" trong danh mục.`);
@@ -151,6 +153,7 @@ export function catalogRoutes(db: Db): FastifyPluginAsyncZod {
         bodyLimit: 20 * 1024 * 1024,
         schema: {
           operationId: 'importCatalog',
+          description: 'Chỉ quản trị hệ thống. Nhập tệp danh mục JSON (tối đa 20 MB): hoặc toàn bộ được ghi, hoặc không có gì thay đổi; mọi lỗi được trả về cùng lúc (400) kèm vị trí từng trường. dryRun=true chỉ liệt kê thay đổi.',
           tags: ['catalog'],
           summary: 'Nhập tệp danh mục (tất cả hoặc không); dryRun=true chỉ liệt kê thay đổi',
           querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') }),

@@ -25,7 +25,7 @@ export function unitRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/catalog/units',
-      { schema: { operationId: 'listUnits', tags: ['catalog'], summary: 'Đơn vị hành chính: lọc theo tỉnh, cấp, đơn vị cấp trên, tên', querystring: UnitQuery, response: { 200: pageOf(UnitSummary) } } },
+      { schema: { operationId: 'listUnits', description: 'Danh sách đơn vị hành chính, phân trang; lọc theo tỉnh, cấp, đơn vị cấp trên, tên (không phân biệt dấu và hoa thường) và ngày hiệu lực.', tags: ['catalog'], summary: 'Đơn vị hành chính: lọc theo tỉnh, cấp, đơn vị cấp trên, tên', querystring: UnitQuery, response: { 200: pageOf(UnitSummary) } } },
       async ({ query }) => {
         const where: Prisma.AdministrativeUnitWhereInput = {
           provinceCode: query.province,
@@ -44,7 +44,7 @@ export function unitRoutes(db: Db): FastifyPluginAsyncZod {
 
     app.get(
       '/catalog/units/:code',
-      { schema: { operationId: 'getUnit', tags: ['catalog'], summary: 'Một đơn vị, các cấp trên, nhóm/vùng theo từng bộ tiêu chí và các quyết định công nhận', params: UnitCode, response: { 200: UnitDetail, ...notFound } } },
+      { schema: { operationId: 'getUnit', description: 'Một đơn vị hành chính với các cấp trên, số đơn vị trực thuộc, nhóm/vùng theo từng bộ tiêu chí và các quyết định công nhận đã có. 404 khi không có mã đơn vị.', tags: ['catalog'], summary: 'Một đơn vị, các cấp trên, nhóm/vùng theo từng bộ tiêu chí và các quyết định công nhận', params: UnitCode, response: { 200: UnitDetail, ...notFound } } },
       async ({ params }) => {
         const unit = await db.administrativeUnit.findUnique({ where: { code: params.code }, include: { groupings: true, _count: { select: { children: true } } } });
         if (!unit) throw new HttpProblem('notFound', `Không có đơn vị "${params.code}".`);
@@ -81,6 +81,7 @@ export function unitRoutes(db: Db): FastifyPluginAsyncZod {
       {
         schema: {
           operationId: 'getUnitTree',
+          description: 'Cây đơn vị trực thuộc một đơn vị, sâu tối đa 3 cấp (depth). 404 khi không có mã đơn vị.',
           tags: ['catalog'],
           summary: 'Cây đơn vị bên dưới một đơn vị (ví dụ toàn tỉnh)',
           params: UnitCode,

@@ -32,6 +32,7 @@ export function appraisalRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
       {
         schema: {
           operationId: 'listAppraisalTasks',
+          description: 'Nhiệm vụ thẩm định của sở/phòng trong các tỉnh người dùng làm việc, hạn gần nhất trước; open=false để xem cả nhiệm vụ đã xong. 403 khi người dùng không thuộc sở/phòng đó.',
           tags: ['appraisal'],
           summary: 'Nhiệm vụ thẩm định của một sở/phòng',
           querystring: Pagination.extend({ department: z.string().min(1), province: z.string().optional(), open: z.enum(['true', 'false']).default('true') }),
@@ -75,6 +76,7 @@ export function appraisalRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
       {
         schema: {
           operationId: 'recordAppraisal',
+          description: 'Sở/phòng được giao ghi kết quả thẩm định một tiêu chí. Lý do bắt buộc khi chưa đạt hoặc yêu cầu bổ sung. 403 khi tiêu chí không được giao cho sở/phòng; 409 khi hồ sơ không ở bước thẩm định hoặc nhiệm vụ đã đóng.',
           tags: ['appraisal'],
           summary: 'Sở/phòng ghi kết quả thẩm định một tiêu chí: đạt, chưa đạt (nêu lý do) hoặc yêu cầu bổ sung',
           params: Id.extend({ criterionCode: z.string().min(1).max(64) }),
@@ -93,6 +95,7 @@ export function appraisalRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
       {
         schema: {
           operationId: 'confirmOrReturnDossier',
+          description: 'Huyện xác nhận hồ sơ và chuyển lên tỉnh, hoặc trả hồ sơ về xã (lý do bắt buộc). Chỉ ở bước xác nhận của huyện.',
           tags: ['appraisal'],
           summary: 'Huyện xác nhận và chuyển tỉnh, hoặc trả hồ sơ cho xã kèm lý do',
           params: Id,

@@ -24,6 +24,9 @@ export const DecisionView = z
   })
   .meta({ id: 'Decision' });
 
+/** The decision document's bytes, as the OpenAPI document describes a file. */
+const DecisionPdf = z.string().meta({ format: 'binary', description: 'Văn bản quyết định (PDF)' });
+
 const isoDate = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
 
 /** The provincial office's decision and the decision document. */
@@ -42,6 +45,7 @@ export function decisionRoutes(deps: DossierRouteDeps & { storage: Storage }): F
       {
         schema: {
           operationId: 'decideDossier',
+          description: 'Tỉnh (hoặc huyện, theo loại hồ sơ) ban hành quyết định công nhận, kèm số quyết định dạng 1234/QĐ-UBND, ngày, ngày hiệu lực và người ký; văn bản PDF được lập và lưu. Hoặc quyết định không công nhận kèm lý do. 409 khi số quyết định đã dùng trong tỉnh và năm, hoặc hồ sơ không ở bước quyết định.',
           tags: ['decision'],
           summary: 'Ban hành quyết định công nhận (số, ngày, người ký, ngày hiệu lực) hoặc từ chối kèm lý do',
           params: Id,
@@ -54,7 +58,7 @@ export function decisionRoutes(deps: DossierRouteDeps & { storage: Storage }): F
       },
     );
 
-    app.get('/dossiers/:id/decision', { schema: { operationId: 'getDecision', tags: ['decision'], params: Id, response: { 200: DecisionView, 404: Problem } } }, async (request) => {
+    app.get('/dossiers/:id/decision', { schema: { operationId: 'getDecision', summary: 'Quyết định của một hồ sơ', description: 'Kết quả (công nhận/không công nhận), số, ngày, người ký, lý do và mã SHA-256 của văn bản. 404 khi hồ sơ chưa có quyết định.', tags: ['decision'], params: Id, response: { 200: DecisionView, 404: Problem } } }, async (request) => {
       const d = await decisionOf(request, request.params.id);
       return {
         id: d.id,
@@ -71,12 +75,22 @@ export function decisionRoutes(deps: DossierRouteDeps & { storage: Storage }): F
 
     app.get(
       '/dossiers/:id/decision.pdf',
-      { schema: { operationId: 'downloadDecisionPdf', tags: ['decision'], summary: 'Tải văn bản quyết định (PDF)', params: Id, produces: ['application/pdf'], response: { 404: Problem } } },
+      {
+        schema: {
+          operationId: 'downloadDecisionPdf',
+          description: 'Văn bản quyết định công nhận (PDF, có mã QR dẫn đến trang xác thực công khai); tiêu đề X-Content-SHA256 mang mã băm của tệp. 404 khi chưa có quyết định hoặc văn bản.',
+          tags: ['decision'],
+          summary: 'Tải văn bản quyết định (PDF)',
+          params: Id,
+          produces: ['application/pdf'],
+          response: { 200: DecisionPdf, 404: Problem },
+        },
+      },
       async (request, reply) => {
         const d = await decisionOf(request, request.params.id);
         if (!d.pdfKey) throw new HttpProblem('notFound', 'Quyết định chưa có văn bản.');
-        // Streamed straight from storage; the response schema above types only the error body.
-        const pdf = (await storage.getStream(d.pdfKey)) as unknown as z.infer<typeof Problem>;
+        // Streamed straight from storage: Fastify sends a stream as it is, without the schema's serializer.
+        const pdf = (await storage.getStream(d.pdfKey)) as unknown as string;
         return reply
           .type('application/pdf')
           .header('content-disposition', `inline; filename="quyet-dinh-${d.id}.pdf"`)

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nationalFixture, provinceFixture } from '@ntm/catalog/test-fixtures';
 import { sha256OfStream } from '@ntm/storage';
 import { testConfig } from '@ntm/testing';
-import { meetSubmissionConditions, startDossierHarness, type Call } from './test-harness.js';
+import { bringToDecision, startDossierHarness, type Call } from './test-harness.js';
 
 const config = testConfig();
 
@@ -17,19 +17,7 @@ describe('the provincial decision (real Temporal, PostgreSQL and MinIO)', () => 
   });
   afterAll(() => h.close());
 
-  async function dossierAwaitingDecision(unitCode: string): Promise<string> {
-    const id = randomUUID();
-    expect((await call('POST', '/dossiers', { commandId: id, unitCode, trackCode: 'T-NTM', year: 2025 })).status).toBe(201);
-    for (const c of ['C1', 'C2', 'C3']) await call('PUT', `/dossiers/${id}/criteria/${c}/self-assessment`, { commandId: randomUUID(), met: true, explanation: 'Đạt.' });
-    await call('PUT', `/dossiers/${id}/documents/TO_TRINH`, { commandId: randomUUID(), evidenceId: await h.addEvidence(id) });
-    await meetSubmissionConditions(call, id);
-    await call('POST', `/dossiers/${id}/submit`, { commandId: randomUUID() });
-    for (const [c, d] of [['C1', 'SXD'], ['C3', 'SXD'], ['C2', 'SGT'], ['C3', 'SGT']]) {
-      await call('PUT', `/dossiers/${id}/criteria/${c}/appraisal`, { commandId: randomUUID(), departmentCode: d, verdict: 'met', reason: null });
-    }
-    expect((await call('POST', `/dossiers/${id}/district-confirmation`, { commandId: randomUUID(), decision: 'confirm', reasons: null })).body).toEqual({ stage: 'DECISION' });
-    return id;
-  }
+  const dossierAwaitingDecision = (unitCode: string) => bringToDecision(h, unitCode);
   const recognise = (id: string, number: string) =>
     call('POST', `/dossiers/${id}/decision`, { commandId: randomUUID(), outcome: 'recognise', number, date: '2026-11-20', effectiveDate: '2026-11-20', signer: 'Người ký thử' });
 

@@ -41,6 +41,7 @@ export function publicRoutes(db: Db): FastifyPluginAsyncZod {
         config: { public: true },
         schema: {
           operationId: 'lookupDossierByTrackingCode',
+          description: 'Không cần đăng nhập. Theo mã hồ sơ, trả về bước hiện tại và ngày của từng bước (không có người xử lý hay nội dung). 404 khi không có mã.',
           tags: ['public'],
           security: [],
           summary: 'Tra cứu tình trạng hồ sơ theo mã hồ sơ (chỉ bước và ngày)',
@@ -69,6 +70,7 @@ export function publicRoutes(db: Db): FastifyPluginAsyncZod {
         config: { public: true },
         schema: {
           operationId: 'verifyDecision',
+          description: 'Không cần đăng nhập; địa chỉ trong mã QR của văn bản quyết định. Trả về số, ngày, đơn vị, loại hồ sơ, mã SHA-256 và tình trạng (còn hiệu lực/đã thu hồi): trang HTML cho trình duyệt, JSON cho máy. 404 khi không có quyết định công nhận với mã này.',
           tags: ['public'],
           security: [],
           summary: 'Xác thực quyết định công nhận: số, đơn vị, ngày và mã SHA-256 của văn bản (trang HTML cho trình duyệt, JSON cho máy)',

@@ -13,7 +13,8 @@ import { vietnamDay, type Command as Permission } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
 import { actorOf, requireDossierAccess, senderFrom, visibleDossiersWhere } from '@ntm/access';
 import { planDossier } from './plan.js';
-import { toHttpProblem } from './temporal-errors.js';
+import { claimCommandId, createDossierOperation, recordCommandResult, refuseReusedCommandId } from './command-ids.js';
+import { commandFailure, toHttpProblem } from './temporal-errors.js';
 import { DossierSummary, DossierView, readDossierView, toSummary } from './view.js';
 
 export interface DossierRouteDeps {
@@ -21,8 +22,16 @@ export interface DossierRouteDeps {
   temporal: Client;
   taskQueue: string;
   now?: () => Date;
+  /** How long a command may wait for the dossier's workflow before the caller gets a 503 to retry (default 15 s). */
+  commandTimeoutMs?: number;
 }
 
+const defaultCommandTimeoutMs = 15_000;
+
+/** Runs a Temporal call under the commands' deadline, so an absent server or worker answers in bounded time. */
+export function withCommandDeadline<T>(deps: DossierRouteDeps, call: () => Promise<T>): Promise<T> {
+  return deps.temporal.connection.withDeadline(Date.now() + (deps.commandTimeoutMs ?? defaultCommandTimeoutMs), call);
+}
 
 /** Every cited evidence file must exist and belong to this dossier. */
 async function requireOwnEvidence(db: Db, dossierId: string, ids: readonly string[]): Promise<void> {
@@ -36,7 +45,8 @@ async function requireOwnEvidence(db: Db, dossierId: string, ids: readonly strin
 
 /**
  * Sends a person's command to the dossier's workflow once the actor may run it on this dossier
- * (the workflow checks again); the command id is the update id, so a retry is answered once.
+ * (the workflow checks again). The command id is claimed first (see command-ids.ts) and is the
+ * update id, so a retry is answered once and a reused id is refused.
  */
 export async function sendCommand<Ret, Body extends { commandId: string }>(
   deps: DossierRouteDeps,
@@ -49,9 +59,15 @@ export async function sendCommand<Ret, Body extends { commandId: string }>(
 ): Promise<Ret> {
   const actor = actorOf(request);
   const { role } = await requireDossierAccess(deps.db, actor, permission, dossierId, assignment);
+  const claim = await claimCommandId(deps.db, { commandId: body.commandId, dossierId, operation: update.name, content: body });
+  if (claim.answered) return claim.result as Ret;
   const command = { ...body, ...senderFrom(actor, role, request.id) };
   const workflow = deps.temporal.workflow.getHandle(dossierWorkflowId(dossierId));
-  return workflow.executeUpdate(update, { updateId: command.commandId, args: [command] }).catch(toHttpProblem);
+  const result = await withCommandDeadline(deps, () => workflow.executeUpdate(update, { updateId: command.commandId, args: [command] })).catch((e: unknown) =>
+    commandFailure(deps.db, dossierId, e),
+  );
+  await recordCommandResult(deps.db, body.commandId, result);
+  return result;
 }
 
 const Id = z.object({ id: z.uuid() });
@@ -63,10 +79,13 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/dossiers',
-      { schema: { operationId: 'createDossier', tags: ['dossiers'], summary: 'Lập hồ sơ đề nghị công nhận cho một đơn vị, loại hồ sơ và năm', body: CreateDossierBody, response: { 201: DossierSummary, ...problems } } },
+      { schema: { operationId: 'createDossier', description: 'Lập hồ sơ cho đơn vị, loại hồ sơ và năm; mã lệnh (commandId, UUID do máy khách tạo) trở thành id của hồ sơ. Gửi lại cùng mã lệnh và cùng nội dung trả lại hồ sơ đã lập; cùng mã lệnh với nội dung khác trả 409. 422 khi đơn vị chưa đủ điều kiện hoặc đã có hồ sơ đang mở.', tags: ['dossiers'], summary: 'Lập hồ sơ đề nghị công nhận cho một đơn vị, loại hồ sơ và năm', body: CreateDossierBody, response: { 201: DossierSummary, ...problems } } },
       async (request, reply) => {
         const actor = actorOf(request);
-        const existing = await db.dossier.findUnique({ where: { id: request.body.commandId } });
+        const { commandId } = request.body;
+        const identity = { commandId, dossierId: commandId, operation: createDossierOperation, content: request.body };
+        await refuseReusedCommandId(db, identity);
+        const existing = await db.dossier.findUnique({ where: { id: commandId } });
         if (existing) {
           await requireDossierAccess(db, actor, 'dossier.read', existing.id);
           const same = existing.unitCode === request.body.unitCode && existing.trackCode === request.body.trackCode && existing.year === request.body.year;
@@ -74,6 +93,7 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
           return reply.status(201).send(toSummary(existing));
         }
         const input = await planDossier(db, request.body, { actor, requestId: request.id }, vietnamDay(deps.now?.() ?? new Date()));
+        await claimCommandId(db, identity);
         const start = new WithStartWorkflowOperation('dossierWorkflow', {
           workflowId: dossierWorkflowId(input.dossierId),
           taskQueue,
@@ -88,12 +108,12 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
             { key: searchAttributeKeys.stage, value: 'OPENING' },
           ],
         });
-        await temporal.workflow.executeUpdateWithStart(openDossierUpdate, { updateId: 'open', startWorkflowOperation: start }).catch(toHttpProblem);
+        await withCommandDeadline(deps, () => temporal.workflow.executeUpdateWithStart(openDossierUpdate, { updateId: 'open', startWorkflowOperation: start })).catch(toHttpProblem);
         return reply.status(201).send(toSummary(await db.dossier.findUniqueOrThrow({ where: { id: input.dossierId } })));
       },
     );
 
-    app.get('/dossiers/:id', { schema: { operationId: 'getDossier', tags: ['dossiers'], params: Id, response: { 200: DossierView, 404: Problem } } }, async (request) => {
+    app.get('/dossiers/:id', { schema: { operationId: 'getDossier', summary: 'Một hồ sơ: bước hiện tại, nội dung, phiếu kiểm soát quá trình và lịch sử', description: 'Toàn bộ hồ sơ: tự đánh giá từng tiêu chí, tài liệu, điều kiện, nhiệm vụ thẩm định, phiếu kiểm soát quá trình (hạn và tình trạng từng bước) và lịch sử lấy từ nhật ký kiểm toán. 404 khi hồ sơ không tồn tại hoặc ngoài phạm vi của người dùng.', tags: ['dossiers'], params: Id, response: { 200: DossierView, 404: Problem } } }, async (request) => {
       const { params } = request;
       await requireDossierAccess(db, actorOf(request), 'dossier.read', params.id);
       const view = await readDossierView(db, params.id);
@@ -106,6 +126,8 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
       {
         schema: {
           operationId: 'listDossiers',
+          summary: 'Danh sách hồ sơ người dùng được xem',
+          description: 'Các hồ sơ thuộc phạm vi quyền của người dùng, mới nhất trước, phân trang; lọc theo tỉnh, đơn vị, loại hồ sơ, năm và bước.',
           tags: ['dossiers'],
           querystring: Pagination.extend({ province: z.string().optional(), unit: z.string().optional(), track: z.string().optional(), year: z.coerce.number().int().optional(), stage: z.string().optional() }),
           response: { 200: pageOf(DossierSummary) },
@@ -126,7 +148,7 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
 
     app.put(
       '/dossiers/:id/criteria/:criterionCode/self-assessment',
-      { schema: { operationId: 'recordSelfAssessment', tags: ['dossiers'], summary: 'Tự đánh giá một tiêu chí', params: Id.extend({ criterionCode: z.string().min(1).max(64) }), body: SelfAssessmentBody, response: { 200: z.object({ criterionCode: z.string() }), ...problems } } },
+      { schema: { operationId: 'recordSelfAssessment', description: 'Xã ghi kết quả tự đánh giá một tiêu chí (đạt/chưa đạt, giải trình, chỉ tiêu, minh chứng đã tải lên). Chỉ ở bước tự đánh giá (hoặc bổ sung); bước khác trả 409. Mỗi lệnh một mã lệnh: gửi lại cùng mã lệnh trả kết quả lần đầu.', tags: ['dossiers'], summary: 'Tự đánh giá một tiêu chí', params: Id.extend({ criterionCode: z.string().min(1).max(64) }), body: SelfAssessmentBody, response: { 200: z.object({ criterionCode: z.string() }), ...problems } } },
       async (request) => {
         await requireOwnEvidence(db, request.params.id, request.body.evidenceIds);
         return sendCommand(deps, request, 'dossier.edit', request.params.id, recordSelfAssessmentUpdate, { ...request.body, criterionCode: request.params.criterionCode });
@@ -135,7 +157,7 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
 
     app.put(
       '/dossiers/:id/documents/:documentCode',
-      { schema: { operationId: 'attachDocument', tags: ['dossiers'], summary: 'Đính kèm tài liệu bắt buộc', params: Id.extend({ documentCode: z.string().min(1).max(64) }), body: AttachDocumentBody, response: { 200: z.object({ documentCode: z.string() }), ...problems } } },
+      { schema: { operationId: 'attachDocument', description: 'Đính kèm một tài liệu bắt buộc của loại hồ sơ (tờ trình, báo cáo…) bằng một minh chứng đã tải lên qua dịch vụ minh chứng. 404 khi mã tài liệu không thuộc loại hồ sơ; 422 khi minh chứng không thuộc hồ sơ.', tags: ['dossiers'], summary: 'Đính kèm tài liệu bắt buộc', params: Id.extend({ documentCode: z.string().min(1).max(64) }), body: AttachDocumentBody, response: { 200: z.object({ documentCode: z.string() }), ...problems } } },
       async (request) => {
         await requireOwnEvidence(db, request.params.id, [request.body.evidenceId]);
         return sendCommand(deps, request, 'dossier.edit', request.params.id, attachDocumentUpdate, { ...request.body, documentCode: request.params.documentCode });
@@ -144,7 +166,7 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
 
     app.put(
       '/dossiers/:id/posting',
-      { schema: { operationId: 'recordPublicPosting', tags: ['dossiers'], summary: 'Ghi nhận niêm yết công khai kết quả tự đánh giá (ngày bắt đầu)', params: Id, body: PostingBody, response: { 200: z.object({ endsOn: z.string() }), ...problems } } },
+      { schema: { operationId: 'recordPublicPosting', description: 'Ghi ngày bắt đầu niêm yết công khai kết quả tự đánh giá; ngày kết thúc tính theo số ngày niêm yết của tỉnh. Chỉ ở bước tự đánh giá.', tags: ['dossiers'], summary: 'Ghi nhận niêm yết công khai kết quả tự đánh giá (ngày bắt đầu)', params: Id, body: PostingBody, response: { 200: z.object({ endsOn: z.string() }), ...problems } } },
       async (request) => {
         return sendCommand(deps, request, 'dossier.edit', request.params.id, recordPostingUpdate, request.body);
       },
@@ -152,7 +174,7 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
 
     app.put(
       '/dossiers/:id/satisfaction',
-      { schema: { operationId: 'recordSatisfaction', tags: ['dossiers'], summary: 'Ghi nhận tỷ lệ người dân hài lòng', params: Id, body: SatisfactionBody, response: { 200: z.object({ percent: z.number() }), ...problems } } },
+      { schema: { operationId: 'recordSatisfaction', description: 'Ghi tỷ lệ người dân hài lòng (0–100%) và số người được hỏi; so với ngưỡng của tỉnh khi nộp hồ sơ. Chỉ ở bước tự đánh giá.', tags: ['dossiers'], summary: 'Ghi nhận tỷ lệ người dân hài lòng', params: Id, body: SatisfactionBody, response: { 200: z.object({ percent: z.number() }), ...problems } } },
       async (request) => {
         return sendCommand(deps, request, 'dossier.edit', request.params.id, recordSatisfactionUpdate, request.body);
       },
@@ -163,6 +185,7 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
       {
         schema: {
           operationId: 'recordAttestation',
+          description: 'Ghi xác nhận một điều kiện công nhận kèm giải trình và minh chứng. Chỉ ở bước tự đánh giá.',
           tags: ['dossiers'],
           summary: 'Xác nhận điều kiện: không nợ đọng xây dựng cơ bản; không có tình hình an ninh, trật tự phức tạp',
           params: Id.extend({ kind: AttestationKind }),
@@ -178,7 +201,7 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/dossiers/:id/submit',
-      { schema: { operationId: 'submitDossier', tags: ['dossiers'], summary: 'Nộp hồ sơ; nếu chưa đủ điều kiện, trả về danh sách còn thiếu', params: Id, body: SubmitBody, response: { 200: z.object({ stage: z.string() }), ...problems } } },
+      { schema: { operationId: 'submitDossier', description: 'Nộp hồ sơ để thẩm định. Khi còn thiếu (tiêu chí chưa tự đánh giá, tài liệu, niêm yết, tỷ lệ hài lòng, xác nhận), trả 422 với danh sách từng mục còn thiếu trong errors.', tags: ['dossiers'], summary: 'Nộp hồ sơ; nếu chưa đủ điều kiện, trả về danh sách còn thiếu', params: Id, body: SubmitBody, response: { 200: z.object({ stage: z.string() }), ...problems } } },
       async (request) => {
         return sendCommand(deps, request, 'dossier.submit', request.params.id, submitDossierUpdate, request.body);
       },

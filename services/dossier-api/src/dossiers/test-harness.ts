@@ -10,7 +10,7 @@ import { buildEvidenceApi } from '@ntm/evidence-api';
 import { multipart, pdf } from '@ntm/evidence-api/test-files';
 import { createStorage } from '@ntm/storage';
 import { createWorker } from '@ntm/workflows';
-import { buildDossierApi } from '../app.js';
+import { buildDossierApi, type DossierApiDeps } from '../app.js';
 
 export type Call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => Promise<{ status: number; body: Record<string, unknown> & { errors?: Array<{ location: string; message: string }> } }>;
 
@@ -59,15 +59,18 @@ export async function startDossierHarness(config: Config, catalogFiles: unknown[
   // Dossiers open on the system's day unless a test opens them on another (`openOn`).
   let openingDay: string | null = null;
   const now = () => (openingDay === null ? new Date() : new Date(`${openingDay}T03:00:00Z`));
-  const app = await buildDossierApi({ config, db, storage, probes: [], temporal, taskQueue, now }, { logger: false });
-  /** Requests as the given user, created (or updated) with exactly these grants. */
-  const callAs = async (user: TestUser): Promise<Call> => {
+  const deps: DossierApiDeps = { config, db, storage, probes: [], temporal, taskQueue, now };
+  const app = await buildDossierApi(deps, { logger: false });
+  const otherApps: Array<typeof app> = [];
+  /** Requests to the given app as the given user, created (or updated) with exactly these grants. */
+  const callOn = async (target: typeof app, user: TestUser): Promise<Call> => {
     const authorization = await signInAs(db, config, user);
     return async (method, url, payload) => {
-      const res = await app.inject({ method, url, payload, headers: { authorization } });
+      const res = await target.inject({ method, url, payload, headers: { authorization } });
       return { status: res.statusCode, body: String(res.headers['content-type'] ?? '').includes('json') ? res.json() : { raw: res.rawPayload } };
     };
   };
+  const callAs = (user: TestUser) => callOn(app, user);
   const stepUser = await everyStepUser(db);
   const call = await callAs(stepUser);
 
@@ -92,12 +95,24 @@ export async function startDossierHarness(config: Config, catalogFiles: unknown[
     app,
     call,
     callAs,
+    /** The user scenario tests act as, and an Authorization header for any user (for raw requests). */
+    stepUser,
+    authorizationOf: (user: TestUser) => signInAs(db, config, user),
     /** Uploads a small PDF as evidence of the dossier through the evidence API; answers its id. */
     addEvidence,
     uploaderAs,
     /** Dossiers created from now on open on this day (ISO date, Vietnam); null: today. */
     openOn(day: string | null) {
       openingDay = day;
+    },
+    /**
+     * Another copy of the API with some dependencies swapped (a Temporal or database that cannot
+     * be reached), called as the every-step user; signing in still uses the harness's database.
+     */
+    async callWith(overrides: Partial<DossierApiDeps>): Promise<Call> {
+      const other = await buildDossierApi({ ...deps, ...overrides }, { logger: false });
+      otherApps.push(other);
+      return callOn(other, stepUser);
     },
     async stopWorker() {
       worker.shutdown();
@@ -110,6 +125,7 @@ export async function startDossierHarness(config: Config, catalogFiles: unknown[
     },
     async close() {
       await app.close();
+      for (const other of otherApps) await other.close();
       await evidenceApp.close();
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
@@ -131,4 +147,26 @@ export async function meetSubmissionConditions(call: Call, dossierId: string): P
   for (const kind of ['no_construction_debt', 'no_complex_security_situation']) {
     ok(await call('PUT', `/dossiers/${dossierId}/attestations/${kind}`, { commandId: randomUUID(), attested: true, explanation: 'Đã xác nhận.' }));
   }
+}
+
+export type DossierHarness = Awaited<ReturnType<typeof startDossierHarness>>;
+
+/** Opens a commune dossier of the test fixtures' T-NTM track and carries it to the decision stage. */
+export async function bringToDecision(h: DossierHarness, unitCode: string): Promise<string> {
+  const { call } = h;
+  const id = randomUUID();
+  const ok = (r: { status: number; body: unknown }) => {
+    if (r.status !== 200 && r.status !== 201) throw new Error(`step refused: ${r.status} ${JSON.stringify(r.body)}`);
+  };
+  ok(await call('POST', '/dossiers', { commandId: id, unitCode, trackCode: 'T-NTM', year: 2025 }));
+  for (const c of ['C1', 'C2', 'C3']) ok(await call('PUT', `/dossiers/${id}/criteria/${c}/self-assessment`, { commandId: randomUUID(), met: true, explanation: 'Đạt.' }));
+  ok(await call('PUT', `/dossiers/${id}/documents/TO_TRINH`, { commandId: randomUUID(), evidenceId: await h.addEvidence(id) }));
+  await meetSubmissionConditions(call, id);
+  ok(await call('POST', `/dossiers/${id}/submit`, { commandId: randomUUID() }));
+  for (const [c, d] of [['C1', 'SXD'], ['C3', 'SXD'], ['C2', 'SGT'], ['C3', 'SGT']]) {
+    ok(await call('PUT', `/dossiers/${id}/criteria/${c}/appraisal`, { commandId: randomUUID(), departmentCode: d, verdict: 'met', reason: null }));
+  }
+  const confirmed = await call('POST', `/dossiers/${id}/district-confirmation`, { commandId: randomUUID(), decision: 'confirm', reasons: null });
+  if (confirmed.body.stage !== 'DECISION') throw new Error(`not at the decision stage: ${JSON.stringify(confirmed.body)}`);
+  return id;
 }

@@ -26,6 +26,7 @@ export function usersRoutes({ db, config }: { db: Db; config: Config }): Fastify
       {
         schema: {
           operationId: 'listUsers',
+          description: 'Chỉ quản trị hệ thống. Danh sách người dùng, phân trang; tìm theo tên đăng nhập, họ tên; lọc theo vai trò.',
           tags,
           summary: 'Danh sách người dùng (tìm theo tên đăng nhập, họ tên; lọc theo vai trò)',
           querystring: UserAccountQuery,
@@ -49,7 +50,7 @@ export function usersRoutes({ db, config }: { db: Db; config: Config }): Fastify
 
     app.get(
       '/users/:username',
-      { schema: { operationId: 'getUser', tags, summary: 'Một người dùng và các quyền được cấp', params: Params, response: { 200: UserAccount, ...problems } } },
+      { schema: { operationId: 'getUser', description: 'Chỉ quản trị hệ thống. Một người dùng với mã định danh OIDC, trạng thái khóa và các quyền được cấp. 404 khi không có người dùng.', tags, summary: 'Một người dùng và các quyền được cấp', params: Params, response: { 200: UserAccount, ...problems } } },
       async (request) => {
         requireUnitAccess(actorOf(request), 'users.manage', [], null);
         const account = await readAccount(db, request.params.username);
@@ -63,6 +64,7 @@ export function usersRoutes({ db, config }: { db: Db; config: Config }): Fastify
       {
         schema: {
           operationId: 'putUser',
+          description: 'Chỉ quản trị hệ thống. Tạo (201) hoặc cập nhật (200) người dùng; các quyền gửi lên thay toàn bộ quyền cũ và được kiểm tra với danh mục (400). Mỗi thay đổi ghi một bản ghi nhật ký kiểm toán. 409 khi tự bỏ quyền quản trị, tự khóa mình, hoặc mã định danh OIDC đã gắn với người khác.',
           tags,
           summary: 'Tạo hoặc cập nhật người dùng: họ tên, mã định danh OIDC, khóa tài khoản, mật khẩu (bộ cấp phát tích hợp) và các quyền (thay toàn bộ quyền cũ)',
           params: Params,

@@ -1,12 +1,12 @@
 import { ApplicationFailure, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
 import { dossierFailureTypes, searchAttributeKeys, type DossierWorkflowInput, type DossierWorkflowState, type Sender } from '@ntm/contracts';
-import { authorize, dossierScopeOf, followedStages, isRole, type Command, type DossierScope, type Grant } from '@ntm/domain';
+import { authorize, dossierScopeOf, FinalStage, followedStages, isRole, type Command, type DossierScope, type Grant } from '@ntm/domain';
 import type { Activities } from '../../activities/index.js';
 
 export const activities = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 20 } });
 
 export const openingStage = 'OPENING';
-export const rejectedStage = 'REJECTED';
+export const rejectedStage = FinalStage.rejected;
 
 type StageKind = DossierWorkflowInput['stages'][number]['kind'];
 

@@ -1,9 +1,10 @@
 import { ActivityFailure, ApplicationFailure, setHandler } from '@temporalio/workflow';
 import { decideDossierUpdate, dossierFailureTypes, type DecisionCommand } from '@ntm/contracts';
+import { FinalStage } from '@ntm/domain';
 import { activities, failure, senderOf, type DossierContext } from './context.js';
 
-export const recognisedStage = 'RECOGNISED';
-export const refusedStage = 'REFUSED';
+export const recognisedStage = FinalStage.recognised;
+export const refusedStage = FinalStage.refused;
 
 /** The decision: recognition (stored, rendered as a PDF, published) or refusal with reasons. */
 export function registerDecision(ctx: DossierContext, onDecided: () => void): void {
