@@ -67,9 +67,9 @@ export function visibleDossiersWhere(actor: RequestActor): Prisma.DossierWhereIn
   };
 }
 
-/** The sender a workflow command carries: the user, the role the API allowed it under, all grants, the request id. */
-export function senderFrom(actor: RequestActor, role: Role | null, requestId: string): Sender {
-  return { actor: actor.username, role, grants: actor.grants.map((g) => ({ ...g })), requestId };
+/** The sender a workflow command carries: the user, the role the API allowed it under, all grants, the request id, when it was received. */
+export function senderFrom(actor: RequestActor, role: Role | null, requestId: string, receivedAt: Date): Sender {
+  return { actor: actor.username, role, grants: actor.grants.map((g) => ({ ...g })), requestId, receivedAt: receivedAt.toISOString() };
 }
 
 /** The signed-in user; the identity plugin refuses a protected route without one before it runs. */

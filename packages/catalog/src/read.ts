@@ -1,10 +1,11 @@
 import type { Db, Prisma } from '@ntm/db';
 import { CatalogCriteriaSet, CatalogProvince, CatalogTrack, type CatalogFile } from '@ntm/contracts';
+import { fromStoredDate } from '@ntm/domain';
 
 // Database rows back into catalog-file entries: used by export, and by import to tell what changed.
 
 type File = CatalogFile;
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const isoDate = fromStoredDate;
 
 export async function readProvince(db: Db, code: string): Promise<File['province'] | undefined> {
   const p = await db.province.findUnique({ where: { code } });

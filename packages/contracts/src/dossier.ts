@@ -54,8 +54,16 @@ export const ActingGrant = z.object({ role: z.string(), unitCode: z.string().nul
 /**
  * Who sends a command: the user (shown in history), the role the API allowed it under, every
  * grant the user holds (the workflow checks them again) and the HTTP request id, for the audit trail.
+ * `receivedAt` is the instant the API received it (ISO): the workflow dates what the command
+ * does from it in Vietnam's calendar (absent from commands sent before it existed).
  */
-export const Sender = z.object({ actor: z.string().min(1), role: z.string().nullable(), grants: z.array(ActingGrant), requestId: z.string().nullable() });
+export const Sender = z.object({
+  actor: z.string().min(1),
+  role: z.string().nullable(),
+  grants: z.array(ActingGrant),
+  requestId: z.string().nullable(),
+  receivedAt: z.iso.datetime().optional(),
+});
 export type Sender = z.infer<typeof Sender>;
 /** Who an activity records as having done something; the system's own steps (deadlines, round ends) are 'system'. */
 export type RecordedBy = Pick<Sender, 'actor' | 'role' | 'requestId'>;

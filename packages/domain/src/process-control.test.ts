@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { processControl, vietnamDay } from './process-control.js';
+import { processControl } from './process-control.js';
 
 const stages = [
   { code: 'SELF', name: 'Tự đánh giá' },
@@ -78,8 +78,8 @@ describe('process-control record', () => {
     expect(record.steps[3]?.dueDate).toBe('2026-03-23');
   });
 
-  it('knows Vietnam days', () => {
-    expect(vietnamDay(at('2026-03-16T16:59:59Z'))).toBe('2026-03-16');
-    expect(vietnamDay(at('2026-03-16T17:00:00Z'))).toBe('2026-03-17');
+  it('counts a step started at 00:30 in Hà Nội (17:30 UTC the day before) from the Vietnamese day', () => {
+    const record = processControl(stages, [{ stage: 'APPRAISAL', at: at('2026-03-01T17:30:00Z') }], budgets, calendar, at('2026-03-02T03:00:00Z'));
+    expect(record.steps[0]?.dueDate).toBe('2026-03-16');
   });
 });

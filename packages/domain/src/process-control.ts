@@ -1,4 +1,5 @@
-import { addDuration, type Duration, type WorkingCalendar } from './calendar.js';
+import type { Duration, WorkingCalendar } from './calendar.js';
+import { dueDateOf, vietnamDay } from './vietnam-time.js';
 
 /** A move of the dossier into a stage, as recorded in its history. */
 export interface StageMove {
@@ -25,9 +26,6 @@ export interface ProcessControlRecord {
   lateSteps: number;
 }
 
-/** The calendar day in Vietnam (UTC+7) of an instant: deadlines are counted in local days. */
-export const vietnamDay = (at: Date): string => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-
 /**
  * Builds the process-control record from the dossier's stage moves: every visit to one of the
  * track's stages is a step (a dossier returned for supplementation visits a stage again), timed
@@ -48,7 +46,7 @@ export function processControl(
     if (name === undefined) return;
     const endedAt = moves[i + 1]?.at ?? null;
     const budget = budgets[move.stage] ?? null;
-    const dueDate = budget ? addDuration(vietnamDay(move.at), budget, calendar) : null;
+    const dueDate = budget ? dueDateOf(move.at, budget, calendar) : null;
     steps.push({ stageCode: move.stage, stageName: name, startedAt: move.at, endedAt, budget, dueDate, status: statusOf(dueDate, endedAt, now) });
   });
   return { steps, lateSteps: steps.filter((s) => s.status === 'late' || s.status === 'overdue').length };

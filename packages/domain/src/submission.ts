@@ -1,3 +1,5 @@
+import { addDays } from './vietnam-time.js';
+
 /**
  * What still stops a dossier from being submitted (Quyết định 18/2022/QĐ-TTg): every required
  * criterion self-assessed as met, every required document attached, the public posting period
@@ -94,8 +96,4 @@ function missingConditions(input: SubmissionInput, today: string): MissingForSub
     }
   }
   return missing;
-}
-
-function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -23,6 +23,8 @@ export interface DossierApiDeps {
   storage: Storage;
   /** The clock dossiers are opened by (their chain of approval holds from a date); the system clock by default. */
   now?: () => Date;
+  /** The clock commands are received by (the workflow dates what they do from it); the system clock by default. */
+  commandClock?: () => Date;
   /** How long a command may wait for the dossier's workflow before a 503 (default 15 s). */
   commandTimeoutMs?: number;
 }

@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { dossierFailureTypes, type DecisionCommand, type RecordedBy } from '@ntm/contracts';
+import { fromStoredDate } from '@ntm/domain';
 import { recordOnce } from './dossier.js';
 import { decisionDocument, loadDecisionSetting, signerProblem } from './decision-content.js';
 import { Prisma, type Db } from '@ntm/db';
@@ -58,7 +59,7 @@ export function createDecisionActivities({ db, storage, publicBaseUrl }: Decisio
       const dossier = await db.dossier.findUniqueOrThrow({ where: { id: dossierId } });
       const loaded = await loadDecisionSetting(db, dossier);
       if ('problems' in loaded) throw ApplicationFailure.nonRetryable(loaded.problems.join(' '), dossierFailureTypes.decisionFormIncomplete);
-      const iso = (d: Date | null) => (d ?? new Date(0)).toISOString().slice(0, 10);
+      const iso = (d: Date | null) => fromStoredDate(d ?? new Date(0));
       const pdf = await renderDecisionPdf(
         decisionDocument(loaded.setting, {
           number: decision.number ?? '',
@@ -88,7 +89,7 @@ export function createDecisionActivities({ db, storage, publicBaseUrl }: Decisio
           type: recognised ? 'decision.recognised' : 'decision.refused',
           by,
           toStage: stage,
-          payload: { number: decision.number, signedOn: decision.signedOn?.toISOString().slice(0, 10) ?? null, reasons: decision.reasons, sha256: decision.pdfSha256 },
+          payload: { number: decision.number, signedOn: decision.signedOn ? fromStoredDate(decision.signedOn) : null, reasons: decision.reasons, sha256: decision.pdfSha256 },
         },
         async (tx) => {
           const before = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { stage: true } });

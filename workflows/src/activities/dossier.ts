@@ -3,7 +3,7 @@ import {
   dossierFailureTypes, dossierPlanOf, senderOf, systemSender, type AppraisalCommand, type AttachDocumentCommand, type DossierWorkflowInput, type RecordedBy, type SelfAssessmentCommand,
 } from '@ntm/contracts';
 import { Prisma, appendAudit, type Db } from '@ntm/db';
-import { dossierScopeOf, type DossierScope } from '@ntm/domain';
+import { dossierScopeOf, toStoredDate, type DossierScope } from '@ntm/domain';
 
 /** The scope as the dossier row keeps it (packages/access reads it back). */
 const storedScope = ({ unitChain, unitLevel, decidingLevel, selfAssessmentLevel, appraisers }: DossierScope) => ({
@@ -22,6 +22,8 @@ export interface DossierEventEntry {
   payload: Prisma.InputJsonValue;
   /** Set when the dossier moved to another stage: the process-control record reads it. */
   toStage?: string;
+  /** When it happened, as the workflow dated it (ISO); the time of writing otherwise. */
+  occurredAt?: string;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function recordOnce(db: Db, dossierId: string, event: DossierEventE
     if (done) return;
     const before = (await write?.(tx)) ?? null;
     const { unitCode } = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { unitCode: true } });
-    await tx.dossierEvent.create({ data: { dossierId, commandId: event.commandId, type: event.type, actor: event.by.actor, payload: event.payload, toStage: event.toStage ?? null } });
+    await tx.dossierEvent.create({ data: { dossierId, commandId: event.commandId, type: event.type, actor: event.by.actor, payload: event.payload, toStage: event.toStage ?? null, ...(event.occurredAt ? { occurredAt: new Date(event.occurredAt) } : {}) } });
     await appendAudit(tx, { ...event.by, unitCode, dossierId, command: event.type, summary: { before, after: event.payload } });
   });
 }
@@ -111,10 +113,13 @@ export function createDossierActivities(db: Db) {
       });
     },
 
-    /** Moves the record to a new stage and writes the history entry, once per event id. */
-    async recordStageChange(dossierId: string, eventId: string, by: RecordedBy, stage: string, type: string, payload: Prisma.InputJsonValue): Promise<void> {
-      await once(dossierId, { commandId: eventId, type, by, payload, toStage: stage }, async (tx) => {
-        const submitted = type === 'dossier.submitted' ? { submittedAt: new Date() } : {};
+    /**
+     * Moves the record to a new stage and writes the history entry, once per event id; dated
+     * `occurredAt` when the workflow gives it (the due dates it computed count from that instant).
+     */
+    async recordStageChange(dossierId: string, eventId: string, by: RecordedBy, stage: string, type: string, payload: Prisma.InputJsonValue, occurredAt?: string): Promise<void> {
+      await once(dossierId, { commandId: eventId, type, by, payload, toStage: stage, ...(occurredAt ? { occurredAt } : {}) }, async (tx) => {
+        const submitted = type === 'dossier.submitted' ? { submittedAt: occurredAt ? new Date(occurredAt) : new Date() } : {};
         const before = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { stage: true } });
         await tx.dossier.update({ where: { id: dossierId }, data: { stage, ...submitted } });
         return before;
@@ -126,7 +131,7 @@ export function createDossierActivities(db: Db) {
       await once(dossierId, { commandId, type, by, payload: change as Prisma.InputJsonValue }, async (tx) => {
         const dossier = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { attestations: true, postingStartedOn: true, satisfactionPercent: true } });
         const data: Prisma.DossierUpdateInput = {};
-        if (typeof change.postingStartedOn === 'string') data.postingStartedOn = new Date(change.postingStartedOn);
+        if (typeof change.postingStartedOn === 'string') data.postingStartedOn = toStoredDate(change.postingStartedOn);
         if (typeof change.satisfactionPercent === 'number') data.satisfactionPercent = change.satisfactionPercent;
         const attestation = change.attestation as { kind: string } | undefined;
         if (attestation) data.attestations = { ...(dossier.attestations as Record<string, unknown>), [attestation.kind]: attestation } as Prisma.InputJsonValue;
@@ -143,7 +148,7 @@ export function createDossierActivities(db: Db) {
     async openAppraisalTasks(dossierId: string, round: number, tasks: Array<{ departmentCode: string; criterionCodes: string[]; dueDate: string }>): Promise<void> {
       await once(dossierId, { commandId: `appraisal/round-${round}/opened`, type: 'appraisal.opened', by: systemSender, payload: { round, tasks } }, async (tx) => {
         await tx.appraisalTask.createMany({
-          data: tasks.map((t) => ({ dossierId, round, departmentCode: t.departmentCode, criterionCodes: t.criterionCodes, dueDate: new Date(t.dueDate) })),
+          data: tasks.map((t) => ({ dossierId, round, departmentCode: t.departmentCode, criterionCodes: t.criterionCodes, dueDate: toStoredDate(t.dueDate) })),
         });
         return null;
       });

@@ -3,11 +3,14 @@ import { z } from 'zod';
 import { Problem, UnitDetail, UnitQuery, UnitSummary, UnitTreeNode, pageOf, type UnitTreeNode as TreeNode } from '@ntm/contracts';
 import { toSearchName } from '@ntm/catalog';
 import type { Db, Prisma } from '@ntm/db';
+import { fromStoredDate } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
+
+const optionalDate = (d: Date | null | undefined) => (d ? fromStoredDate(d) : null);
 
 type UnitRow = Awaited<ReturnType<Db['administrativeUnit']['findFirstOrThrow']>>;
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const isoDate = fromStoredDate;
 export const toUnitSummary = (u: UnitRow): UnitSummary => ({
   code: u.code,
   name: u.name,
@@ -70,7 +73,7 @@ export function unitRoutes(db: Db): FastifyPluginAsyncZod {
             status: r.status === 'revoked' ? ('revoked' as const) : ('active' as const),
             decisionId: r.decisionId,
             decisionNumber: decisionOf.get(r.decisionId)?.number ?? null,
-            signedOn: decisionOf.get(r.decisionId)?.signedOn?.toISOString().slice(0, 10) ?? null,
+            signedOn: optionalDate(decisionOf.get(r.decisionId)?.signedOn),
           })),
         };
       },

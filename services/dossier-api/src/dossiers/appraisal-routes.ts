@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppraisalBody, ConfirmationBody, Pagination, Problem, districtConfirmationUpdate, pageOf, recordAppraisalUpdate } from '@ntm/contracts';
+import { fromStoredDate } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
 import { actorOf } from '@ntm/access';
 import { sendCommand, type DossierRouteDeps } from './routes.js';
@@ -62,7 +63,7 @@ export function appraisalRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
           round: t.round,
           departmentCode: t.departmentCode,
           criterionCodes: t.criterionCodes,
-          dueDate: t.dueDate.toISOString().slice(0, 10),
+          dueDate: fromStoredDate(t.dueDate),
           openedAt: t.openedAt.toISOString(),
           closedAt: t.closedAt?.toISOString() ?? null,
           verdicts: t.verdicts.map((v) => ({ criterionCode: v.criterionCode, verdict: v.verdict, reason: v.reason })),

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DecisionBody, Problem, decideDossierUpdate } from '@ntm/contracts';
+import { fromStoredDate } from '@ntm/domain';
 import type { Storage } from '@ntm/storage';
 import { HttpProblem } from '@ntm/http';
 import type { FastifyRequest } from 'fastify';
@@ -27,7 +28,7 @@ export const DecisionView = z
 /** The decision document's bytes, as the OpenAPI document describes a file. */
 const DecisionPdf = z.string().meta({ format: 'binary', description: 'Văn bản quyết định (PDF)' });
 
-const isoDate = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
+const isoDate = (d: Date | null) => (d ? fromStoredDate(d) : null);
 
 /** The provincial office's decision and the decision document. */
 export function decisionRoutes(deps: DossierRouteDeps & { storage: Storage }): FastifyPluginAsyncZod {

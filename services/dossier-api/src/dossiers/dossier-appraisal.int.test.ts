@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nationalFixture, provinceFixture } from '@ntm/catalog/test-fixtures';
-import { addDuration } from '@ntm/domain';
+import { addDuration, vietnamDay } from '@ntm/domain';
 import { testConfig } from '@ntm/testing';
 import { meetSubmissionConditions, startDossierHarness, type Call } from './test-harness.js';
 
@@ -48,7 +48,7 @@ describe('department appraisal, supplementation and district confirmation (real 
     const tasks = (await call('GET', '/appraisal-tasks?department=SXD')).body.items as Array<{ dossierId: string; criterionCodes: string[]; dueDate: string }>;
     const mine = tasks.find((t) => t.dossierId === id);
     expect(mine?.criterionCodes).toEqual(['C1', 'C3']);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = vietnamDay(new Date());
     expect(mine?.dueDate).toBe(addDuration(today, { amount: 20, unit: 'working_days' }, { holidays: ['2026-02-17'] }));
   });
 

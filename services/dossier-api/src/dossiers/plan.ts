@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CreateDossierBody, DossierWorkflowInput } from '@ntm/contracts';
 import { candidateSets, readDurations, readHolidays, readProvince, readTracks, readUnits } from '@ntm/catalog';
 import type { Db } from '@ntm/db';
-import { CriteriaSet, checkEligibility, criteriaSetInForce, hasDistrictStageOn, plannedIndicators, requiredCriteria, thresholdGroupOf, unfollowableUnderChain } from '@ntm/domain';
+import { CriteriaSet, checkEligibility, criteriaSetInForce, hasDistrictStageOn, plannedIndicators, requiredCriteria, thresholdGroupOf, unfollowableUnderChain, vietnamDay } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
 import { requireUnitAccess, type RequestActor } from '@ntm/access';
 
@@ -21,12 +21,13 @@ export function trackingCode(provinceCode: string, year: number, dossierId: stri
 }
 
 /**
- * Everything the workflow needs, read from the catalog once at creation (`today`, the opening
- * day): the unit's chain, the criteria set in force for the year with the thresholds of the
+ * Everything the workflow needs, read from the catalog once at creation (`openedAt`, its day in
+ * Vietnam is the opening day): the unit's chain, the criteria set in force for the year with the thresholds of the
  * unit's group, required documents, stages and the province's chain that day. This is the
  * dossier's plan, frozen with it. Refuses an ineligible unit.
  */
-export async function planDossier(db: Db, body: CreateDossierBody, opener: { actor: RequestActor; requestId: string }, today: string): Promise<DossierWorkflowInput> {
+export async function planDossier(db: Db, body: CreateDossierBody, opener: { actor: RequestActor; requestId: string }, openedAt: Date): Promise<DossierWorkflowInput> {
+  const today = vietnamDay(openedAt);
   const [unit] = await readUnits(db, { code: body.unitCode });
   if (!unit) throw new HttpProblem('notFound', `Không có đơn vị "${body.unitCode}".`);
   const [track] = await readTracks(db, { code: body.trackCode });

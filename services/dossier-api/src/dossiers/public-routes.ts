@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { readDossierPlan } from '@ntm/catalog';
 import { Problem } from '@ntm/contracts';
 import type { Db } from '@ntm/db';
+import { fromStoredDate } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
 import { renderVerificationPage, wantsHtml } from './verification-page.js';
 import { ProcessControl, readProcessControl } from './view.js';
@@ -90,7 +91,7 @@ export function publicRoutes(db: Db): FastifyPluginAsyncZod {
         const verified = {
           decisionId: d.id,
           number: d.number,
-          date: d.signedOn.toISOString().slice(0, 10),
+          date: fromStoredDate(d.signedOn),
           unitName: unit?.name ?? d.dossier.unitCode,
           trackName: track.trackName,
           year: d.dossier.year,

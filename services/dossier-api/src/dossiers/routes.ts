@@ -9,7 +9,7 @@ import {
   openDossierUpdate, pageOf, recordSelfAssessmentUpdate, searchAttributeKeys, submitDossierUpdate, type Sender,
 } from '@ntm/contracts';
 import type { Db, Prisma } from '@ntm/db';
-import { vietnamDay, type Command as Permission } from '@ntm/domain';
+import type { Command as Permission } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
 import { actorOf, requireDossierAccess, senderFrom, visibleDossiersWhere } from '@ntm/access';
 import { planDossier } from './plan.js';
@@ -21,12 +21,17 @@ export interface DossierRouteDeps {
   db: Db;
   temporal: Client;
   taskQueue: string;
+  /** The clock dossiers are opened by (their chain of approval holds from a date); the system clock by default. */
   now?: () => Date;
+  /** The clock commands are received by: the workflow dates what they do from it; the system clock by default. */
+  commandClock?: () => Date;
   /** How long a command may wait for the dossier's workflow before the caller gets a 503 to retry (default 15 s). */
   commandTimeoutMs?: number;
 }
 
 const defaultCommandTimeoutMs = 15_000;
+
+const receivedAt = (deps: DossierRouteDeps): Date => deps.commandClock?.() ?? new Date();
 
 /** Runs a Temporal call under the commands' deadline, so an absent server or worker answers in bounded time. */
 export function withCommandDeadline<T>(deps: DossierRouteDeps, call: () => Promise<T>): Promise<T> {
@@ -61,7 +66,7 @@ export async function sendCommand<Ret, Body extends { commandId: string }>(
   const { role } = await requireDossierAccess(deps.db, actor, permission, dossierId, assignment);
   const claim = await claimCommandId(deps.db, { commandId: body.commandId, dossierId, operation: update.name, content: body });
   if (claim.answered) return claim.result as Ret;
-  const command = { ...body, ...senderFrom(actor, role, request.id) };
+  const command = { ...body, ...senderFrom(actor, role, request.id, receivedAt(deps)) };
   const workflow = deps.temporal.workflow.getHandle(dossierWorkflowId(dossierId));
   const result = await withCommandDeadline(deps, () => workflow.executeUpdate(update, { updateId: command.commandId, args: [command] })).catch((e: unknown) =>
     commandFailure(deps.db, dossierId, e),
@@ -92,7 +97,7 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
           if (!same) throw new HttpProblem('conflict', 'Mã lệnh này đã được dùng cho một hồ sơ khác.');
           return reply.status(201).send(toSummary(existing));
         }
-        const input = await planDossier(db, request.body, { actor, requestId: request.id }, vietnamDay(deps.now?.() ?? new Date()));
+        const input = await planDossier(db, request.body, { actor, requestId: request.id }, deps.now?.() ?? new Date());
         await claimCommandId(db, identity);
         const start = new WithStartWorkflowOperation('dossierWorkflow', {
           workflowId: dossierWorkflowId(input.dossierId),

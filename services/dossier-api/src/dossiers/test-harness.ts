@@ -59,7 +59,10 @@ export async function startDossierHarness(config: Config, catalogFiles: unknown[
   // Dossiers open on the system's day unless a test opens them on another (`openOn`).
   let openingDay: string | null = null;
   const now = () => (openingDay === null ? new Date() : new Date(`${openingDay}T03:00:00Z`));
-  const deps: DossierApiDeps = { config, db, storage, probes: [], temporal, taskQueue, now };
+  // Commands are received on the system's clock unless a test receives them at another instant.
+  let receivingAt: Date | null = null;
+  const commandClock = () => receivingAt ?? new Date();
+  const deps: DossierApiDeps = { config, db, storage, probes: [], temporal, taskQueue, now, commandClock };
   const app = await buildDossierApi(deps, { logger: false });
   const otherApps: Array<typeof app> = [];
   /** Requests to the given app as the given user, created (or updated) with exactly these grants. */
@@ -104,6 +107,10 @@ export async function startDossierHarness(config: Config, catalogFiles: unknown[
     /** Dossiers created from now on open on this day (ISO date, Vietnam); null: today. */
     openOn(day: string | null) {
       openingDay = day;
+    },
+    /** Commands sent from now on are received at this instant (their stage moves and due dates count from it); null: the system clock. */
+    receiveCommandsAt(at: Date | null) {
+      receivingAt = at;
     },
     /**
      * Another copy of the API with some dependencies swapped (a Temporal or database that cannot

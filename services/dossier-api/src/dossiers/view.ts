@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { readDossierPlan, readHolidays } from '@ntm/catalog';
 import { ThresholdGroup } from '@ntm/contracts';
 import type { Db } from '@ntm/db';
-import { Duration, processControl } from '@ntm/domain';
+import { Duration, fromStoredDate, processControl } from '@ntm/domain';
 import { CriterionView, criteriaView } from './criteria-view.js';
 
 export const DossierSummary = z
@@ -98,14 +98,14 @@ export async function readDossierView(db: Db, id: string): Promise<DossierView |
     hasDistrictStage: plan.hasDistrictStage,
     criteria: criteriaView(plan, new Map(d.assessments.map((a) => [a.criterionCode, a]))),
     documents: plan.documents.map((doc) => ({ code: doc.code, name: doc.name, evidenceId: attached.get(doc.code) ?? null })),
-    postingStartedOn: d.postingStartedOn?.toISOString().slice(0, 10) ?? null,
+    postingStartedOn: d.postingStartedOn ? fromStoredDate(d.postingStartedOn) : null,
     satisfactionPercent: d.satisfactionPercent === null ? null : Number(d.satisfactionPercent),
     attestations: d.attestations as Record<string, unknown>,
     appraisalTasks: d.appraisalTasks.map((t) => ({
       round: t.round,
       departmentCode: t.departmentCode,
       criterionCodes: t.criterionCodes,
-      dueDate: t.dueDate.toISOString().slice(0, 10),
+      dueDate: fromStoredDate(t.dueDate),
       closedAt: t.closedAt?.toISOString() ?? null,
       verdicts: t.verdicts.map((v) => ({ criterionCode: v.criterionCode, verdict: v.verdict, reason: v.reason })),
     })),

@@ -1,18 +1,26 @@
 import { setHandler } from '@temporalio/workflow';
 import { dossierFailureTypes, recordAppraisalUpdate, type AppraisalCommand } from '@ntm/contracts';
-import { addDuration, rollUpAppraisals } from '@ntm/domain';
+import { addDuration, dueDateOf, rollUpAppraisals, vietnamDay } from '@ntm/domain';
 import { activities, failure, systemSender, type DossierContext } from './context.js';
 
-/** Opens one task per department for the given criteria, each with its deadline. */
-export async function openAppraisalRound(ctx: DossierContext, criteria: readonly string[]): Promise<void> {
+/**
+ * Opens one task per department for the given criteria, each with its deadline counted from
+ * `submittedAt` in Vietnam's calendar, the instant the submission is recorded at, so the task and
+ * the process-control record share one due date. null: a run from before 'vietnam-calendar',
+ * which counted from the UTC day of workflow time, replays as it ran.
+ */
+export async function openAppraisalRound(ctx: DossierContext, criteria: readonly string[], submittedAt: number | null): Promise<void> {
   const { input, state } = ctx;
   const stage = ctx.stageOf('appraisal');
   if (!stage || state.stage !== stage.code) return;
   state.round += 1;
-  // Workflow time is deterministic: the same on replay.
-  const today = new Date().toISOString().slice(0, 10);
+  const calendar = { holidays: input.holidays };
   const duration = input.durations[stage.code];
-  const dueDate = duration ? addDuration(today, duration, { holidays: input.holidays }) : today;
+  const legacyUtcDay = () => new Date().toISOString().slice(0, 10);
+  const dueDate =
+    submittedAt === null
+      ? (duration ? addDuration(legacyUtcDay(), duration, calendar) : legacyUtcDay())
+      : duration ? dueDateOf(submittedAt, duration, calendar) : vietnamDay(submittedAt);
   const tasks = input.appraisers
     .map((a) => ({ departmentCode: a.departmentCode, criterionCodes: a.criterionCodes.filter((c) => criteria.includes(c)) }))
     .filter((t) => t.criterionCodes.length > 0)

@@ -3,15 +3,12 @@ import {
   recordAttestationUpdate, recordPostingUpdate, recordSatisfactionUpdate,
   type AttestationCommand, type PostingCommand, type SatisfactionCommand, type Sender,
 } from '@ntm/contracts';
+import { addDays } from '@ntm/domain';
 import { activities, senderOf, type DossierContext } from './context.js';
-
-const day = 24 * 60 * 60 * 1000;
 
 /** The day the public posting may come down: posting day + the province's period. */
 export const postingEndsOn = (ctx: DossierContext): string | null =>
-  ctx.state.postingStartedOn === null
-    ? null
-    : new Date(Date.parse(`${ctx.state.postingStartedOn}T00:00:00Z`) + (ctx.input.postingPeriodDays ?? 0) * day).toISOString().slice(0, 10);
+  ctx.state.postingStartedOn === null ? null : addDays(ctx.state.postingStartedOn, ctx.input.postingPeriodDays ?? 0);
 
 /** The other conditions of submission: public posting, residents' satisfaction, attestations. */
 export function registerConditions(ctx: DossierContext): void {

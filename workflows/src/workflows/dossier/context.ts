@@ -63,6 +63,9 @@ export function createContext(input: DossierWorkflowInput, resume?: DossierWorkf
 
 export type DossierContext = ReturnType<typeof createContext>;
 
+/** The instant a command was received by the API (workflow time for commands sent before it said). */
+export const commandTime = (command: Sender): number => (command.receivedAt === undefined ? Date.now() : Date.parse(command.receivedAt));
+
 export function failure(type: string, message: string, details?: unknown): ApplicationFailure {
   return ApplicationFailure.create({ type, message, nonRetryable: true, ...(details === undefined ? {} : { details: [details] }) });
 }

@@ -1,12 +1,11 @@
 import { condition } from '@temporalio/workflow';
 import type { AppraisalTaskState } from '@ntm/contracts';
+import { endOfVietnamDay, startOfVietnamDay } from '@ntm/domain';
 import { activities, type DossierContext } from './context.js';
 import { postingEndsOn } from './conditions.js';
 
 const day = 24 * 60 * 60 * 1000;
 
-/** A deadline is the end of its due date in Vietnam (UTC+7). */
-export const deadlineEnd = (dueDate: string) => Date.parse(`${dueDate}T23:59:59.999+07:00`);
 
 type Alarm = { kind: 'reminder' | 'escalation'; task: AppraisalTaskState; at: number } | { kind: 'posting'; at: number };
 
@@ -14,13 +13,14 @@ type Alarm = { kind: 'reminder' | 'escalation'; task: AppraisalTaskState; at: nu
 export function nextAlarm(ctx: DossierContext): Alarm | undefined {
   const ends = postingEndsOn(ctx);
   // A durable timer marks the end of the public posting period in the dossier's history.
-  if (ends !== null && !ctx.state.postingElapsed) return { kind: 'posting', at: Date.parse(`${ends}T00:00:00+07:00`) };
+  if (ends !== null && !ctx.state.postingElapsed) return { kind: 'posting', at: startOfVietnamDay(ends) };
   const appraisal = ctx.stageOf('appraisal');
   if (!appraisal || ctx.state.stage !== appraisal.code) return undefined;
   const every = ctx.input.durations[appraisal.code]?.reminderEveryDays ?? null;
   const alarms: Alarm[] = [];
   for (const task of ctx.state.tasks.filter((t) => t.round === ctx.state.round && !t.closed && !t.escalated)) {
-    const end = deadlineEnd(task.dueDate);
+    // A deadline ends with its due date in Vietnam.
+    const end = endOfVietnamDay(task.dueDate);
     const reminder = every === null ? Infinity : task.openedAt + (task.remindersSent + 1) * every * day;
     alarms.push(reminder < end ? { task, kind: 'reminder', at: reminder } : { task, kind: 'escalation', at: end });
   }

@@ -3,8 +3,8 @@ import {
   attachDocumentUpdate, dossierFailureTypes, openDossierUpdate, recordSelfAssessmentUpdate, submitDossierUpdate,
   type AttachDocumentCommand, type SelfAssessmentCommand, type SubmitCommand,
 } from '@ntm/contracts';
-import { judgeCriterionClaim, missingForSubmission } from '@ntm/domain';
-import { activities, failure, openingStage, rejectedStage, senderOf, type DossierContext } from './context.js';
+import { judgeCriterionClaim, missingForSubmission, vietnamDay } from '@ntm/domain';
+import { activities, commandTime, failure, openingStage, rejectedStage, senderOf, type DossierContext } from './context.js';
 import { openAppraisalRound } from './appraisal.js';
 
 /** Opening, the commune's self-assessment and submission (and resubmission after supplementation). */
@@ -81,11 +81,14 @@ export function registerSelfAssessment(ctx: DossierContext, onRejected: () => vo
       const criteria = state.supplementation.length > 0 ? state.supplementation : input.requiredCriteria.map((c) => c.code);
       state.supplementation = [];
       const next = ctx.stageAfter(selfStage);
+      // The submission is dated when the API received it; its due dates count from that instant.
+      const submittedAt = patched('vietnam-calendar') ? commandTime(command) : null;
       // Leave the stage before awaiting, so no other command slips in meanwhile.
       ctx.moveTo(next);
-      await activities.recordStageChange(input.dossierId, command.commandId, senderOf(command), next, 'dossier.submitted', { criteria });
+      const dated = submittedAt === null ? [] : ([new Date(submittedAt).toISOString()] as const);
+      await activities.recordStageChange(input.dossierId, command.commandId, senderOf(command), next, 'dossier.submitted', { criteria }, ...dated);
       if (patched('hold-submitted-evidence')) await activities.holdSubmittedEvidence(input.dossierId, command.commandId);
-      await openAppraisalRound(ctx, criteria);
+      await openAppraisalRound(ctx, criteria, submittedAt);
       return { stage: state.stage };
     },
     {
@@ -95,8 +98,7 @@ export function registerSelfAssessment(ctx: DossierContext, onRejected: () => vo
         const missing = missingForSubmission({
           ...input,
           ...state,
-          // Workflow time: the same on replay.
-          today: new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10),
+          today: vietnamDay(commandTime(command)),
         });
         if (missing.length > 0) throw failure(dossierFailureTypes.incomplete, 'Hồ sơ chưa đủ điều kiện để nộp.', missing);
       },
