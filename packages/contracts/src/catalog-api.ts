@@ -30,6 +30,8 @@ export const UnitRecognition = z.object({
   decisionId: z.string(),
   decisionNumber: z.string().nullable(),
   signedOn: z.string().nullable(),
+  /** issued: by a decision of this system; registered: from a decision issued before the province adopted it. */
+  origin: z.enum(['issued', 'registered']),
 });
 
 export const UnitDetail = UnitSummary.extend({

@@ -93,7 +93,7 @@ const onUnit = (unitChain: string[], unitLevel: UnitLevel | null, departmentCode
   departmentCode,
 });
 
-const unitCommands: readonly Command[] = ['dossier.create', 'appraisal.tasks', 'catalog.write', 'users.manage', 'audit.read'];
+const unitCommands: readonly Command[] = ['dossier.create', 'appraisal.tasks', 'catalog.write', 'users.manage', 'audit.read', 'recognition.register', 'campaign.manage'];
 
 type Places = { dossier: Target; unit: Target };
 /** For each role: the grant, a dossier and unit it covers (own), and ones it does not (other). */
@@ -156,6 +156,8 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'confirmation.decide': [N, N],
     'decision.decide': [N, N],
     'recognition.revoke': [N, N],
+    'recognition.register': [N, N],
+    'campaign.manage': [N, N],
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [N, N],
@@ -173,6 +175,8 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'confirmation.decide': [N, N],
     'decision.decide': [N, N],
     'recognition.revoke': [N, N],
+    'recognition.register': [N, N],
+    'campaign.manage': [N, N],
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [N, N],
@@ -190,6 +194,8 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'confirmation.decide': [N, N],
     'decision.decide': [N, N],
     'recognition.revoke': [N, N],
+    'recognition.register': [N, N],
+    'campaign.manage': [N, N],
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [N, N],
@@ -207,6 +213,8 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'confirmation.decide': [A, O],
     'decision.decide': [A, O],
     'recognition.revoke': [A, O],
+    'recognition.register': [N, N],
+    'campaign.manage': [N, N],
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [N, N],
@@ -224,6 +232,8 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'confirmation.decide': [N, N],
     'decision.decide': [A, O],
     'recognition.revoke': [A, O],
+    'recognition.register': [A, O],
+    'campaign.manage': [A, O],
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [N, N],
@@ -242,6 +252,8 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'confirmation.decide': [N, N],
     'decision.decide': [N, N],
     'recognition.revoke': [N, N],
+    'recognition.register': [N, N],
+    'campaign.manage': [N, N],
     'catalog.write': [A, A],
     'users.manage': [A, A],
     'audit.read': [N, N],
@@ -259,6 +271,8 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'confirmation.decide': [N, N],
     'decision.decide': [N, N],
     'recognition.revoke': [N, N],
+    'recognition.register': [N, N],
+    'campaign.manage': [N, N],
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [A, O],
@@ -273,8 +287,8 @@ const table = roles.flatMap((role) =>
 );
 
 describe('authorize: every role × command × own/other unit', () => {
-  it('covers all 7 roles and 15 commands', () => {
-    expect(table).toHaveLength(7 * 15 * 2);
+  it('covers all 7 roles and 17 commands', () => {
+    expect(table).toHaveLength(7 * 17 * 2);
     expect(Object.keys(expected).sort()).toEqual([...roles].sort());
     for (const role of roles) expect(Object.keys(expected[role]).sort()).toEqual([...commands].sort());
   });

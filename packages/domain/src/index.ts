@@ -5,6 +5,7 @@ export * from './eligibility.js';
 export * from './rollup.js';
 export * from './indicator-judgment.js';
 export * from './revocation.js';
+export * from './registered-recognition.js';
 export * from './calendar.js';
 export * from './vietnam-time.js';
 export { IsoDate, formatDocumentDate, formatVietnameseDate } from './iso-date.js';

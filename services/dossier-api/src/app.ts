@@ -10,6 +10,7 @@ import { usersRoutes } from './users/users-routes.js';
 import { appraisalRoutes } from './dossiers/appraisal-routes.js';
 import { decisionRoutes } from './dossiers/decision-routes.js';
 import { publicRoutes } from './dossiers/public-routes.js';
+import { recognitionRoutes } from './recognitions/recognition-routes.js';
 import type { Storage } from '@ntm/storage';
 import { dossierRoutes } from './dossiers/routes.js';
 import type { Client } from '@temporalio/client';
@@ -46,6 +47,7 @@ export async function buildDossierApi(deps: DossierApiDeps, options: FastifyServ
   await app.register(appraisalRoutes(deps));
   await app.register(decisionRoutes(deps));
   await app.register(publicRoutes(deps.db));
+  await app.register(recognitionRoutes({ db: deps.db, storage: deps.storage, now: deps.now, maxPdfBytes: deps.config.evidenceApi.maxBytes }));
   await app.register(auditRoutes(deps.db));
   await app.register(usersRoutes(deps));
   return app;
