@@ -93,7 +93,7 @@ const onUnit = (unitChain: string[], unitLevel: UnitLevel | null, departmentCode
   departmentCode,
 });
 
-const unitCommands: readonly Command[] = ['dossier.create', 'appraisal.tasks', 'catalog.write', 'users.manage', 'audit.read', 'recognition.register', 'campaign.manage'];
+const unitCommands: readonly Command[] = ['dossier.create', 'appraisal.tasks', 'catalog.write', 'users.manage', 'audit.read', 'recognition.register', 'campaign.manage', 'status.record', 'report.read'];
 
 type Places = { dossier: Target; unit: Target };
 /** For each role: the grant, a dossier and unit it covers (own), and ones it does not (other). */
@@ -161,6 +161,8 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [N, N],
+    'status.record': [N, N],
+    'report.read': [N, N],
   },
   village_head: {
     'dossier.read': [A, O],
@@ -180,6 +182,8 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [N, N],
+    'status.record': [N, N],
+    'report.read': [N, N],
   },
   department_officer: {
     'dossier.read': [A, O],
@@ -199,6 +203,8 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [N, N],
+    'status.record': [N, N],
+    'report.read': [N, N],
   },
   district_officer: {
     'dossier.read': [A, O],
@@ -218,6 +224,8 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [N, N],
+    'status.record': [N, N],
+    'report.read': [A, O],
   },
   provincial_office: {
     'dossier.read': [A, O],
@@ -237,6 +245,8 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [N, N],
+    'status.record': [A, O],
+    'report.read': [A, O],
   },
   // The unit is ignored for administration, and no dossier command is ever allowed.
   system_admin: {
@@ -257,6 +267,8 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'catalog.write': [A, A],
     'users.manage': [A, A],
     'audit.read': [N, N],
+    'status.record': [N, N],
+    'report.read': [N, N],
   },
   auditor: {
     'dossier.read': [A, O],
@@ -276,6 +288,8 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [A, O],
+    'status.record': [N, N],
+    'report.read': [A, O],
   },
 };
 
@@ -568,5 +582,17 @@ describe('visibleScopeFilter', () => {
       const filter = visibleScopeFilter(a);
       for (const scope of dossiers) expect(matchesScopeFilter(filter, scope)).toBe(canSee(a, scope));
     }
+  });
+});
+
+describe('authorize for progress reports', () => {
+  it('lets a district read its district only, the province and its auditor the province, a national auditor the country', () => {
+    const district = actor(grant('district_officer', THAN_UYEN));
+    expect(authorize(district, 'report.read', onUnit([LAI_CHAU, THAN_UYEN], 'district')).allowed).toBe(true);
+    expect(authorize(district, 'report.read', onUnit([LAI_CHAU], 'province'))).toMatchObject({ reason: 'other_unit' });
+    expect(authorize(actor(grant('auditor', LAI_CHAU)), 'report.read', onUnit([], null))).toMatchObject({ reason: 'other_unit' });
+    expect(authorize(actor(grant('provincial_office', LAI_CHAU)), 'report.read', onUnit([], null))).toMatchObject({ reason: 'other_unit' });
+    expect(authorize(actor(grant('auditor', null)), 'report.read', onUnit([], null)).allowed).toBe(true);
+    expect(authorize(actor(grant('commune_officer', PHA_MU)), 'report.read', onUnit([LAI_CHAU, THAN_UYEN, PHA_MU], 'commune'))).toMatchObject({ reason: 'no_role' });
   });
 });

@@ -51,6 +51,8 @@ export const commands = [
   'catalog.write',
   'users.manage',
   'audit.read',
+  'status.record',
+  'report.read',
 ] as const;
 export type Command = (typeof commands)[number];
 
@@ -121,6 +123,8 @@ export const commandTargetKind: Record<Command, Target['kind']> = {
   'catalog.write': 'unit',
   'users.manage': 'unit',
   'audit.read': 'unit',
+  'status.record': 'unit',
+  'report.read': 'unit',
 };
 
 /**
@@ -155,12 +159,23 @@ export const roleCommands: Record<Role, readonly Command[]> = {
   // The village prepares its dossier; the commune reviews, opens and submits it.
   village_head: ['dossier.read', 'dossier.edit', 'evidence.upload', 'evidence.read'],
   department_officer: ['dossier.read', 'evidence.read', 'appraisal.record', 'appraisal.tasks'],
-  district_officer: ['dossier.read', 'evidence.read', 'confirmation.decide', 'decision.decide', 'recognition.revoke'],
+  // Progress reports: a district reads its district, the province (and its auditors) the province,
+  // a national auditor the country; the provincial office records the periodic status of its units.
+  district_officer: ['dossier.read', 'evidence.read', 'confirmation.decide', 'decision.decide', 'recognition.revoke', 'report.read'],
   // The provincial office also registers the province's earlier recognitions and runs its yearly re-check campaigns.
-  provincial_office: ['dossier.read', 'evidence.read', 'decision.decide', 'recognition.revoke', 'recognition.register', 'campaign.manage'],
+  provincial_office: [
+    'dossier.read',
+    'evidence.read',
+    'decision.decide',
+    'recognition.revoke',
+    'recognition.register',
+    'campaign.manage',
+    'status.record',
+    'report.read',
+  ],
   // Administrators run the system, not the program: no dossier access at all, not even reading.
   system_admin: ['catalog.write', 'users.manage'],
-  auditor: ['dossier.read', 'evidence.read', 'audit.read'],
+  auditor: ['dossier.read', 'evidence.read', 'audit.read', 'report.read'],
 };
 
 const commandNames: Record<Command, string> = {
@@ -181,6 +196,8 @@ const commandNames: Record<Command, string> = {
   'catalog.write': 'cập nhật danh mục',
   'users.manage': 'quản lý người dùng',
   'audit.read': 'xem nhật ký truy vết',
+  'status.record': 'ghi nhận kết quả thực hiện tiêu chí và kế hoạch đạt chuẩn',
+  'report.read': 'xem báo cáo kết quả xây dựng nông thôn mới',
 };
 
 const committeeNames: Record<DossierScope['decidingLevel'], string> = {
