@@ -140,6 +140,7 @@ type Expected = 'allowed' | DenialReason;
 const A = 'allowed';
 const N = 'no_role';
 const O = 'other_unit';
+const T = 'not_assigned';
 
 /** [own, other] for every role and command, written out by hand from the rules. */
 const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
@@ -153,7 +154,8 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'evidence.delete': [A, O],
     'appraisal.record': [N, N],
     'appraisal.tasks': [N, N],
-    'confirmation.decide': [N, N],
+    // Own is a commune dossier, confirmed by the district.
+    'confirmation.decide': [T, O],
     'decision.decide': [N, N],
     'recognition.revoke': [N, N],
     'catalog.write': [N, N],
@@ -164,7 +166,7 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'dossier.read': [A, O],
     'dossier.create': [N, N],
     'dossier.edit': [A, O],
-    'dossier.submit': [N, N],
+    'dossier.submit': [A, O],
     'evidence.upload': [A, O],
     'evidence.read': [A, O],
     'evidence.delete': [N, N],

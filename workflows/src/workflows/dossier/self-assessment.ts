@@ -81,6 +81,8 @@ export function registerSelfAssessment(ctx: DossierContext, onRejected: () => vo
       const criteria = state.supplementation.length > 0 ? state.supplementation : input.requiredCriteria.map((c) => c.code);
       state.supplementation = [];
       const next = ctx.stageAfter(selfStage);
+      // The commune verifies these before the district's offices appraise them (village chain).
+      if (ctx.kindOf(next) === 'confirmation') state.pendingCriteria = criteria;
       // Leave the stage before awaiting, so no other command slips in meanwhile.
       ctx.moveTo(next);
       await activities.recordStageChange(input.dossierId, command.commandId, senderOf(command), next, 'dossier.submitted', { criteria });
