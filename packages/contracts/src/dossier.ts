@@ -194,6 +194,8 @@ export const DossierWorkflowState = z.object({
   postingElapsed: z.boolean(),
   satisfactionPercent: z.number().nullable(),
   attestations: z.record(z.string(), z.boolean()),
+  /** Criteria submitted and awaiting the commune's verification before their appraisal (village chain). */
+  pendingCriteria: z.array(z.string()).optional(),
 });
 export type DossierWorkflowState = z.infer<typeof DossierWorkflowState>;
 

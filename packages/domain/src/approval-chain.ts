@@ -34,16 +34,16 @@ export function unfollowableUnderChain(stages: readonly ChainStage[], hasDistric
   return unfollowableStages(followed);
 }
 
-/** What a track's stages must look like for a dossier to follow them from the first to a decision. */
-const stageOrder = ['self_assessment', 'appraisal', 'confirmation', 'decision'] as const;
-type StageKind = (typeof stageOrder)[number];
+type StageKind = 'self_assessment' | 'appraisal' | 'confirmation' | 'decision';
 
 /**
  * Why a dossier could not follow these stages, or null when it can: it starts with the
- * self-assessment, is appraised, may be confirmed, and ends with the decision, each kind once
- * and in that order, so every stage has a next one until the decision.
+ * self-assessment, is appraised, may be confirmed, and ends with the decision, each kind once,
+ * so every stage has a next one until the decision. The confirmation comes after the appraisal
+ * (the district confirms a commune's dossier) or before it (the commune verifies a village's
+ * dossier before the district's offices appraise it); at the commune or district level.
  */
-export function unfollowableStages(stages: ReadonlyArray<{ code: string; kind: StageKind }>): string | null {
+export function unfollowableStages(stages: ReadonlyArray<{ code: string; kind: StageKind; decidingLevel?: string }>): string | null {
   const kinds = stages.map((s) => s.kind);
   for (const kind of new Set(kinds)) {
     if (kinds.indexOf(kind) !== kinds.lastIndexOf(kind)) return `có nhiều bước loại "${kind}"`;
@@ -51,7 +51,9 @@ export function unfollowableStages(stages: ReadonlyArray<{ code: string; kind: S
   if (kinds[0] !== 'self_assessment') return 'bước đầu tiên phải là tự đánh giá (self_assessment)';
   if (!kinds.includes('appraisal')) return 'thiếu bước thẩm định (appraisal)';
   if (kinds.at(-1) !== 'decision') return 'bước cuối cùng phải là quyết định (decision)';
-  const ranks = kinds.map((k) => stageOrder.indexOf(k));
-  if (ranks.some((r, i) => i > 0 && r < (ranks[i - 1] ?? 0))) return 'các bước phải theo thứ tự: tự đánh giá, thẩm định, xác nhận, quyết định';
+  const confirmation = stages.find((s) => s.kind === 'confirmation');
+  if (confirmation?.decidingLevel !== undefined && confirmation.decidingLevel !== 'commune' && confirmation.decidingLevel !== 'district') {
+    return 'bước xác nhận (confirmation) do cấp xã (trước thẩm định) hoặc cấp huyện thực hiện';
+  }
   return null;
 }

@@ -140,6 +140,7 @@ type Expected = 'allowed' | DenialReason;
 const A = 'allowed';
 const N = 'no_role';
 const O = 'other_unit';
+const T = 'not_assigned';
 
 /** [own, other] for every role and command, written out by hand from the rules. */
 const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
@@ -153,7 +154,8 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'evidence.delete': [A, O],
     'appraisal.record': [N, N],
     'appraisal.tasks': [N, N],
-    'confirmation.decide': [N, N],
+    // Own is a commune dossier, confirmed by the district.
+    'confirmation.decide': [T, O],
     'decision.decide': [N, N],
     'recognition.revoke': [N, N],
     'recognition.register': [N, N],
@@ -168,7 +170,7 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'dossier.read': [A, O],
     'dossier.create': [N, N],
     'dossier.edit': [A, O],
-    'dossier.submit': [N, N],
+    'dossier.submit': [A, O],
     'evidence.upload': [A, O],
     'evidence.read': [A, O],
     'evidence.delete': [N, N],
@@ -301,8 +303,8 @@ const table = roles.flatMap((role) =>
 );
 
 describe('authorize: every role × command × own/other unit', () => {
-  it('covers all 7 roles and 17 commands', () => {
-    expect(table).toHaveLength(7 * 17 * 2);
+  it('covers all 7 roles and 19 commands', () => {
+    expect(table).toHaveLength(7 * 19 * 2);
     expect(Object.keys(expected).sort()).toEqual([...roles].sort());
     for (const role of roles) expect(Object.keys(expected[role]).sort()).toEqual([...commands].sort());
   });

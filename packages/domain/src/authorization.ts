@@ -66,6 +66,12 @@ export interface DossierScope {
   decidingLevel: 'district' | 'province';
   /** Whose people prepare the self-assessment (the track's self-assessment stage): 'village' lets the village head edit. */
   selfAssessmentLevel: 'village' | 'commune' | 'district';
+  /**
+   * Whose committee verifies or confirms the dossier (the track's confirmation stage): the district
+   * after the appraisal (commune dossiers), or the commune before it (Lai Châu's village chain).
+   * Absent: the district.
+   */
+  confirmationLevel?: 'commune' | 'district';
   /** Departments appraising this dossier and their criteria. */
   appraisers: readonly { departmentCode: string; criterionCodes: readonly string[] }[];
 }
@@ -74,6 +80,11 @@ export interface DossierScope {
 export function selfAssessmentLevelOf(stages: ReadonlyArray<{ kind: string; decidingLevel: string }>): DossierScope['selfAssessmentLevel'] {
   const level = stages.find((s) => s.kind === 'self_assessment')?.decidingLevel;
   return level === 'village' || level === 'district' ? level : 'commune';
+}
+
+/** Who verifies or confirms a track's dossiers, from its stages (the district unless the track says the commune). */
+export function confirmationLevelOf(stages: ReadonlyArray<{ kind: string; decidingLevel: string }>): NonNullable<DossierScope['confirmationLevel']> {
+  return stages.find((s) => s.kind === 'confirmation')?.decidingLevel === 'commune' ? 'commune' : 'district';
 }
 
 /** A new dossier's scope, from its unit and its track's stages: who may act on it from then on. */
@@ -89,6 +100,7 @@ export function dossierScopeOf(dossier: {
     unitLevel: dossier.unitLevel,
     decidingLevel: decision?.decidingLevel === 'district' ? 'district' : 'province',
     selfAssessmentLevel: selfAssessmentLevelOf(dossier.stages),
+    confirmationLevel: confirmationLevelOf(dossier.stages),
     appraisers: dossier.appraisers.map(({ departmentCode, criterionCodes }) => ({ departmentCode, criterionCodes })),
   };
 }
@@ -146,7 +158,8 @@ type Denial = Extract<AuthorizationDecision, { allowed: false }>;
  * revocations follow the deciding level, appraisals the department's assigned criteria.
  */
 export const roleCommands: Record<Role, readonly Command[]> = {
-  // The commune prepares and submits its own dossiers and its villages' dossiers.
+  // The commune prepares and submits its own dossiers and its villages' dossiers, and verifies a
+  // village's dossier where the track gives it that stage.
   commune_officer: [
     'dossier.read',
     'dossier.create',
@@ -155,9 +168,11 @@ export const roleCommands: Record<Role, readonly Command[]> = {
     'evidence.upload',
     'evidence.read',
     'evidence.delete',
+    'confirmation.decide',
   ],
-  // The village prepares its dossier; the commune reviews, opens and submits it.
-  village_head: ['dossier.read', 'dossier.edit', 'evidence.upload', 'evidence.read'],
+  // The village prepares and submits its dossier where the track gives it the self-assessment;
+  // the commune opens it.
+  village_head: ['dossier.read', 'dossier.edit', 'dossier.submit', 'evidence.upload', 'evidence.read'],
   department_officer: ['dossier.read', 'evidence.read', 'appraisal.record', 'appraisal.tasks'],
   // Progress reports: a district reads its district, the province (and its auditors) the province,
   // a national auditor the country; the provincial office records the periodic status of its units.
@@ -200,7 +215,8 @@ const commandNames: Record<Command, string> = {
   'report.read': 'xem báo cáo kết quả xây dựng nông thôn mới',
 };
 
-const committeeNames: Record<DossierScope['decidingLevel'], string> = {
+const committeeNames: Record<DossierScope['decidingLevel'] | NonNullable<DossierScope['confirmationLevel']>, string> = {
+  commune: 'Ủy ban nhân dân cấp xã',
   district: 'Ủy ban nhân dân cấp huyện',
   province: 'Ủy ban nhân dân cấp tỉnh',
 };
@@ -274,7 +290,7 @@ function covers(grant: Grant, target: Target): boolean {
 }
 
 /** Commands that prepare the dossier's content: the village head's share of them depends on the track. */
-const preparing: readonly Command[] = ['dossier.edit', 'evidence.upload'];
+const preparing: readonly Command[] = ['dossier.edit', 'dossier.submit', 'evidence.upload'];
 
 /** The checks beyond coverage: who prepares, which department appraises what, and which level decides. */
 function assignment(grant: Grant, command: Command, target: Target): Denial | null {
@@ -284,6 +300,13 @@ function assignment(grant: Grant, command: Command, target: Target): Denial | nu
   if (command === 'appraisal.record' && target.kind === 'dossier') return appraisalAssignment(grant, target);
   if (command === 'appraisal.tasks' && target.departmentCode !== grant.departmentCode) {
     return deny('not_assigned', `Tài khoản chỉ được xem nhiệm vụ thẩm định của ${grant.departmentCode ?? 'đơn vị được giao'}.`);
+  }
+  if (command === 'confirmation.decide' && target.kind === 'dossier') {
+    const grantLevel = grant.role === 'commune_officer' ? 'commune' : 'district';
+    const confirmationLevel = target.scope.confirmationLevel ?? 'district';
+    if (grantLevel !== confirmationLevel) {
+      return deny('not_assigned', `Việc xác nhận hoặc trả lại hồ sơ này thuộc thẩm quyền của ${committeeNames[confirmationLevel]}.`);
+    }
   }
   if ((command === 'decision.decide' || command === 'recognition.revoke') && target.kind === 'dossier') {
     const grantLevel = grant.role === 'district_officer' ? 'district' : 'province';
