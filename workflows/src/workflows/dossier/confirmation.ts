@@ -1,11 +1,10 @@
-import { setHandler } from '@temporalio/workflow';
 import { districtConfirmationUpdate, type ConfirmationCommand } from '@ntm/contracts';
 import { activities, senderOf, type DossierContext } from './context.js';
 
 /** The district confirms and forwards, or returns the dossier to the commune with reasons. */
 export function registerConfirmation(ctx: DossierContext): void {
   const { input, state } = ctx;
-  setHandler(
+  ctx.handleCommand(
     districtConfirmationUpdate,
     async (command) => {
       const confirmation = ctx.stageOf('confirmation')?.code ?? state.stage;
@@ -17,11 +16,9 @@ export function registerConfirmation(ctx: DossierContext): void {
       await activities.recordStageChange(input.dossierId, command.commandId, senderOf(command), next, type, { reasons: command.reasons });
       return { stage: next };
     },
-    {
-      validator: (command: ConfirmationCommand) => {
-        ctx.requireAllowed(command, 'confirmation.decide');
-        ctx.requireStageKind('confirmation');
-      },
+    (command: ConfirmationCommand) => {
+      ctx.requireAllowed(command, 'confirmation.decide');
+      ctx.requireStageKind('confirmation');
     },
   );
 }
