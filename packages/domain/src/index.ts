@@ -11,6 +11,7 @@ export * from './vietnam-time.js';
 export { IsoDate, formatDocumentDate, formatVietnameseDate } from './iso-date.js';
 export * from './decision-form.js';
 export * from './submission.js';
+export * from './province-defaults.js';
 export * from './process-control.js';
 export * from './authorization.js';
 export * from './grants.js';

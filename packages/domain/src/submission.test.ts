@@ -51,13 +51,17 @@ describe('missingForSubmission', () => {
       expect(kinds({ ...ready, today: '2026-03-07' })).toEqual([]);
       expect(missingForSubmission({ ...ready, today: '2026-03-06' })[0]?.message).toMatch(/nộp được từ ngày 2026-03-07/);
       expect(kinds({ ...ready, postingStartedOn: null })).toEqual(['posting_missing']);
+      // Without a period of its own, the default 15 days: a same-day posting does not do.
+      expect(kinds({ ...ready, postingPeriodDays: null, postingStartedOn: '2026-03-10' })).toEqual(['posting_not_elapsed']);
+      expect(kinds({ ...ready, postingPeriodDays: null, postingStartedOn: '2026-02-23' })).toEqual([]);
     });
 
     it('satisfaction must be recorded and reach the threshold', () => {
       expect(kinds({ ...ready, satisfactionPercent: 89.9 })).toEqual(['satisfaction_below_threshold']);
       expect(kinds({ ...ready, satisfactionPercent: 90 })).toEqual([]);
       expect(kinds({ ...ready, satisfactionPercent: null })).toEqual(['satisfaction_missing']);
-      expect(kinds({ ...ready, satisfactionPercent: 10, satisfactionThresholdPercent: null })).toEqual([]);
+      // A province without a threshold (a dossier opened before national defaults) is held to the default 90%.
+      expect(kinds({ ...ready, satisfactionPercent: 10, satisfactionThresholdPercent: null })).toEqual(['satisfaction_below_threshold']);
     });
 
     it('both attestations must be given', () => {

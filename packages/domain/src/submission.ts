@@ -1,3 +1,4 @@
+import { appliedSetting } from './province-defaults.js';
 import { addDays } from './vietnam-time.js';
 
 /**
@@ -15,7 +16,7 @@ export interface SubmissionInput {
   documents: Readonly<Record<string, string>>;
   /** The day the results were posted for residents' comments, if recorded. */
   postingStartedOn?: string | null;
-  /** Days the posting must stay up (province setting); null when the province has not set one. */
+  /** Days the posting must stay up (province setting); null: the national default. */
   postingPeriodDays?: number | null;
   /** Today, ISO date (workflow time inside a workflow). */
   today?: string;
@@ -75,7 +76,8 @@ export function missingForSubmission(input: SubmissionInput): MissingForSubmissi
 
 function missingConditions(input: SubmissionInput, today: string): MissingForSubmission[] {
   const missing: MissingForSubmission[] = [];
-  const period = input.postingPeriodDays ?? 0;
+  // Never empty: without the province's own values, the labelled national defaults.
+  const period = appliedSetting('postingPeriodDays', input.postingPeriodDays ?? null).value;
   if (!input.postingStartedOn) {
     missing.push({ kind: MissingKind.postingMissing, code: 'posting', message: 'Chưa ghi nhận việc niêm yết công khai kết quả tự đánh giá.' });
   } else {
@@ -84,10 +86,10 @@ function missingConditions(input: SubmissionInput, today: string): MissingForSub
       missing.push({ kind: MissingKind.postingNotElapsed, code: 'posting', message: `Thời gian niêm yết công khai (${period} ngày) chưa hết; nộp được từ ngày ${ends}.` });
     }
   }
-  const threshold = input.satisfactionThresholdPercent ?? null;
+  const threshold = appliedSetting('satisfactionThresholdPercent', input.satisfactionThresholdPercent ?? null).value;
   if (input.satisfactionPercent === undefined || input.satisfactionPercent === null) {
     missing.push({ kind: MissingKind.satisfactionMissing, code: 'satisfaction', message: 'Chưa ghi nhận kết quả lấy ý kiến sự hài lòng của người dân.' });
-  } else if (threshold !== null && input.satisfactionPercent < threshold) {
+  } else if (input.satisfactionPercent < threshold) {
     missing.push({ kind: MissingKind.satisfactionBelowThreshold, code: 'satisfaction', message: `Tỷ lệ hài lòng ${input.satisfactionPercent}% thấp hơn ngưỡng ${threshold}% của tỉnh.` });
   }
   for (const kind of Object.values(AttestationKind)) {

@@ -122,4 +122,17 @@ describe('happy path on the seed catalog: Pha Mu commune (Than Uyên), 19/19 cri
     expect(by('decision.recognised')).toEqual(['tinh.vpdp/provincial_office']);
     console.log(`Pha Mu happy path through the API: ${Math.round(performance.now() - started)} ms`);
   });
+
+  // Runs after the recognition above: the advanced track ships with its assignments and durations.
+  it('after its recognition, Pha Mu opens an advanced dossier out of the box, appraised by the departments of the seed', async () => {
+    const id = randomUUID();
+    const created = await call('POST', '/dossiers', { commandId: id, unitCode: 'LCH-THU-PMU', trackCode: 'COMMUNE_ADVANCED', year: 2025 });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const view = (await call('GET', `/dossiers/${id}`)).body as { criteriaSetCode: string; stage: string; criteria: unknown[]; processControl: { steps: Array<{ stageCode: string; budget: unknown }> } };
+    expect(view).toMatchObject({ criteriaSetCode: 'XA-NTM-NC-2021-2025', stage: 'SELF_ASSESSMENT' });
+    expect(view.criteria).toHaveLength(19);
+    expect(view.processControl.steps).toEqual([expect.objectContaining({ stageCode: 'SELF_ASSESSMENT', budget: { amount: 30, unit: 'days' } })]);
+    const appraisers = (await h.db.dossier.findUniqueOrThrow({ where: { id }, select: { appraiserDepartments: true } })).appraiserDepartments;
+    expect(appraisers).toEqual(expect.arrayContaining(['SXD', 'SNNPTNT']));
+  });
 });

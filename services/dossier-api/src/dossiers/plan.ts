@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CreateDossierBody, DossierWorkflowInput } from '@ntm/contracts';
 import { candidateSets, readDurations, readHolidays, readProvince, readTracks, readUnits } from '@ntm/catalog';
 import type { Db } from '@ntm/db';
-import { CriteriaSet, checkEligibility, servesDistrict, criteriaSetInForce, hasDistrictStageOn, plannedIndicators, requiredCriteria, thresholdGroupOf, unfollowableUnderChain, vietnamDay } from '@ntm/domain';
+import { CriteriaSet, appliedProvinceSettings, checkEligibility, servesDistrict, criteriaSetInForce, hasDistrictStageOn, plannedIndicators, requiredCriteria, thresholdGroupOf, unfollowableUnderChain, vietnamDay } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
 import { requireUnitAccess, type RequestActor } from '@ntm/access';
 
@@ -67,6 +67,7 @@ export async function planDossier(db: Db, body: CreateDossierBody, opener: { act
   const appraisers = await resolveAppraisers(db, province.code, districtCode, set.code, required.map((c) => c.code));
   const settings = await readProvince(db, province.code);
   if (!settings) throw new HttpProblem('unprocessable', `Tỉnh "${province.code}" chưa có cấu hình trong danh mục.`);
+  const applied = appliedProvinceSettings(settings);
   const hasDistrictStage = hasDistrictStageOn(settings, today);
   const unfollowable = unfollowableUnderChain(track.stages, hasDistrictStage);
   if (unfollowable) throw new HttpProblem('unprocessable', `Loại hồ sơ "${track.name}" chưa phù hợp với chuỗi phê duyệt của tỉnh ngày ${today}: ${unfollowable}; cần cấu hình lại các bước.`);
@@ -94,8 +95,9 @@ export async function planDossier(db: Db, body: CreateDossierBody, opener: { act
     stages: track.stages,
     appraisers,
     hasDistrictStage,
-    postingPeriodDays: settings.postingPeriodDays,
-    satisfactionThresholdPercent: settings.satisfactionThresholdPercent,
+    // Never empty: a province without its own value gets the labelled national default.
+    postingPeriodDays: applied.postingPeriodDays.value,
+    satisfactionThresholdPercent: applied.satisfactionThresholdPercent.value,
     durations,
     holidays: (await readHolidays(db, province.code)).map((h) => h.date),
     openedBy: { actor: opener.actor.username, role, requestId: opener.requestId },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, type ActivityInterceptorsFactory } from '@temporalio/worker';
 import { importCatalog } from '@ntm/catalog';
 import { createPrismaClient, createScratchDatabase, type Db } from '@ntm/db';
 import type { Config } from '@ntm/config';
@@ -51,7 +51,18 @@ export async function startDossierHarness(config: Config, catalogFiles: unknown[
   // A bucket of its own, made as the stack makes its bucket (private, versioned, object locking).
   const storage = createStorage({ ...config.s3, bucket: `ntm-test-${randomUUID().slice(0, 8)}` });
   await storage.ensureBucket();
-  const newWorker = () => createWorker(config, { db, storage, publicBaseUrl: 'http://ntm.test' }, { connection: nativeConnection, taskQueue });
+  // Activities a test slows down (by type), to hold a command between its check and its write.
+  const delays = new Map<string, number>();
+  const delaying: ActivityInterceptorsFactory = (ctx) => ({
+    inbound: {
+      execute: async (input, next) => {
+        await new Promise((resolve) => setTimeout(resolve, delays.get(ctx.info.activityType) ?? 0));
+        return next(input);
+      },
+    },
+  });
+  const newWorker = () =>
+    createWorker(config, { db, storage, publicBaseUrl: 'http://ntm.test' }, { connection: nativeConnection, taskQueue, interceptors: { activity: [delaying] } });
   let worker = await newWorker();
   let running = worker.run();
   const connection = await Connection.connect({ address: config.temporal.address });
@@ -120,6 +131,11 @@ export async function startDossierHarness(config: Config, catalogFiles: unknown[
       const other = await buildDossierApi({ ...deps, ...overrides }, { logger: false });
       otherApps.push(other);
       return callOn(other, stepUser);
+    },
+    /** Every run of the named activity from now on waits this long first (null: no wait). */
+    delayActivity(activityType: string, ms: number | null) {
+      if (ms === null) delays.delete(activityType);
+      else delays.set(activityType, ms);
     },
     async stopWorker() {
       worker.shutdown();

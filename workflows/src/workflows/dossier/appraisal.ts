@@ -1,4 +1,3 @@
-import { setHandler } from '@temporalio/workflow';
 import { dossierFailureTypes, recordAppraisalUpdate, type AppraisalCommand } from '@ntm/contracts';
 import { addDuration, dueDateOf, rollUpAppraisals, vietnamDay } from '@ntm/domain';
 import { activities, failure, systemSender, type DossierContext } from './context.js';
@@ -34,7 +33,7 @@ export function registerAppraisal(ctx: DossierContext): void {
   const { input, state } = ctx;
   const openTask = (departmentCode: string) => state.tasks.find((t) => t.round === state.round && t.departmentCode === departmentCode);
 
-  setHandler(
+  ctx.handleCommand(
     recordAppraisalUpdate,
     async (command) => {
       await activities.saveAppraisalVerdict(input.dossierId, state.round, command);
@@ -50,19 +49,17 @@ export function registerAppraisal(ctx: DossierContext): void {
       if (roundDone) await finishRound(ctx, roundTasks);
       return { taskClosed, stage: state.stage };
     },
-    {
-      validator: (command: AppraisalCommand) => {
-        ctx.requireAllowed(command, 'appraisal.record', { departmentCode: command.departmentCode, criterionCode: command.criterionCode });
-        ctx.requireStageKind('appraisal');
-        const task = openTask(command.departmentCode);
-        if (!task) {
-          throw failure(dossierFailureTypes.notAssigned, `Sở/phòng "${command.departmentCode}" không có nhiệm vụ thẩm định nào trong vòng này của hồ sơ.`);
-        }
-        if (!task.criterionCodes.includes(command.criterionCode)) {
-          throw failure(dossierFailureTypes.notAssigned, `Tiêu chí "${command.criterionCode}" không được giao cho "${command.departmentCode}" thẩm định.`);
-        }
-        if (task.closed) throw failure(dossierFailureTypes.taskClosed, `Nhiệm vụ thẩm định của "${command.departmentCode}" đã kết thúc.`);
-      },
+    (command: AppraisalCommand) => {
+      ctx.requireAllowed(command, 'appraisal.record', { departmentCode: command.departmentCode, criterionCode: command.criterionCode });
+      ctx.requireStageKind('appraisal');
+      const task = openTask(command.departmentCode);
+      if (!task) {
+        throw failure(dossierFailureTypes.notAssigned, `Sở/phòng "${command.departmentCode}" không có nhiệm vụ thẩm định nào trong vòng này của hồ sơ.`);
+      }
+      if (!task.criterionCodes.includes(command.criterionCode)) {
+        throw failure(dossierFailureTypes.notAssigned, `Tiêu chí "${command.criterionCode}" không được giao cho "${command.departmentCode}" thẩm định.`);
+      }
+      if (task.closed) throw failure(dossierFailureTypes.taskClosed, `Nhiệm vụ thẩm định của "${command.departmentCode}" đã kết thúc.`);
     },
   );
 }

@@ -1,4 +1,3 @@
-import { setHandler } from '@temporalio/workflow';
 import {
   recordAttestationUpdate, recordPostingUpdate, recordSatisfactionUpdate,
   type AttestationCommand, type PostingCommand, type SatisfactionCommand, type Sender,
@@ -18,7 +17,7 @@ export function registerConditions(ctx: DossierContext): void {
     ctx.requireStageKind('self_assessment');
   };
 
-  setHandler(
+  ctx.handleCommand(
     recordPostingUpdate,
     async (command) => {
       await activities.recordCondition(input.dossierId, command.commandId, senderOf(command), 'posting.recorded', { postingStartedOn: command.startDate, evidenceIds: command.evidenceIds });
@@ -26,10 +25,10 @@ export function registerConditions(ctx: DossierContext): void {
       state.postingElapsed = false;
       return { endsOn: postingEndsOn(ctx) ?? command.startDate };
     },
-    { validator: (command: PostingCommand) => selfAssessmentOnly(command) },
+    (command: PostingCommand) => selfAssessmentOnly(command),
   );
 
-  setHandler(
+  ctx.handleCommand(
     recordSatisfactionUpdate,
     async (command) => {
       await activities.recordCondition(input.dossierId, command.commandId, senderOf(command), 'satisfaction.recorded', {
@@ -40,10 +39,10 @@ export function registerConditions(ctx: DossierContext): void {
       state.satisfactionPercent = command.percent;
       return { percent: command.percent };
     },
-    { validator: (command: SatisfactionCommand) => selfAssessmentOnly(command) },
+    (command: SatisfactionCommand) => selfAssessmentOnly(command),
   );
 
-  setHandler(
+  ctx.handleCommand(
     recordAttestationUpdate,
     async (command) => {
       await activities.recordCondition(input.dossierId, command.commandId, senderOf(command), 'attestation.recorded', {
@@ -52,6 +51,6 @@ export function registerConditions(ctx: DossierContext): void {
       state.attestations[command.kind] = command.attested;
       return { kind: command.kind };
     },
-    { validator: (command: AttestationCommand) => selfAssessmentOnly(command) },
+    (command: AttestationCommand) => selfAssessmentOnly(command),
   );
 }

@@ -1,4 +1,3 @@
-import { setHandler } from '@temporalio/workflow';
 import { districtConfirmationUpdate, type ConfirmationCommand } from '@ntm/contracts';
 import { activities, senderOf, type DossierContext } from './context.js';
 import { verifiesBeforeAppraisal, verify } from './verification.js';
@@ -9,7 +8,7 @@ import { verifiesBeforeAppraisal, verify } from './verification.js';
  */
 export function registerConfirmation(ctx: DossierContext): void {
   const { input, state } = ctx;
-  setHandler(
+  ctx.handleCommand(
     districtConfirmationUpdate,
     async (command) => {
       if (verifiesBeforeAppraisal(ctx)) return verify(ctx, command);
@@ -22,11 +21,9 @@ export function registerConfirmation(ctx: DossierContext): void {
       await activities.recordStageChange(input.dossierId, command.commandId, senderOf(command), next, type, { reasons: command.reasons });
       return { stage: next };
     },
-    {
-      validator: (command: ConfirmationCommand) => {
-        ctx.requireAllowed(command, 'confirmation.decide');
-        ctx.requireStageKind('confirmation');
-      },
+    (command: ConfirmationCommand) => {
+      ctx.requireAllowed(command, 'confirmation.decide');
+      ctx.requireStageKind('confirmation');
     },
   );
 }

@@ -1,4 +1,5 @@
-import { ApplicationFailure, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
+import { ApplicationFailure, patched, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import { dossierFailureTypes, searchAttributeKeys, type DossierWorkflowInput, type DossierWorkflowState, type Sender } from '@ntm/contracts';
 import { authorize, dossierScopeOf, FinalStage, followedStages, isRole, type Command, type DossierScope, type Grant } from '@ntm/domain';
 import type { Activities } from '../../activities/index.js';
@@ -28,6 +29,25 @@ export function createContext(input: DossierWorkflowInput, resume?: DossierWorkf
   const stageOf = (kind: StageKind) => input.stages.find((s) => s.kind === kind);
   const stageName = (code: string) => input.stages.find((s) => s.code === code)?.name ?? code;
   const scope: DossierScope = dossierScopeOf(input);
+  // Runs recorded before commands were ordered replay as they ran.
+  const ordered = patched('commands-in-order');
+  let tail: Promise<unknown> = Promise.resolve();
+  /**
+   * Runs a command's handler once every command accepted before it has finished, checking it
+   * again first against the state they left. A validator judges the state as the command
+   * arrives; without this, a command awaiting its activity could be overtaken between its check
+   * and its write (a submit accepted while a self-assessment setting a criterion to unmet is
+   * still being recorded).
+   */
+  function inOrder<T>(recheck: () => void, run: () => Promise<T>): Promise<T> {
+    if (!ordered) return run();
+    const next = tail.then(() => {
+      recheck();
+      return run();
+    });
+    tail = next.catch(() => undefined);
+    return next;
+  }
 
   return {
     input,
@@ -44,6 +64,10 @@ export function createContext(input: DossierWorkflowInput, resume?: DossierWorkf
       const followed = new Set(followedStages(input.stages, input.hasDistrictStage));
       const next = input.stages.slice(index + 1).find((s) => followed.has(s));
       return next?.code ?? rejectedStage;
+    },
+    /** A person's command: `validate` refuses it on arrival and again when its turn comes; commands run in order. */
+    handleCommand<Ret, Command>(update: UpdateDefinition<Ret, [Command]>, handler: (command: Command) => Promise<Ret>, validate: (command: Command) => void): void {
+      setHandler(update, (command: Command) => inOrder(() => validate(command), () => handler(command)), { validator: validate });
     },
     /** The workflow checks the sender itself: it never relies on the HTTP layer alone. */
     requireAllowed(sender: Sender, command: Command, assignment: { departmentCode?: string; criterionCode?: string } = {}) {

@@ -1,4 +1,4 @@
-import { ActivityFailure, ApplicationFailure, setHandler } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
 import { decideDossierUpdate, dossierFailureTypes, type DecisionCommand } from '@ntm/contracts';
 import { FinalStage } from '@ntm/domain';
 import { activities, failure, senderOf, type DossierContext } from './context.js';
@@ -11,7 +11,7 @@ export function registerDecision(ctx: DossierContext, onDecided: () => void): vo
   const { input } = ctx;
   let deciding = false;
 
-  setHandler(
+  ctx.handleCommand(
     decideDossierUpdate,
     async (command) => {
       deciding = true;
@@ -29,12 +29,10 @@ export function registerDecision(ctx: DossierContext, onDecided: () => void): vo
       onDecided();
       return { stage: outcome, decisionId: command.commandId };
     },
-    {
-      validator: (command: DecisionCommand) => {
-        ctx.requireAllowed(command, 'decision.decide');
-        ctx.requireStageKind('decision');
-        if (deciding) throw failure(dossierFailureTypes.wrongStage, 'Hồ sơ đang được ghi quyết định.');
-      },
+    (command: DecisionCommand) => {
+      ctx.requireAllowed(command, 'decision.decide');
+      ctx.requireStageKind('decision');
+      if (deciding) throw failure(dossierFailureTypes.wrongStage, 'Hồ sơ đang được ghi quyết định.');
     },
   );
 }

@@ -26,55 +26,51 @@ export function registerSelfAssessment(ctx: DossierContext, onRejected: () => vo
     return { dossierId: input.dossierId, trackingCode: input.trackingCode };
   });
 
-  setHandler(
+  ctx.handleCommand(
     recordSelfAssessmentUpdate,
     async (command) => {
       await activities.saveSelfAssessment(input.dossierId, command);
       state.selfAssessed[command.criterionCode] = command.met;
       return { criterionCode: command.criterionCode };
     },
-    {
-      validator: (command: SelfAssessmentCommand) => {
-        ctx.requireAllowed(command, 'dossier.edit');
-        ctx.requireStageKind('self_assessment');
-        const criterion = input.requiredCriteria.find((c) => c.code === command.criterionCode);
-        if (!criterion) {
-          throw failure(dossierFailureTypes.unknownCriterion, `Bộ tiêu chí của hồ sơ không có tiêu chí "${command.criterionCode}".`);
+    (command: SelfAssessmentCommand) => {
+      ctx.requireAllowed(command, 'dossier.edit');
+      ctx.requireStageKind('self_assessment');
+      const criterion = input.requiredCriteria.find((c) => c.code === command.criterionCode);
+      if (!criterion) {
+        throw failure(dossierFailureTypes.unknownCriterion, `Bộ tiêu chí của hồ sơ không có tiêu chí "${command.criterionCode}".`);
+      }
+      // Judged against the plan the dossier opened with (dossiers opened before plans carry no indicators).
+      if (criterion.indicators) {
+        const { problems } = judgeCriterionClaim({ ...criterion, indicators: criterion.indicators }, command, input.thresholdGroup ?? null);
+        if (problems.length > 0) {
+          const errors = problems.map((p) => ({ location: ['body', ...p.path].join('.'), message: p.message }));
+          throw failure(dossierFailureTypes.invalidSelfAssessment, problems.map((p) => p.message).join(' '), errors);
         }
-        // Judged against the plan the dossier opened with (dossiers opened before plans carry no indicators).
-        if (criterion.indicators) {
-          const { problems } = judgeCriterionClaim({ ...criterion, indicators: criterion.indicators }, command, input.thresholdGroup ?? null);
-          if (problems.length > 0) {
-            const errors = problems.map((p) => ({ location: ['body', ...p.path].join('.'), message: p.message }));
-            throw failure(dossierFailureTypes.invalidSelfAssessment, problems.map((p) => p.message).join(' '), errors);
-          }
-        }
-        if (state.supplementation.length > 0 && !state.supplementation.includes(command.criterionCode)) {
-          throw failure(dossierFailureTypes.wrongStage, `Chỉ các tiêu chí được yêu cầu bổ sung (${state.supplementation.join(', ')}) mới được sửa lúc này.`);
-        }
-      },
+      }
+      if (state.supplementation.length > 0 && !state.supplementation.includes(command.criterionCode)) {
+        throw failure(dossierFailureTypes.wrongStage, `Chỉ các tiêu chí được yêu cầu bổ sung (${state.supplementation.join(', ')}) mới được sửa lúc này.`);
+      }
     },
   );
 
-  setHandler(
+  ctx.handleCommand(
     attachDocumentUpdate,
     async (command) => {
       await activities.attachDocument(input.dossierId, command);
       state.documents[command.documentCode] = command.evidenceId;
       return { documentCode: command.documentCode };
     },
-    {
-      validator: (command: AttachDocumentCommand) => {
-        ctx.requireAllowed(command, 'dossier.edit');
-        ctx.requireStageKind('self_assessment');
-        if (!input.requiredDocuments.some((d) => d.code === command.documentCode)) {
-          throw failure(dossierFailureTypes.unknownDocument, `Loại hồ sơ này không yêu cầu tài liệu "${command.documentCode}".`);
-        }
-      },
+    (command: AttachDocumentCommand) => {
+      ctx.requireAllowed(command, 'dossier.edit');
+      ctx.requireStageKind('self_assessment');
+      if (!input.requiredDocuments.some((d) => d.code === command.documentCode)) {
+        throw failure(dossierFailureTypes.unknownDocument, `Loại hồ sơ này không yêu cầu tài liệu "${command.documentCode}".`);
+      }
     },
   );
 
-  setHandler(
+  ctx.handleCommand(
     submitDossierUpdate,
     async (command) => {
       // A resubmission after supplementation re-appraises only the criteria sent back.
@@ -93,17 +89,15 @@ export function registerSelfAssessment(ctx: DossierContext, onRejected: () => vo
       await openAppraisalRound(ctx, criteria, submittedAt);
       return { stage: state.stage };
     },
-    {
-      validator: (command: SubmitCommand) => {
-        ctx.requireAllowed(command, 'dossier.submit');
-        ctx.requireStageKind('self_assessment');
-        const missing = missingForSubmission({
-          ...input,
-          ...state,
-          today: vietnamDay(commandTime(command)),
-        });
-        if (missing.length > 0) throw failure(dossierFailureTypes.incomplete, 'Hồ sơ chưa đủ điều kiện để nộp.', missing);
-      },
+    (command: SubmitCommand) => {
+      ctx.requireAllowed(command, 'dossier.submit');
+      ctx.requireStageKind('self_assessment');
+      const missing = missingForSubmission({
+        ...input,
+        ...state,
+        today: vietnamDay(commandTime(command)),
+      });
+      if (missing.length > 0) throw failure(dossierFailureTypes.incomplete, 'Hồ sơ chưa đủ điều kiện để nộp.', missing);
     },
   );
 }
