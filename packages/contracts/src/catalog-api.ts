@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CatalogCriteriaSet, CatalogDuration, CatalogHoliday, CatalogProvince, CatalogTrack, UnitLevel } from './catalog-file.js';
 
 export const Pagination = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
