@@ -6,6 +6,7 @@ export * from './rollup.js';
 export * from './indicator-judgment.js';
 export * from './revocation.js';
 export * from './registered-recognition.js';
+export * from './maintenance-calendar.js';
 export * from './calendar.js';
 export { IsoDate, formatDocumentDate, formatVietnameseDate } from './iso-date.js';
 export * from './decision-form.js';

@@ -59,7 +59,7 @@ export async function startDossierHarness(config: Config, catalogFiles: unknown[
   // Dossiers open on the system's day unless a test opens them on another (`openOn`).
   let openingDay: string | null = null;
   const now = () => (openingDay === null ? new Date() : new Date(`${openingDay}T03:00:00Z`));
-  const deps: DossierApiDeps = { config, db, storage, probes: [], temporal, taskQueue, now };
+  const deps: DossierApiDeps = { config, db, storage, probes: [], temporal, taskQueue, now, scheduleScope: taskQueue };
   const app = await buildDossierApi(deps, { logger: false });
   const otherApps: Array<typeof app> = [];
   /** Requests to the given app as the given user, created (or updated) with exactly these grants. */
