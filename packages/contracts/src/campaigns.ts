@@ -91,3 +91,27 @@ export const campaignIds = {
   missedYearWorkflow: (campaignId: string, scope = '') => `recheck-campaign/${campaignId}${scope ? `@${scope}` : ''}`,
   recheckWorkflow: (campaignId: string, unitCode: string, scope = '') => `recheck/${campaignId}/${unitCode}${scope ? `@${scope}` : ''}`,
 } as const;
+
+const bucket = z.enum(['pending', 'in_progress', 'overdue', 'maintained', 'at_risk', 'revocation_proposed', 'revoked', 'kept']);
+
+export const CampaignViewQuery = z.object({
+  track: z.string().min(1).max(64).optional().describe('chỉ loại hồ sơ này'),
+  district: z.string().min(1).max(64).optional().describe('chỉ các đơn vị thuộc huyện này'),
+  bucket: bucket.optional().describe('chỉ danh sách của nhóm này'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const CampaignView = z
+  .object({
+    provinceCode: z.string(),
+    year: z.number().int(),
+    /** How many re-checks stand in each bucket. */
+    counts: z.record(bucket, z.number().int()),
+    /** How many items the filters select (the page holds at most pageSize of them). */
+    total: z.number().int(),
+    /** The re-checks behind the numbers (of `bucket` when given), overdue ones first (oldest deadline first), then by unit. */
+    items: z.array(z.object({ unitCode: z.string(), unitName: z.string(), districtCode: z.string().nullable(), trackCode: z.string(), bucket, stage: z.string(), dueDate: z.string().nullable() })),
+  })
+  .meta({ id: 'CampaignView' });
+export type CampaignView = z.infer<typeof CampaignView>;

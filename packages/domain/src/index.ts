@@ -7,6 +7,7 @@ export * from './indicator-judgment.js';
 export * from './revocation.js';
 export * from './registered-recognition.js';
 export * from './maintenance-calendar.js';
+export * from './campaign-view.js';
 export * from './calendar.js';
 export { IsoDate, formatDocumentDate, formatVietnameseDate } from './iso-date.js';
 export * from './decision-form.js';

@@ -5,12 +5,13 @@ import { z } from 'zod';
 import { actorOf, requireUnitAccess } from '@ntm/access';
 import { readProvince } from '@ntm/catalog';
 import {
-  CampaignRun, CampaignScheduleView, MaintenanceCalendarBody, MaintenanceCalendarView, Problem, RunCampaignBody, ScheduleNoteBody, campaignIds, type CampaignWorkflowInput,
+  CampaignRun, CampaignScheduleView, CampaignView, CampaignViewQuery, MaintenanceCalendarBody, MaintenanceCalendarView, Problem, RunCampaignBody, ScheduleNoteBody, campaignIds, type CampaignWorkflowInput,
 } from '@ntm/contracts';
 import { appendAudit, type Db } from '@ntm/db';
-import { maintenanceCalendarOf, maintenanceCalendarProblems } from '@ntm/domain';
+import { maintenanceCalendarOf, maintenanceCalendarProblems, vietnamDay } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
 import { readCalendars } from './calendars.js';
+import { readCampaignView } from './campaign-view.js';
 import { describeCampaignSchedule, ensureCampaignSchedule, type ScheduleTarget } from './schedules.js';
 
 export interface CampaignRoutesDeps {
@@ -19,6 +20,7 @@ export interface CampaignRoutesDeps {
   taskQueue: string;
   /** Separates test runs sharing a Temporal namespace; empty in production. */
   scheduleScope?: string;
+  now?: () => Date;
 }
 
 const Province = z.object({ code: z.string().min(1).max(64) });
@@ -141,6 +143,27 @@ export function campaignRoutes(deps: CampaignRoutesDeps): FastifyPluginAsyncZod 
         },
       );
     }
+
+    app.get(
+      '/provinces/:code/campaigns/:year',
+      {
+        schema: {
+          operationId: 'getCampaignView',
+          tags: ['campaigns'],
+          summary: 'Tình hình đợt rà soát duy trì của tỉnh trong một năm',
+          description: 'Số đơn vị đang chờ, đang rà soát, quá hạn, duy trì, có nguy cơ, đề nghị thu hồi, đã thu hồi và giữ công nhận, cùng danh sách phía sau mỗi số (quá hạn trước); lọc theo loại hồ sơ, huyện và nhóm. 404 khi không có tỉnh.',
+          params: Province.extend({ year: z.coerce.number().int().min(2010).max(2100) }),
+          querystring: CampaignViewQuery,
+          response: { 200: CampaignView, ...errors },
+        },
+      },
+      async (request) => {
+        const { params, query } = request;
+        manager(request, params.code);
+        await requireProvince(params.code);
+        return readCampaignView(db, { provinceCode: params.code, year: params.year, today: vietnamDay(deps.now?.() ?? new Date()), ...query });
+      },
+    );
 
     app.post(
       '/provinces/:code/campaigns',

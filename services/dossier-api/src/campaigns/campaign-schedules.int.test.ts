@@ -128,6 +128,21 @@ describe('the yearly re-check campaign on a Temporal Schedule (real Temporal dev
     expect((await h.call('POST', '/provinces/P1/campaigns', { trackCode: 'T-NTM', year: 2025 })).status).toBe(409);
   });
 
+  it('counts the year\'s re-checks by bucket in the campaign view, overdue first, filtered by district', async () => {
+    const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+    // Opened today, after this year's re-assessment deadline: both re-checks are overdue.
+    h.openOn(`${year}-05-10`);
+    const inTime = (await h.call('GET', `/provinces/P1/campaigns/${year}`)).body;
+    h.openOn(null);
+    expect(inTime).toMatchObject({ counts: { in_progress: 2, overdue: 0, pending: 0, maintained: 0 }, total: 2 });
+    const view = await h.call('GET', `/provinces/P1/campaigns/${year}?bucket=overdue`);
+    expect(view.status).toBe(200);
+    expect(view.body).toMatchObject({ provinceCode: 'P1', year, counts: { overdue: 2, in_progress: 0 }, total: 2 });
+    expect((view.body.items as Array<Record<string, unknown>>)[0]).toEqual({ unitCode: 'P1-D1-C1', unitName: 'Xã Sơn Bình', districtCode: 'P1-D1', trackCode: 'T-NTM', bucket: 'overdue', stage: 'self_assessment', dueDate: `${year}-06-05` });
+    expect((await h.call('GET', `/provinces/P1/campaigns/${year}?district=P1-D9`)).body).toMatchObject({ total: 0, counts: { overdue: 0 } });
+    expect((await h.call('GET', '/provinces/P1/campaigns/2025')).body).toMatchObject({ total: 1, counts: { overdue: 1 } });
+  });
+
   it('lets only the provincial office manage the campaign', async () => {
     const commune = await h.callAs({ username: 'xa-thu-2', grants: [{ role: 'commune_officer', unitCode: 'P1-D1-C1', departmentCode: null }] });
     expect((await commune('POST', '/provinces/P1/campaign-schedules/T-NTM/trigger', {})).status).toBe(403);
