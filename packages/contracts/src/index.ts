@@ -11,3 +11,4 @@ export * from './dossier-messages.js';
 export * from './identity.js';
 export * from './recognitions.js';
 export * from './verification.js';
+export * from './campaigns.js';

@@ -6,6 +6,8 @@ export * from './rollup.js';
 export * from './indicator-judgment.js';
 export * from './revocation.js';
 export * from './registered-recognition.js';
+export * from './maintenance-calendar.js';
+export * from './campaign-view.js';
 export * from './calendar.js';
 export * from './vietnam-time.js';
 export { IsoDate, formatDocumentDate, formatVietnameseDate } from './iso-date.js';

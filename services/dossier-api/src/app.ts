@@ -11,6 +11,7 @@ import { appraisalRoutes } from './dossiers/appraisal-routes.js';
 import { decisionRoutes } from './dossiers/decision-routes.js';
 import { publicRoutes } from './dossiers/public-routes.js';
 import { recognitionRoutes } from './recognitions/recognition-routes.js';
+import { campaignRoutes } from './campaigns/campaign-routes.js';
 import type { Storage } from '@ntm/storage';
 import { dossierRoutes } from './dossiers/routes.js';
 import type { Client } from '@temporalio/client';
@@ -28,6 +29,8 @@ export interface DossierApiDeps {
   commandClock?: () => Date;
   /** How long a command may wait for the dossier's workflow before a 503 (default 15 s). */
   commandTimeoutMs?: number;
+  /** Added to re-check campaign schedule ids so test runs sharing a Temporal namespace stay apart; empty in production. */
+  scheduleScope?: string;
 }
 
 export async function buildDossierApi(deps: DossierApiDeps, options: FastifyServerOptions = {}) {
@@ -48,6 +51,7 @@ export async function buildDossierApi(deps: DossierApiDeps, options: FastifyServ
   await app.register(decisionRoutes(deps));
   await app.register(publicRoutes(deps.db));
   await app.register(recognitionRoutes({ db: deps.db, storage: deps.storage, now: deps.now, maxPdfBytes: deps.config.evidenceApi.maxBytes }));
+  await app.register(campaignRoutes(deps));
   await app.register(auditRoutes(deps.db));
   await app.register(usersRoutes(deps));
   return app;
