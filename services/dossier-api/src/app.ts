@@ -7,6 +7,8 @@ import { catalogRoutes } from './catalog/catalog-routes.js';
 import { unitRoutes } from './catalog/units-routes.js';
 import { auditRoutes } from './audit/audit-routes.js';
 import { usersRoutes } from './users/users-routes.js';
+import { reportRoutes } from './reports/report-routes.js';
+import { statusRecordRoutes } from './reports/status-record-routes.js';
 import { appraisalRoutes } from './dossiers/appraisal-routes.js';
 import { decisionRoutes } from './dossiers/decision-routes.js';
 import { publicRoutes } from './dossiers/public-routes.js';
@@ -54,5 +56,7 @@ export async function buildDossierApi(deps: DossierApiDeps, options: FastifyServ
   await app.register(campaignRoutes(deps));
   await app.register(auditRoutes(deps.db));
   await app.register(usersRoutes(deps));
+  await app.register(reportRoutes(deps.db));
+  await app.register(statusRecordRoutes(deps));
   return app;
 }
