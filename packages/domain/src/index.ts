@@ -13,3 +13,4 @@ export * from './process-control.js';
 export * from './authorization.js';
 export * from './grants.js';
 export * from './final-stages.js';
+export * from './command-stages.js';

@@ -9,6 +9,7 @@ import { auditRoutes } from './audit/audit-routes.js';
 import { usersRoutes } from './users/users-routes.js';
 import { appraisalRoutes } from './dossiers/appraisal-routes.js';
 import { decisionRoutes } from './dossiers/decision-routes.js';
+import { dossierNowRoutes } from './dossiers/now-routes.js';
 import { publicRoutes } from './dossiers/public-routes.js';
 import type { Storage } from '@ntm/storage';
 import { dossierRoutes } from './dossiers/routes.js';
@@ -43,6 +44,7 @@ export async function buildDossierApi(deps: DossierApiDeps, options: FastifyServ
   await app.register(dossierRoutes(deps));
   await app.register(appraisalRoutes(deps));
   await app.register(decisionRoutes(deps));
+  await app.register(dossierNowRoutes(deps.db, deps.now));
   await app.register(publicRoutes(deps.db));
   await app.register(auditRoutes(deps.db));
   await app.register(usersRoutes(deps));

@@ -20,7 +20,7 @@ export function registerConfirmation(ctx: DossierContext): void {
     {
       validator: (command: ConfirmationCommand) => {
         ctx.requireAllowed(command, 'confirmation.decide');
-        ctx.requireStageKind('confirmation');
+        ctx.requireStageFor('confirmation.decide');
       },
     },
   );
