@@ -8,7 +8,7 @@ import type { Component, StackContext } from './component.js';
 
 const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
 
-interface AppSpec {
+export interface AppSpec {
   name: string;
   entry: string;
   port?: (ctx: StackContext) => number;
@@ -16,7 +16,7 @@ interface AppSpec {
   startupTimeoutMs: number;
 }
 
-function appComponent(spec: AppSpec): Component {
+export function appComponent(spec: AppSpec): Component {
   return {
     name: spec.name,
     async start(ctx) {

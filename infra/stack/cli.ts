@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { loadConfig, Profile, type Config } from '@ntm/config';
 import { appComponents, infraComponents, resetStack, stackHealth, stackUrls, startStack, stopStack, StackError, type Reporter } from './stack.js';
+import { ensureChromium } from './chromium.js';
 import { withStackDefaults } from './env.js';
 import { stackPaths, repoRoot } from './paths.js';
 
@@ -22,6 +23,7 @@ function configFor(profile: string | undefined): Config {
 
 function printUrls(config: Config): void {
   console.log(color(1, '\nThe NTM dossier platform is running:'));
+  console.log(color(1, `  Open the portal: http://${config.publicHost}:${config.portal.port}  (sign in as a seeded user, e.g. xa.phamu)`));
   for (const [label, url] of Object.entries(stackUrls(config))) console.log(`  ${label.padEnd(20)} ${url}`);
   if (config.auth.localIssuer) {
     console.log(`\n  Sign in: POST http://${config.publicHost}:${config.dossierApi.port}/auth/login as a seeded local user, e.g. xa.phamu,`);
@@ -57,6 +59,8 @@ async function test(config: Config, vitestArgs: string[], keep: boolean): Promis
     if (status !== 0) return status;
   }
   await startStack(config, { apps: false, report });
+  // The portal's browser tests drive Debian's chromium: installed here when missing, or the run fails now.
+  ensureChromium((line) => report({ component: 'chromium', line, kind: 'info' }));
   const resultsFile = join(stackPaths(config).stateDir, 'vitest-results.json');
   rmSync(resultsFile, { force: true });
   const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`];

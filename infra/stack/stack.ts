@@ -4,6 +4,7 @@ import { dossierApi, evidenceApi, worker } from './apps.js';
 import type { Component, StackContext } from './component.js';
 import { minio } from './minio.js';
 import { stackPaths } from './paths.js';
+import { portal } from './portal.js';
 import { postgres } from './postgres.js';
 import { temporal } from './temporal.js';
 
@@ -14,7 +15,7 @@ export { stackEnvDefaults, withStackDefaults } from './env.js';
 export type { Component, StackContext } from './component.js';
 
 export const infraComponents: Component[] = [postgres, temporal, minio];
-export const appComponents: Component[] = [dossierApi, evidenceApi, worker];
+export const appComponents: Component[] = [dossierApi, evidenceApi, worker, portal];
 
 export type Reporter = (event: { component: string; line: string; kind: 'step' | 'info' | 'done' }) => void;
 
@@ -61,6 +62,8 @@ export async function resetStack(config: Config, report: Reporter): Promise<void
 export function stackUrls(config: Config) {
   const h = config.publicHost;
   return {
+    // First: the address people open.
+    'Portal': `http://${h}:${config.portal.port}`,
     'Dossier API docs': `http://${h}:${config.dossierApi.port}/docs`,
     'Evidence API docs': `http://${h}:${config.evidenceApi.port}/docs`,
     'Temporal Web UI': `http://${h}:${config.temporal.uiPort}`,

@@ -55,7 +55,7 @@ describe('signing in to the running services (real processes, built-in issuer)',
         await res.body?.cancel();
       }
     }
-    expect([...new Set(open)].sort()).toEqual(['getHealth', 'localIssuerKeys', 'login', 'lookupDossierByTrackingCode', 'refreshToken', 'verifyDecision']);
+    expect([...new Set(open)].sort()).toEqual(['getHealth', 'localIssuerKeys', 'login', 'logout', 'lookupDossierByTrackingCode', 'refreshToken', 'verifyDecision']);
   });
 
   it('logs a seeded user in on one service, and the token works on the other', async () => {

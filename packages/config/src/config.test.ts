@@ -7,6 +7,8 @@ describe('loadConfig', () => {
     expect(c.profile).toBe('dev');
     expect(c.temporal.uiPort).toBe(8233);
     expect(c.s3.port).toBe(9000);
+    expect(c.portal.port).toBe(3002);
+    expect(c.portal.dossierApiUrl).toBe('http://127.0.0.1:3000');
     expect(c.postgres.database).toBe('ntm_dev');
   });
 
@@ -15,10 +17,10 @@ describe('loadConfig', () => {
     const test = loadConfig({ NTM_PROFILE: 'test' });
     const ports = (c: typeof dev) => [
       c.postgres.port, c.temporal.port, c.temporal.uiPort, c.temporal.httpPort,
-      c.s3.port, c.s3.consolePort, c.dossierApi.port, c.evidenceApi.port,
+      c.s3.port, c.s3.consolePort, c.dossierApi.port, c.evidenceApi.port, c.portal.port,
     ];
     const devPorts = new Set(ports(dev));
-    expect(devPorts.size).toBe(8);
+    expect(devPorts.size).toBe(9);
     expect(ports(test).filter((p) => devPorts.has(p))).toEqual([]);
     expect(test.postgres.database).not.toBe(dev.postgres.database);
   });

@@ -19,6 +19,7 @@ const profileDefaults = {
     minioConsolePort: 9001,
     dossierApiPort: 3000,
     evidenceApiPort: 3001,
+    portalPort: 3002,
   },
   test: {
     pgPort: 55433,
@@ -29,6 +30,7 @@ const profileDefaults = {
     minioConsolePort: 19001,
     dossierApiPort: 13000,
     evidenceApiPort: 13001,
+    portalPort: 13002,
   },
 } as const satisfies Record<Profile, Record<string, number>>;
 
@@ -90,6 +92,14 @@ const Env = z.object({
   NTM_UPLOAD_TIMEOUT_SECONDS: z.coerce.number().min(1).max(24 * 3600).default(15 * 60),
   NTM_DOSSIER_API_PORT: port.optional(),
   NTM_EVIDENCE_API_PORT: port.optional(),
+  /** The portal (the web application and its backend, which forwards /api/... to the two APIs). */
+  NTM_PORTAL_PORT: port.optional(),
+  /** Where the portal forwards /api/dossier/...; defaults to the dossier API on NTM_HOST. */
+  NTM_PORTAL_DOSSIER_API_URL: z.url().optional(),
+  /** Where the portal forwards /api/evidence/...; defaults to the evidence API on NTM_HOST. */
+  NTM_PORTAL_EVIDENCE_API_URL: z.url().optional(),
+  /** Mark the portal's session cookie Secure (serve the portal over HTTPS); off for local use. */
+  NTM_PORTAL_SECURE_COOKIE: bool.default(false),
   /** Uploads one signed-in user may make per minute. */
   NTM_UPLOAD_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(60),
   /** Uploads one client IP may make per minute, whoever is signed in (an office behind one NAT shares it). */
@@ -184,6 +194,12 @@ function buildConfig(env: z.infer<typeof Env>) {
       consolePort: env.NTM_MINIO_CONSOLE_PORT ?? d.minioConsolePort,
     },
     dossierApi: { port: env.NTM_DOSSIER_API_PORT ?? d.dossierApiPort },
+    portal: {
+      port: env.NTM_PORTAL_PORT ?? d.portalPort,
+      dossierApiUrl: env.NTM_PORTAL_DOSSIER_API_URL ?? `http://${env.NTM_HOST === '0.0.0.0' ? '127.0.0.1' : env.NTM_HOST}:${env.NTM_DOSSIER_API_PORT ?? d.dossierApiPort}`,
+      evidenceApiUrl: env.NTM_PORTAL_EVIDENCE_API_URL ?? `http://${env.NTM_HOST === '0.0.0.0' ? '127.0.0.1' : env.NTM_HOST}:${env.NTM_EVIDENCE_API_PORT ?? d.evidenceApiPort}`,
+      secureCookie: env.NTM_PORTAL_SECURE_COOKIE,
+    },
     evidenceApi: {
       port: env.NTM_EVIDENCE_API_PORT ?? d.evidenceApiPort,
       maxBytes: env.NTM_EVIDENCE_MAX_BYTES,

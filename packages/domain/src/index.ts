@@ -19,3 +19,4 @@ export * from './authorization.js';
 export * from './grants.js';
 export * from './final-stages.js';
 export * from './district-offices.js';
+export * from './command-stages.js';

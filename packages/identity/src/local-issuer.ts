@@ -116,6 +116,11 @@ export interface LocalIssuer {
    * of the two presenters must have stolen it. Throws AuthenticationError.
    */
   refresh(refreshToken: string): Promise<TokenSet>;
+  /**
+   * Ends a session: the refresh token can no longer be exchanged (its row is deleted). A token that
+   * is not ours, expired or already revoked is accepted silently: signing out always succeeds.
+   */
+  revoke(refreshToken: string): Promise<void>;
   /** The public key set other services verify our tokens with (GET /auth/jwks.json). */
   publicJwks(): { keys: PublicJwk[] };
 }
@@ -158,8 +163,8 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
     return { accessToken, expiresIn: accessTtlSeconds, refreshToken, refreshExpiresIn: refreshTtlSeconds };
   }
 
-  async function refresh(refreshToken: string): Promise<TokenSet> {
-    const at = now();
+  /** The user and row a refresh token of ours names; throws AuthenticationError. */
+  async function refreshClaims(refreshToken: string, at: Date): Promise<{ sub: string; jti: string }> {
     let claims: { sub?: string; jti?: string };
     try {
       ({ payload: claims } = await jwtVerify(refreshToken, key.publicKey, {
@@ -175,6 +180,17 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
     }
     const { sub, jti } = claims;
     if (sub === undefined || jti === undefined || !isUuid(jti) || !isUuid(sub)) throw new AuthenticationError('invalid-token');
+    return { sub, jti };
+  }
+
+  async function revoke(refreshToken: string): Promise<void> {
+    const claims = await refreshClaims(refreshToken, now()).catch(() => null);
+    if (claims) await db.refreshToken.deleteMany({ where: { id: claims.jti, userId: claims.sub } });
+  }
+
+  async function refresh(refreshToken: string): Promise<TokenSet> {
+    const at = now();
+    const { sub, jti } = await refreshClaims(refreshToken, at);
 
     // Spend the token: of two concurrent uses exactly one updates the row.
     const spent = await db.refreshToken.updateMany({ where: { id: jti, userId: sub, usedAt: null, expiresAt: { gt: at } }, data: { usedAt: at } });
@@ -199,6 +215,7 @@ export function createLocalIssuer(options: LocalIssuerOptions): LocalIssuer {
     key,
     issueTokens,
     refresh,
+    revoke,
     publicJwks: () => ({ keys: [{ ...key.publicJwk }] }),
   };
 }

@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { decodeJwt } from 'jose';
+import { z } from 'zod';
 import { CurrentUser, JsonWebKeySet, LoginRequest, Problem, RefreshRequest, TokenResponse } from '@ntm/contracts';
 import type { Db } from '@ntm/db';
 import { HttpProblem } from '@ntm/http';
@@ -142,6 +143,27 @@ export function authRoutes({ issuer, db, loginRateLimit, loginRateLimitPerIp }: 
         },
       },
       async (request) => tokenResponse(await issuer.refresh(request.body.refreshToken).catch(unauthorized)),
+    );
+
+    app.post(
+      '/auth/logout',
+      {
+        config: { public: true },
+        preHandler: limitPerIp,
+        schema: {
+          operationId: 'logout',
+          description: 'Thu hồi mã làm mới: phiên đăng nhập kết thúc trên máy chủ, mã không đổi được nữa. Mã không hợp lệ, đã hết hạn hoặc đã thu hồi cũng trả 204. Mã truy cập đã cấp còn hiệu lực đến khi hết hạn (ngắn hạn).',
+          tags,
+          summary: 'Đăng xuất: thu hồi mã làm mới',
+          security: [],
+          body: RefreshRequest,
+          response: { 204: z.null(), 400: Problem, 429: Problem },
+        },
+      },
+      async (request, reply) => {
+        await issuer.revoke(request.body.refreshToken);
+        return reply.status(204).send(null);
+      },
     );
 
     app.get(

@@ -11,6 +11,7 @@ import { reportRoutes } from './reports/report-routes.js';
 import { statusRecordRoutes } from './reports/status-record-routes.js';
 import { appraisalRoutes } from './dossiers/appraisal-routes.js';
 import { decisionRoutes } from './dossiers/decision-routes.js';
+import { dossierNowRoutes } from './dossiers/now-routes.js';
 import { publicRoutes } from './dossiers/public-routes.js';
 import { recognitionRoutes } from './recognitions/recognition-routes.js';
 import { campaignRoutes } from './campaigns/campaign-routes.js';
@@ -51,6 +52,7 @@ export async function buildDossierApi(deps: DossierApiDeps, options: FastifyServ
   await app.register(dossierRoutes(deps));
   await app.register(appraisalRoutes(deps));
   await app.register(decisionRoutes(deps));
+  await app.register(dossierNowRoutes(deps.db, deps.now));
   await app.register(publicRoutes(deps.db));
   await app.register(recognitionRoutes({ db: deps.db, storage: deps.storage, now: deps.now, maxPdfBytes: deps.config.evidenceApi.maxBytes }));
   await app.register(campaignRoutes(deps));

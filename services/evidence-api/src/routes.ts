@@ -6,7 +6,7 @@ import { Problem } from '@ntm/contracts';
 import { appendAudit, type Db } from '@ntm/db';
 import { HttpProblem } from '@ntm/http';
 import { actorOf, requireDossierAccess } from '@ntm/access';
-import type { Command as Permission } from '@ntm/domain';
+import { stageAllows, type Command as Permission } from '@ntm/domain';
 import type { Storage } from '@ntm/storage';
 import { notMultipart, receiveSingleFile } from './multipart-upload.js';
 import { documented, problemResponses } from './openapi-docs.js';
@@ -65,7 +65,8 @@ export function evidenceRoutes(deps: {
     const dossier = await db.dossier.findUnique({ where: { id: dossierId } });
     if (!dossier) throw new HttpProblem('notFound', `Không có hồ sơ "${dossierId}".`);
     const { stages } = await readDossierPlan(db, dossier);
-    return { dossier, role: access.role, editable: stages.find((s) => s.code === dossier.stage)?.kind === 'self_assessment' };
+    const stage = { code: dossier.stage, kind: stages.find((s) => s.code === dossier.stage)?.kind ?? null };
+    return { dossier, role: access.role, editable: stageAllows('evidence.upload', stage) };
   }
   /** An evidence file the actor may reach through its dossier; 404 for everyone else, as if it did not exist. */
   async function evidenceOf(request: FastifyRequest, command: Permission, id: string) {

@@ -15,6 +15,7 @@ import { actorOf, requireDossierAccess, senderFrom, visibleDossiersWhere } from 
 import { planDossier } from './plan.js';
 import { claimCommandId, createDossierOperation, recordCommandResult, refuseReusedCommandId } from './command-ids.js';
 import { commandFailure, toHttpProblem } from './temporal-errors.js';
+import { DossierListItem, listDossiers } from './dossier-list.js';
 import { DossierSummary, DossierView, readDossierView, toSummary } from './view.js';
 
 export interface DossierRouteDeps {
@@ -132,10 +133,10 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
         schema: {
           operationId: 'listDossiers',
           summary: 'Danh sách hồ sơ người dùng được xem',
-          description: 'Các hồ sơ thuộc phạm vi quyền của người dùng, mới nhất trước, phân trang; lọc theo tỉnh, đơn vị, loại hồ sơ, năm và bước.',
+          description: 'Các hồ sơ thuộc phạm vi quyền của người dùng, mới nhất trước, phân trang, kèm tên đơn vị, loại hồ sơ và bước; lọc theo tỉnh, đơn vị, loại hồ sơ, năm và bước.',
           tags: ['dossiers'],
           querystring: Pagination.extend({ province: z.string().optional(), unit: z.string().optional(), track: z.string().optional(), year: z.coerce.number().int().min(dossierYears.min).max(dossierYears.max).optional(), stage: z.string().optional() }),
-          response: { 200: pageOf(DossierSummary) },
+          response: { 200: pageOf(DossierListItem) },
         },
       },
       async (request) => {
@@ -143,11 +144,7 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
         const where: Prisma.DossierWhereInput = {
           AND: [visibleDossiersWhere(actorOf(request)), { provinceCode: query.province, unitCode: query.unit, trackCode: query.track, year: query.year, stage: query.stage }],
         };
-        const [rows, total] = await Promise.all([
-          db.dossier.findMany({ where, orderBy: { createdAt: 'desc' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-          db.dossier.count({ where }),
-        ]);
-        return { items: rows.map(toSummary), page: query.page, pageSize: query.pageSize, total };
+        return listDossiers(db, where, query);
       },
     );
 

@@ -51,7 +51,7 @@ export function registerAppraisal(ctx: DossierContext): void {
     },
     (command: AppraisalCommand) => {
       ctx.requireAllowed(command, 'appraisal.record', { departmentCode: command.departmentCode, criterionCode: command.criterionCode });
-      ctx.requireStageKind('appraisal');
+      ctx.requireStageFor('appraisal.record');
       const task = openTask(command.departmentCode);
       if (!task) {
         throw failure(dossierFailureTypes.notAssigned, `Sở/phòng "${command.departmentCode}" không có nhiệm vụ thẩm định nào trong vòng này của hồ sơ.`);

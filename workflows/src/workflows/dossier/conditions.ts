@@ -14,7 +14,7 @@ export function registerConditions(ctx: DossierContext): void {
   const { input, state } = ctx;
   const selfAssessmentOnly = (command: Sender) => {
     ctx.requireAllowed(command, 'dossier.edit');
-    ctx.requireStageKind('self_assessment');
+    ctx.requireStageFor('dossier.edit');
   };
 
   ctx.handleCommand(

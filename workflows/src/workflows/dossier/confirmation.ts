@@ -23,7 +23,7 @@ export function registerConfirmation(ctx: DossierContext): void {
     },
     (command: ConfirmationCommand) => {
       ctx.requireAllowed(command, 'confirmation.decide');
-      ctx.requireStageKind('confirmation');
+      ctx.requireStageFor('confirmation.decide');
     },
   );
 }

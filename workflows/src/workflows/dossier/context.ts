@@ -1,7 +1,7 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure, patched, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import { dossierFailureTypes, searchAttributeKeys, type DossierWorkflowInput, type DossierWorkflowState, type Sender } from '@ntm/contracts';
-import { authorize, dossierScopeOf, FinalStage, followedStages, isRole, type Command, type DossierScope, type Grant } from '@ntm/domain';
+import { authorize, commandStageKind, dossierScopeOf, FinalStage, followedStages, isRole, type Command, type DossierCommand, type DossierScope, type Grant } from '@ntm/domain';
 import type { Activities } from '../../activities/index.js';
 
 export const activities = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 20 } });
@@ -76,6 +76,11 @@ export function createContext(input: DossierWorkflowInput, resume?: DossierWorkf
       if (!decision.allowed) {
         throw failure(decision.reason === 'not_assigned' ? dossierFailureTypes.notAssigned : dossierFailureTypes.forbidden, decision.message);
       }
+    },
+    /** The command's stage, from the one table in the domain (commandStageKind). */
+    requireStageFor(command: DossierCommand) {
+      const kind = commandStageKind[command];
+      if (kind !== 'any' && kind !== 'recognised') this.requireStageKind(kind);
     },
     requireStageKind(kind: StageKind) {
       if (state.stage !== stageOf(kind)?.code) {

@@ -31,7 +31,7 @@ export function registerDecision(ctx: DossierContext, onDecided: () => void): vo
     },
     (command: DecisionCommand) => {
       ctx.requireAllowed(command, 'decision.decide');
-      ctx.requireStageKind('decision');
+      ctx.requireStageFor('decision.decide');
       if (deciding) throw failure(dossierFailureTypes.wrongStage, 'Hồ sơ đang được ghi quyết định.');
     },
   );

@@ -35,7 +35,7 @@ export function registerSelfAssessment(ctx: DossierContext, onRejected: () => vo
     },
     (command: SelfAssessmentCommand) => {
       ctx.requireAllowed(command, 'dossier.edit');
-      ctx.requireStageKind('self_assessment');
+      ctx.requireStageFor('dossier.edit');
       const criterion = input.requiredCriteria.find((c) => c.code === command.criterionCode);
       if (!criterion) {
         throw failure(dossierFailureTypes.unknownCriterion, `Bộ tiêu chí của hồ sơ không có tiêu chí "${command.criterionCode}".`);
@@ -63,7 +63,7 @@ export function registerSelfAssessment(ctx: DossierContext, onRejected: () => vo
     },
     (command: AttachDocumentCommand) => {
       ctx.requireAllowed(command, 'dossier.edit');
-      ctx.requireStageKind('self_assessment');
+      ctx.requireStageFor('dossier.edit');
       if (!input.requiredDocuments.some((d) => d.code === command.documentCode)) {
         throw failure(dossierFailureTypes.unknownDocument, `Loại hồ sơ này không yêu cầu tài liệu "${command.documentCode}".`);
       }
@@ -91,7 +91,7 @@ export function registerSelfAssessment(ctx: DossierContext, onRejected: () => vo
     },
     (command: SubmitCommand) => {
       ctx.requireAllowed(command, 'dossier.submit');
-      ctx.requireStageKind('self_assessment');
+      ctx.requireStageFor('dossier.submit');
       const missing = missingForSubmission({
         ...input,
         ...state,

@@ -1,0 +1,62 @@
+import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { onSessionLost } from './api/client.js';
+import { Shell } from './components/shell.js';
+import { SignInPage } from './pages/sign-in.js';
+import { endSession, readSession, SessionContext, type CurrentUser, type SessionState } from './session.js';
+
+// Pages after sign-in load on demand: the sign-in page stays small on a slow connection.
+const DossierListPage = lazy(() => import('./pages/dossier-list.js'));
+const DossierPage = lazy(() => import('./pages/dossier.js'));
+const NotFoundPage = lazy(() => import('./pages/not-found.js'));
+
+const loading = (
+  <Center h={200} aria-live="polite">
+    <Loader aria-label="Đang tải" />
+  </Center>
+);
+
+export function App() {
+  const [user, setUser] = useState<CurrentUser | null | undefined>(undefined);
+  const [location, navigate] = useLocation();
+
+  useEffect(() => {
+    void readSession().then(setUser);
+    return onSessionLost(() => setUser(null));
+  }, []);
+
+  const signOut = useCallback(async () => {
+    await endSession();
+    setUser(null);
+    navigate('/dang-nhap');
+  }, [navigate]);
+  const session = useMemo<SessionState>(() => ({ user: user ?? null, signedIn: setUser, signOut }), [user, signOut]);
+
+  if (user === undefined) return loading;
+  if (user === null) {
+    return (
+      <SessionContext.Provider value={session}>
+        {location === '/dang-nhap' ? <SignInPage /> : <Redirect to={`/dang-nhap?tiep=${encodeURIComponent(location)}`} replace />}
+      </SessionContext.Provider>
+    );
+  }
+  return (
+    <SessionContext.Provider value={session}>
+      <Shell>
+        <Suspense fallback={loading}>
+          <Switch>
+            <Route path="/dang-nhap">
+              <Redirect to="/" replace />
+            </Route>
+            <Route path="/" component={DossierListPage} />
+            <Route path="/ho-so/:id">{(params) => <DossierPage id={params.id} />}</Route>
+            <Route>
+              <NotFoundPage />
+            </Route>
+          </Switch>
+        </Suspense>
+      </Shell>
+    </SessionContext.Provider>
+  );
+}

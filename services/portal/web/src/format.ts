@@ -1,0 +1,25 @@
+/** Dates as dd/mm/yyyy and numbers with a decimal comma, as Vietnamese readers expect. */
+const day = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' });
+const dayTime = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
+const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+
+/** An ISO date (yyyy-mm-dd) or instant as dd/mm/yyyy. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00+07:00`) : new Date(value);
+  return day.format(date);
+}
+
+export function formatDateTime(value: string | null | undefined): string {
+  return value ? dayTime.format(new Date(value)) : '—';
+}
+
+export function formatNumber(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : number.format(value);
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${formatNumber(Math.round(bytes / 102.4) / 10)} KB`;
+  return `${formatNumber(Math.round(bytes / (1024 * 102.4)) / 10)} MB`;
+}

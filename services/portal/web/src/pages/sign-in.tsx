@@ -1,0 +1,65 @@
+import { Alert, Anchor, Box, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useLocation, useSearch } from 'wouter';
+import { signIn, useSession } from '../session.js';
+
+/** Sign-in with the built-in issuer's users; the public tracking lookup is reachable from here. */
+export function SignInPage() {
+  const { signedIn } = useSession();
+  const [, navigate] = useLocation();
+  const search = useSearch();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const result = await signIn(username.trim(), password).catch(() => ({ problem: { detail: 'Không kết nối được máy chủ. Vui lòng thử lại.', title: undefined } }));
+    setBusy(false);
+    if ('problem' in result) {
+      setError(result.problem.detail ?? result.problem.title ?? 'Đăng nhập không thành công.');
+      return;
+    }
+    const next = new URLSearchParams(search).get('tiep');
+    signedIn(result.user);
+    navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+  }
+
+  return (
+    <Box component="main" py="xl">
+      <Container size={420}>
+        <Title order={1} ta="center" size="h2">
+          Hồ sơ nông thôn mới
+        </Title>
+        <Text ta="center" c="dimmed" size="sm" mt={4}>
+          Công nhận xã, thôn đạt chuẩn nông thôn mới
+        </Text>
+        <Paper withBorder shadow="sm" p="lg" mt="lg" radius="md">
+          <form onSubmit={(e) => void submit(e)} aria-label="Đăng nhập">
+            <Stack>
+              <Title order={2} size="h4">
+                Đăng nhập
+              </Title>
+              {error && (
+                <Alert color="red" role="alert" title="Không đăng nhập được">
+                  {error}
+                </Alert>
+              )}
+              <TextInput label="Tên đăng nhập" name="username" autoComplete="username" required value={username} onChange={(e) => setUsername(e.currentTarget.value)} />
+              <PasswordInput label="Mật khẩu" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+              <Button type="submit" loading={busy} fullWidth>
+                Đăng nhập
+              </Button>
+            </Stack>
+          </form>
+        </Paper>
+        <Text ta="center" size="sm" mt="md">
+          Tra cứu tình trạng hồ sơ bằng mã hồ sơ: <Anchor href="/tra-cuu">Tra cứu hồ sơ</Anchor>
+        </Text>
+      </Container>
+    </Box>
+  );
+}
