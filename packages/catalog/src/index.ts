@@ -7,3 +7,5 @@ export { parseUnitsCsv, unitCsvColumns } from './units-csv.js';
 export { candidateSets } from './candidate-sets.js';
 export { readDossierPlan } from './dossier-plan.js';
 export { unitChain, unitSubtree } from './unit-tree.js';
+export { jsonLocation, readMergers, registerMergers, type MergerRegistration } from './unit-mergers.js';
+export { csvLocation, mergerCsvColumns, parseMergersCsv } from './unit-mergers-csv.js';

@@ -10,3 +10,4 @@ export * from './dossier-plan.js';
 export * from './dossier-messages.js';
 export * from './identity.js';
 export * from './verification.js';
+export * from './unit-mergers.js';

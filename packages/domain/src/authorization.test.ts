@@ -93,7 +93,7 @@ const onUnit = (unitChain: string[], unitLevel: UnitLevel | null, departmentCode
   departmentCode,
 });
 
-const unitCommands: readonly Command[] = ['dossier.create', 'appraisal.tasks', 'catalog.write', 'users.manage', 'audit.read'];
+const unitCommands: readonly Command[] = ['dossier.create', 'appraisal.tasks', 'recognition.merge', 'catalog.write', 'users.manage', 'audit.read'];
 
 type Places = { dossier: Target; unit: Target };
 /** For each role: the grant, a dossier and unit it covers (own), and ones it does not (other). */
@@ -158,6 +158,7 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'confirmation.decide': [T, O],
     'decision.decide': [N, N],
     'recognition.revoke': [N, N],
+    'recognition.merge': [N, N],
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [N, N],
@@ -175,6 +176,7 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'confirmation.decide': [N, N],
     'decision.decide': [N, N],
     'recognition.revoke': [N, N],
+    'recognition.merge': [N, N],
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [N, N],
@@ -192,6 +194,7 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'confirmation.decide': [N, N],
     'decision.decide': [N, N],
     'recognition.revoke': [N, N],
+    'recognition.merge': [N, N],
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [N, N],
@@ -209,6 +212,7 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'confirmation.decide': [A, O],
     'decision.decide': [A, O],
     'recognition.revoke': [A, O],
+    'recognition.merge': [N, N],
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [N, N],
@@ -226,6 +230,7 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'confirmation.decide': [N, N],
     'decision.decide': [A, O],
     'recognition.revoke': [A, O],
+    'recognition.merge': [A, O],
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [N, N],
@@ -244,6 +249,7 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'confirmation.decide': [N, N],
     'decision.decide': [N, N],
     'recognition.revoke': [N, N],
+    'recognition.merge': [N, N],
     'catalog.write': [A, A],
     'users.manage': [A, A],
     'audit.read': [N, N],
@@ -261,6 +267,7 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'confirmation.decide': [N, N],
     'decision.decide': [N, N],
     'recognition.revoke': [N, N],
+    'recognition.merge': [N, N],
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [A, O],
@@ -275,8 +282,8 @@ const table = roles.flatMap((role) =>
 );
 
 describe('authorize: every role × command × own/other unit', () => {
-  it('covers all 7 roles and 15 commands', () => {
-    expect(table).toHaveLength(7 * 15 * 2);
+  it('covers all 7 roles and every command', () => {
+    expect(table).toHaveLength(7 * commands.length * 2);
     expect(Object.keys(expected).sort()).toEqual([...roles].sort());
     for (const role of roles) expect(Object.keys(expected[role]).sort()).toEqual([...commands].sort());
   });

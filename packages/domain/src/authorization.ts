@@ -46,6 +46,7 @@ export const commands = [
   'confirmation.decide',
   'decision.decide',
   'recognition.revoke',
+  'recognition.merge',
   'catalog.write',
   'users.manage',
   'audit.read',
@@ -126,6 +127,7 @@ export const commandTargetKind: Record<Command, Target['kind']> = {
   'confirmation.decide': 'dossier',
   'decision.decide': 'dossier',
   'recognition.revoke': 'dossier',
+  'recognition.merge': 'unit',
   'catalog.write': 'unit',
   'users.manage': 'unit',
   'audit.read': 'unit',
@@ -167,7 +169,8 @@ export const roleCommands: Record<Role, readonly Command[]> = {
   village_head: ['dossier.read', 'dossier.edit', 'dossier.submit', 'evidence.upload', 'evidence.read'],
   department_officer: ['dossier.read', 'evidence.read', 'appraisal.record', 'appraisal.tasks'],
   district_officer: ['dossier.read', 'evidence.read', 'confirmation.decide', 'decision.decide', 'recognition.revoke'],
-  provincial_office: ['dossier.read', 'evidence.read', 'decision.decide', 'recognition.revoke'],
+  // The provincial office also issues the recognition of a merged commune whose former communes were all recognised.
+  provincial_office: ['dossier.read', 'evidence.read', 'decision.decide', 'recognition.revoke', 'recognition.merge'],
   // Administrators run the system, not the program: no dossier access at all, not even reading.
   system_admin: ['catalog.write', 'users.manage'],
   auditor: ['dossier.read', 'evidence.read', 'audit.read'],
@@ -186,6 +189,7 @@ const commandNames: Record<Command, string> = {
   'confirmation.decide': 'xác nhận hoặc trả lại hồ sơ',
   'decision.decide': 'quyết định công nhận',
   'recognition.revoke': 'thu hồi quyết định công nhận',
+  'recognition.merge': 'công nhận đơn vị sau sáp nhập không qua thẩm định',
   'catalog.write': 'cập nhật danh mục',
   'users.manage': 'quản lý người dùng',
   'audit.read': 'xem nhật ký truy vết',

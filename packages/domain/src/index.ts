@@ -14,3 +14,4 @@ export * from './authorization.js';
 export * from './grants.js';
 export * from './final-stages.js';
 export * from './district-offices.js';
+export * from './merger-recognition.js';
