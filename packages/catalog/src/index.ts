@@ -8,3 +8,5 @@ export { candidateSets } from './candidate-sets.js';
 export { readDossierPlan } from './dossier-plan.js';
 export { unitChain, unitSubtree } from './unit-tree.js';
 export { parseRecognitionsCsv, csvLocation as recognitionCsvLocation } from './recognitions-csv.js';
+export { jsonLocation, readMergers, registerMergers, type MergerRegistration } from './unit-mergers.js';
+export { csvLocation as mergerCsvLocation, mergerCsvColumns, parseMergersCsv } from './unit-mergers-csv.js';

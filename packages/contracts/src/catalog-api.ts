@@ -42,7 +42,14 @@ export const UnitDetail = UnitSummary.extend({
   childCount: z.number().int(),
   /** Every recognition the unit holds or held, newest first. */
   recognitions: z.array(UnitRecognition),
+  /** Units that merged into this one (2025 reform), each with its own recognitions. */
+  formerUnits: z.array(
+    UnitSummary.pick({ code: true, name: true, level: true, parentCode: true, validTo: true }).extend({ mergedOn: z.string(), recognitions: z.array(UnitRecognition) }),
+  ),
+  /** The units this one merged into, and from when. */
+  mergedInto: z.array(z.object({ code: z.string(), name: z.string(), mergedOn: z.string() })),
 }).meta({ id: 'UnitDetail' });
+export type UnitDetail = z.infer<typeof UnitDetail>;
 
 export type UnitTreeNode = UnitSummary & { children: UnitTreeNode[] };
 export const UnitTreeNode: z.ZodType<UnitTreeNode> = UnitSummary.extend({

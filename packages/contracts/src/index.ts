@@ -12,3 +12,4 @@ export * from './identity.js';
 export * from './recognitions.js';
 export * from './verification.js';
 export * from './campaigns.js';
+export * from './unit-mergers.js';

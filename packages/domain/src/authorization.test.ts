@@ -93,7 +93,7 @@ const onUnit = (unitChain: string[], unitLevel: UnitLevel | null, departmentCode
   departmentCode,
 });
 
-const unitCommands: readonly Command[] = ['dossier.create', 'appraisal.tasks', 'catalog.write', 'users.manage', 'audit.read', 'recognition.register', 'campaign.manage', 'status.record', 'report.read'];
+const unitCommands: readonly Command[] = ['dossier.create', 'appraisal.tasks', 'catalog.write', 'users.manage', 'audit.read', 'recognition.merge', 'recognition.register', 'campaign.manage', 'status.record', 'report.read'];
 
 type Places = { dossier: Target; unit: Target };
 /** For each role: the grant, a dossier and unit it covers (own), and ones it does not (other). */
@@ -160,6 +160,7 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'recognition.revoke': [N, N],
     'recognition.register': [N, N],
     'campaign.manage': [N, N],
+    'recognition.merge': [N, N],
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [N, N],
@@ -181,6 +182,7 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'recognition.revoke': [N, N],
     'recognition.register': [N, N],
     'campaign.manage': [N, N],
+    'recognition.merge': [N, N],
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [N, N],
@@ -202,6 +204,7 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'recognition.revoke': [N, N],
     'recognition.register': [N, N],
     'campaign.manage': [N, N],
+    'recognition.merge': [N, N],
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [N, N],
@@ -223,6 +226,7 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'recognition.revoke': [A, O],
     'recognition.register': [N, N],
     'campaign.manage': [N, N],
+    'recognition.merge': [N, N],
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [N, N],
@@ -244,6 +248,7 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'recognition.revoke': [A, O],
     'recognition.register': [A, O],
     'campaign.manage': [A, O],
+    'recognition.merge': [A, O],
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [N, N],
@@ -266,6 +271,7 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'recognition.revoke': [N, N],
     'recognition.register': [N, N],
     'campaign.manage': [N, N],
+    'recognition.merge': [N, N],
     'catalog.write': [A, A],
     'users.manage': [A, A],
     'audit.read': [N, N],
@@ -287,6 +293,7 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'recognition.revoke': [N, N],
     'recognition.register': [N, N],
     'campaign.manage': [N, N],
+    'recognition.merge': [N, N],
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [A, O],
@@ -303,8 +310,8 @@ const table = roles.flatMap((role) =>
 );
 
 describe('authorize: every role × command × own/other unit', () => {
-  it('covers all 7 roles and 19 commands', () => {
-    expect(table).toHaveLength(7 * 19 * 2);
+  it('covers all 7 roles and every command', () => {
+    expect(table).toHaveLength(7 * commands.length * 2);
     expect(Object.keys(expected).sort()).toEqual([...roles].sort());
     for (const role of roles) expect(Object.keys(expected[role]).sort()).toEqual([...commands].sort());
   });

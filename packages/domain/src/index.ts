@@ -20,3 +20,4 @@ export * from './grants.js';
 export * from './final-stages.js';
 export * from './district-offices.js';
 export * from './command-stages.js';
+export * from './merger-recognition.js';

@@ -5,6 +5,7 @@ import { createHttpApp, healthRoutes, registerOpenApi, registerSecurity, type He
 import { registerIdentity } from '@ntm/identity';
 import { catalogRoutes } from './catalog/catalog-routes.js';
 import { unitRoutes } from './catalog/units-routes.js';
+import { mergerRoutes } from './catalog/merger-routes.js';
 import { auditRoutes } from './audit/audit-routes.js';
 import { usersRoutes } from './users/users-routes.js';
 import { reportRoutes } from './reports/report-routes.js';
@@ -49,6 +50,7 @@ export async function buildDossierApi(deps: DossierApiDeps, options: FastifyServ
   await app.register(healthRoutes('dossier-api', deps.probes));
   await app.register(unitRoutes(deps.db));
   await app.register(catalogRoutes(deps.db));
+  await app.register(mergerRoutes(deps.db));
   await app.register(dossierRoutes(deps));
   await app.register(appraisalRoutes(deps));
   await app.register(decisionRoutes(deps));

@@ -5,6 +5,7 @@ import { toSearchName } from '@ntm/catalog';
 import type { Db, Prisma } from '@ntm/db';
 import { fromStoredDate } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
+import { readUnitHistory } from './unit-history.js';
 
 const optionalDate = (d: Date | null | undefined) => (d ? fromStoredDate(d) : null);
 
@@ -47,7 +48,7 @@ export function unitRoutes(db: Db): FastifyPluginAsyncZod {
 
     app.get(
       '/catalog/units/:code',
-      { schema: { operationId: 'getUnit', description: 'Một đơn vị hành chính với các cấp trên, số đơn vị trực thuộc, nhóm/vùng theo từng bộ tiêu chí và các quyết định công nhận đã có. 404 khi không có mã đơn vị.', tags: ['catalog'], summary: 'Một đơn vị, các cấp trên, nhóm/vùng theo từng bộ tiêu chí và các quyết định công nhận', params: UnitCode, response: { 200: UnitDetail, ...notFound } } },
+      { schema: { operationId: 'getUnit', description: 'Một đơn vị hành chính với các cấp trên, số đơn vị trực thuộc, nhóm/vùng theo từng bộ tiêu chí, các quyết định công nhận đã có, các đơn vị cũ đã sáp nhập vào (kèm quyết định công nhận của từng đơn vị) và đơn vị mới mà đơn vị này đã sáp nhập vào. 404 khi không có mã đơn vị.', tags: ['catalog'], summary: 'Một đơn vị, các cấp trên, nhóm/vùng theo từng bộ tiêu chí và các quyết định công nhận', params: UnitCode, response: { 200: UnitDetail, ...notFound } } },
       async ({ params }) => {
         const unit = await db.administrativeUnit.findUnique({ where: { code: params.code }, include: { groupings: true, _count: { select: { children: true } } } });
         if (!unit) throw new HttpProblem('notFound', `Không có đơn vị "${params.code}".`);
@@ -58,28 +59,14 @@ export function unitRoutes(db: Db): FastifyPluginAsyncZod {
           ancestors.unshift({ code: p.code, name: p.name, level: p.level as UnitSummary['level'] });
           parent = p.parentCode;
         }
-        const recognitions = await db.recognition.findMany({ where: { unitCode: unit.code }, orderBy: { createdAt: 'desc' } });
-        const ids = recognitions.map((r) => r.decisionId);
-        const [decisions, registered] = await Promise.all([
-          db.decision.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, signedOn: true } }),
-          db.registeredDecision.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, signedOn: true } }),
-        ]);
-        const decisionOf = new Map<string, { number: string | null; signedOn: Date | null }>([...decisions, ...registered].map((d) => [d.id, d]));
+        const history = await readUnitHistory(db, unit.code);
         return {
           ...toUnitSummary(unit),
           groupings: Object.fromEntries(unit.groupings.map((g) => [g.criteriaSetCode, g.groupCode])),
           specialDifficulty: unit.specialDifficulty,
           ancestors,
           childCount: unit._count.children,
-          recognitions: recognitions.map((r) => ({
-            trackCode: r.trackCode,
-            year: r.year,
-            status: r.status === 'revoked' ? ('revoked' as const) : ('active' as const),
-            decisionId: r.decisionId,
-            decisionNumber: decisionOf.get(r.decisionId)?.number ?? null,
-            signedOn: optionalDate(decisionOf.get(r.decisionId)?.signedOn),
-            origin: r.origin === 'registered' ? ('registered' as const) : ('issued' as const),
-          })),
+          ...history,
         };
       },
     );

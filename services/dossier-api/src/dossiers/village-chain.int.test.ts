@@ -12,10 +12,11 @@ const seed = (name: string) => JSON.parse(readFileSync(join(seedCatalogDir, name
 // The seed catalog names no village: this one, of Pha Mu (Than Uyên), is invented for the test.
 const VILLAGE = 'LCH-THU-PMU-B01';
 const OTHER_VILLAGE = 'LCH-THU-PMU-B02';
+const THIRD_VILLAGE = 'LCH-THU-PMU-B03';
 const villageFile = (province: unknown) => ({
   format: 'ntm-catalog/1',
   province,
-  units: [VILLAGE, OTHER_VILLAGE].map((code, i) => ({ code, name: `Bản Thử Nghiệm ${i + 1}`, level: 'village', parentCode: 'LCH-THU-PMU', validFrom: '2020-01-01', validTo: null, groupings: {} })),
+  units: [VILLAGE, OTHER_VILLAGE, THIRD_VILLAGE].map((code, i) => ({ code, name: `Bản Thử Nghiệm ${i + 1}`, level: 'village', parentCode: 'LCH-THU-PMU', validFrom: '2020-01-01', validTo: null, groupings: {} })),
 });
 
 type View = { stage: string; documents: Array<{ code: string }>; criteria: Array<{ code: string }>; appraisalTasks: Array<{ departmentCode: string; criterionCodes: string[]; round: number }> };
@@ -110,6 +111,38 @@ describe("Lai Châu's village chain (Hướng dẫn 340/HD-SNN): village → com
     );
     const steps = (await commune('GET', `/dossiers/${id}`)).body as unknown as { processControl: { steps: Array<{ stageCode: string }> } };
     expect(steps.processControl.steps.map((s) => s.stageCode)).toEqual(['SELF_ASSESSMENT', 'COMMUNE_VERIFICATION', 'SELF_ASSESSMENT', 'COMMUNE_VERIFICATION', 'APPRAISAL', 'RECOGNITION']);
+  });
+
+  it('sends a supplementation back through the commune: a return keeps the village to the criteria sent back, and round 2 appraises only those', async () => {
+    const thirdHead = { username: 'truong-ban.b03', grants: [{ role: 'village_head' as const, unitCode: THIRD_VILLAGE, departmentCode: null }] };
+    const head = await h.callAs(thirdHead);
+    const headUpload = await h.uploaderAs(thirdHead);
+    const id = randomUUID();
+    expect((await commune('POST', '/dossiers', { commandId: id, unitCode: THIRD_VILLAGE, trackCode: 'VILLAGE_NTM', year: 2025 })).status).toBe(201);
+    const opened = await view(id);
+    for (const c of opened.criteria) await head('PUT', `/dossiers/${id}/criteria/${c.code}/self-assessment`, { commandId: randomUUID(), met: true, explanation: 'Đạt.' });
+    for (const d of opened.documents) await head('PUT', `/dossiers/${id}/documents/${d.code}`, { commandId: randomUUID(), evidenceId: await headUpload(id) });
+    await meetSubmissionConditions(head, id);
+    await head('POST', `/dossiers/${id}/submit`, { commandId: randomUUID() });
+    expect((await commune('POST', `/dossiers/${id}/commune-verification`, { commandId: randomUUID(), decision: 'confirm' })).body).toEqual({ stage: 'APPRAISAL' });
+    for (const c of opened.criteria) {
+      const verdict = c.code === 'TC03' ? { verdict: 'needs_supplementation', reason: 'Bổ sung ảnh chụp nhà văn hóa.' } : { verdict: 'met', reason: null };
+      await office('PUT', `/dossiers/${id}/criteria/${c.code}/appraisal`, { commandId: randomUUID(), departmentCode: 'LCH-THU-PNNPTNT', ...verdict });
+    }
+    expect((await view(id)).stage).toBe('SELF_ASSESSMENT');
+
+    const sa = (code: string) => head('PUT', `/dossiers/${id}/criteria/${code}/self-assessment`, { commandId: randomUUID(), met: true, explanation: 'Đã bổ sung.' });
+    expect((await sa('TC03')).status).toBe(200);
+    expect((await head('POST', `/dossiers/${id}/submit`, { commandId: randomUUID() })).body).toEqual({ stage: 'COMMUNE_VERIFICATION' });
+    expect((await commune('POST', `/dossiers/${id}/commune-verification`, { commandId: randomUUID(), decision: 'return', reasons: 'Ảnh bổ sung chưa rõ.' })).body).toEqual({ stage: 'SELF_ASSESSMENT' });
+    // Still the supplementation: only TC03 may change.
+    expect((await sa('TC01')).status).toBe(409);
+    expect((await sa('TC03')).status).toBe(200);
+    await head('POST', `/dossiers/${id}/submit`, { commandId: randomUUID() });
+    expect((await commune('POST', `/dossiers/${id}/commune-verification`, { commandId: randomUUID(), decision: 'confirm' })).body).toEqual({ stage: 'APPRAISAL' });
+    expect((await view(id)).appraisalTasks.filter((t) => t.round === 2).map((t) => t.criterionCodes)).toEqual([['TC03']]);
+    await office('PUT', `/dossiers/${id}/criteria/TC03/appraisal`, { commandId: randomUUID(), departmentCode: 'LCH-THU-PNNPTNT', verdict: 'met', reason: null });
+    expect((await view(id)).stage).toBe('RECOGNITION');
   });
 
   it('is refused after the two-tier reform, where no district decides (docs/catalog-file.md says what the province configures instead)', async () => {

@@ -5,7 +5,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils.js';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { workflowsPath } from '../../worker.js';
 
-// Recorded histories of real dossiers (test/scripts/record-dossier-history.ts), replayed against
+// Recorded histories of real dossiers (test/scripts/record-dossier-history.ts, record-village-history.ts), replayed against
 // today's workflow code: a change that would break a running dossier fails here. Guard such a
 // change with patched(), then record a new history beside the old ones.
 Runtime.install({ logger: new DefaultLogger('WARN') });
