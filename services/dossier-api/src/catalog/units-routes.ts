@@ -7,8 +7,6 @@ import { fromStoredDate } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
 import { readUnitHistory } from './unit-history.js';
 
-const optionalDate = (d: Date | null | undefined) => (d ? fromStoredDate(d) : null);
-
 type UnitRow = Awaited<ReturnType<Db['administrativeUnit']['findFirstOrThrow']>>;
 
 const isoDate = fromStoredDate;
