@@ -19,6 +19,8 @@ export interface OpenedCampaign {
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Workflow starts awaiting the server at once. */
+const maxInFlight = 16;
 
 /** The yearly campaign's writes and the start of its re-checks; each safe to retry. */
 export function createCampaignActivities({ db, recheckStartsPerSecond = 20 }: CampaignActivityDeps) {
@@ -73,11 +75,9 @@ export function createCampaignActivities({ db, recheckStartsPerSecond = 20 }: Ca
       const gapMs = 1000 / recheckStartsPerSecond;
       let started = 0;
       let alreadyRunning = 0;
-      let next = Date.now();
-      for (const r of pending) {
-        const wait = next - Date.now();
-        if (wait > 0) await sleep(wait);
-        next = Math.max(next, Date.now()) + gapMs;
+      // Starts are paced at the rate, and several are in flight at once: one start waits ~100–200 ms on a busy server.
+      const inFlight = new Set<Promise<void>>();
+      const startOne = async (r: (typeof pending)[number]) => {
         const args: RecheckWorkflowInput = {
           campaignId: r.campaignId, provinceCode: r.provinceCode, districtCode: r.districtCode, unitCode: r.unitCode, trackCode: r.trackCode, year: r.year,
           selfAssessmentDue: dates.selfAssessmentDue, appraisalDue: dates.appraisalDue,
@@ -102,9 +102,28 @@ export function createCampaignActivities({ db, recheckStartsPerSecond = 20 }: Ca
           if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
           alreadyRunning += 1;
         }
-        await db.recheck.update({ where: { campaignId_unitCode: { campaignId: r.campaignId, unitCode: r.unitCode } }, data: { stage: 'self_assessment', startedAt: new Date() } });
+      };
+      let failure: unknown = null;
+      let next = Date.now();
+      for (const r of pending) {
+        if (failure !== null) break;
+        const wait = next - Date.now();
+        if (wait > 0) await sleep(wait);
+        next = Math.max(next, Date.now()) + gapMs;
+        if (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+        const p: Promise<void> = startOne(r)
+          .catch((e: unknown) => {
+            failure ??= e;
+          })
+          .finally(() => inFlight.delete(p));
+        inFlight.add(p);
         ctx.heartbeat({ started, alreadyRunning });
       }
+      await Promise.all(inFlight);
+      // The activity is retried; the workflows this attempt started are found running then.
+      if (failure !== null) throw failure instanceof Error ? failure : new Error('a re-check could not be started', { cause: failure });
+      // Recorded once the page's workflows exist: a page that failed half-way is retried and finds them running.
+      await db.recheck.updateMany({ where: { campaignId: input.campaignId, unitCode: { in: pending.map((r) => r.unitCode) } }, data: { stage: 'self_assessment', startedAt: new Date() } });
       const remaining = await db.recheck.count({ where: { campaignId: input.campaignId, stage: 'pending' } });
       return { started, alreadyRunning, remaining };
     },
