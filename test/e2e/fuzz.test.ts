@@ -5,7 +5,7 @@ import { runSchemathesis, summarize, type FuzzResult } from '../fuzz/schemathesi
 import { startFuzzTarget, type FuzzTarget } from '../fuzz/target.js';
 
 // A bounded run inside the test command (about two minutes); `pnpm fuzz [minutes]` runs a longer one.
-const seconds = { 'dossier-api': 65, 'evidence-api': 25 };
+const seconds = { 'dossier-api': 55, 'evidence-api': 20 };
 
 describe('Schemathesis against both running services, signed in (their served OpenAPI documents)', () => {
   let bin: string;
@@ -14,7 +14,8 @@ describe('Schemathesis against both running services, signed in (their served Op
   beforeAll(async () => {
     // Installed from PyPI into the tools folder on first use; a failed install fails the test.
     bin = schemathesisCli(() => undefined);
-    target = await startFuzzTarget(testConfig(), { worker: false, tokenTtlSeconds: 900 });
+    // With a worker, as in use: a dossier the fuzzer opens answers its commands, never a 503.
+    target = await startFuzzTarget(testConfig(), { worker: true, tokenTtlSeconds: 900 });
   }, 300_000);
   afterAll(() => target?.stop());
 
@@ -25,7 +26,7 @@ describe('Schemathesis against both running services, signed in (their served Op
     }
     const summary = summarize(results);
     expect(results.map((r) => r.service)).toEqual(['dossier-api', 'evidence-api']);
-    for (const r of results) expect(r.testCases, summary).toBeGreaterThan(100);
+    for (const r of results) expect(r.operations.tested, summary).toBe(r.operations.selected);
     expect(results.flatMap((r) => r.failures), summary).toEqual([]);
     expect(results.flatMap((r) => r.errors), summary).toEqual([]);
     expect(results.map((r) => r.exitCode), summary).toEqual([0, 0]);

@@ -38,6 +38,8 @@ export interface FuzzResult {
   exitCode: number;
   seconds: number;
   testCases: number;
+  /** Operations in the document, and those Schemathesis sent at least one test case to. */
+  operations: { selected: number; tested: number };
   failures: FuzzFailure[];
   /** Requests that got no answer in time or broke the connection. */
   errors: unknown[];
@@ -92,6 +94,7 @@ export async function runSchemathesis(bin: string, options: { service: string; b
     running_time: number;
     seed: string | number;
     test_cases: { generated: number };
+    operations: { selected: number; tested: number };
     failures: FuzzFailure[];
     errors: unknown[];
   };
@@ -100,6 +103,7 @@ export async function runSchemathesis(bin: string, options: { service: string; b
     exitCode: code,
     seconds: report.running_time,
     testCases: report.test_cases.generated,
+    operations: { selected: report.operations.selected, tested: report.operations.tested },
     failures: report.failures,
     errors: report.errors,
     // The report's seed is a 128-bit number, which JSON.parse rounds; the output prints it whole.
@@ -112,7 +116,7 @@ export async function runSchemathesis(bin: string, options: { service: string; b
 export function summarize(results: FuzzResult[]): string {
   return results
     .map((r) => {
-      const head = `${r.service}: ${r.testCases} test cases in ${r.seconds.toFixed(0)} s, ${r.failures.length === 0 && r.errors.length === 0 ? 'no failures' : `${r.failures.reduce((n, f) => n + f.count, 0)} failures, ${r.errors.length} errors`} (seed ${r.seed}; output ${r.outputFile})`;
+      const head = `${r.service}: ${r.testCases} test cases on ${r.operations.tested}/${r.operations.selected} operations in ${r.seconds.toFixed(0)} s, ${r.failures.length === 0 && r.errors.length === 0 ? 'no failures' : `${r.failures.reduce((n, f) => n + f.count, 0)} failures, ${r.errors.length} errors`} (seed ${r.seed}; output ${r.outputFile})`;
       const lines = r.failures.map((f) => `  ${f.code} ${f.title} (${f.count}): ${f.operations.join(', ')}`);
       const errors = r.errors.map((e) => `  error: ${JSON.stringify(e).slice(0, 300)}`);
       return [head, ...lines, ...errors].join('\n');

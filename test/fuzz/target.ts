@@ -126,8 +126,10 @@ export async function startFuzzTarget(config: Config, options: { worker: boolean
     const dossier = { name: 'dossier-api' as const, baseUrl: `http://${config.host}:${dossierPort}`, ...start('dossier-api', 'services/dossier-api/src/main.ts') };
     const evidence = { name: 'evidence-api' as const, baseUrl: `http://${config.host}:${evidencePort}`, ...start('evidence-api', 'services/evidence-api/src/main.ts') };
     const services = [dossier, evidence];
-    if (options.worker) start('worker', 'workflows/src/main.ts');
+    const worker = options.worker ? start('worker', 'workflows/src/main.ts') : undefined;
     await Promise.all(services.map((s) => waitHealthy(`${s.baseUrl}/health`, s.child, s.logFile, 90_000)));
+    // Commands wait for the dossier's workflow: the worker must poll before the first one arrives.
+    if (worker) await waitPolling(config, taskQueue, worker.child, worker.logFile, 240_000);
     const token = await login(dossier.baseUrl, fuzzUser, password);
     return { services: services.map(({ name, baseUrl }) => ({ name, baseUrl })), token, logDir, stop };
   } catch (error) {
@@ -140,6 +142,22 @@ async function login(baseUrl: string, username: string, password: string): Promi
   const res = await fetch(`${baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
   if (!res.ok) throw new Error(`login as ${username} answered ${res.status}: ${await res.text()}`);
   return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+async function waitPolling(config: Config, taskQueue: string, child: ChildProcess, logFile: string, timeoutMs: number): Promise<void> {
+  const connection = await Connection.connect({ address: config.temporal.address });
+  try {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`the worker exited with ${child.exitCode} before it polled; log: ${logFile}`);
+      const queue = await connection.workflowService.describeTaskQueue({ namespace: config.temporal.namespace, taskQueue: { name: taskQueue }, taskQueueType: 1 });
+      if ((queue.pollers?.length ?? 0) > 0) return;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    throw new Error(`the worker did not poll ${taskQueue} within ${timeoutMs / 1000} s; log: ${logFile}`);
+  } finally {
+    await connection.close();
+  }
 }
 
 /** Ends the dossier workflows the fuzzer opened, so none waits forever on the shared Temporal server. */

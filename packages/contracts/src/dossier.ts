@@ -88,6 +88,16 @@ export const SelfAssessmentBody = z.strictObject({
   explanation: z.string().trim().min(1).max(4000),
   indicators: z.array(IndicatorResult).max(100).default([]),
   evidenceIds: z.array(uuid).max(200).default([]),
+}).meta({
+  examples: [
+    {
+      commandId: '0b7e4f3a-5c1d-4e2f-9a8b-7c6d5e4f3a21',
+      met: true,
+      explanation: 'Xã đã có quy hoạch chung được phê duyệt và công bố công khai.',
+      indicators: [{ indicatorCode: '1.1', met: true, value: true }],
+      evidenceIds: ['3f6c1a9e-8d2b-4c1e-9a7f-2b5d8e0c4a11'],
+    },
+  ],
 });
 export const SelfAssessmentCommand = Command.extend({
   criterionCode: code,
@@ -98,11 +108,15 @@ export const SelfAssessmentCommand = Command.extend({
 });
 export type SelfAssessmentCommand = z.infer<typeof SelfAssessmentCommand>;
 
-export const AttachDocumentBody = z.strictObject({ commandId: uuid, evidenceId: uuid });
+export const AttachDocumentBody = z
+  .strictObject({ commandId: uuid, evidenceId: uuid })
+  .meta({ examples: [{ commandId: '5d2c8e1f-7a3b-4c9d-8e6f-1a2b3c4d5e6f', evidenceId: '3f6c1a9e-8d2b-4c1e-9a7f-2b5d8e0c4a11' }] });
 export const AttachDocumentCommand = Command.extend({ documentCode: code, evidenceId: z.string() });
 export type AttachDocumentCommand = z.infer<typeof AttachDocumentCommand>;
 
-export const PostingBody = z.strictObject({ commandId: uuid, startDate: z.iso.date(), evidenceIds: z.array(uuid).max(50).default([]) });
+export const PostingBody = z
+  .strictObject({ commandId: uuid, startDate: z.iso.date(), evidenceIds: z.array(uuid).max(50).default([]) })
+  .meta({ examples: [{ commandId: '7e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b', startDate: '2026-09-01', evidenceIds: ['3f6c1a9e-8d2b-4c1e-9a7f-2b5d8e0c4a11'] }] });
 export const PostingCommand = Command.extend({ startDate: z.string(), evidenceIds: z.array(z.string()) });
 export type PostingCommand = z.infer<typeof PostingCommand>;
 
@@ -111,16 +125,18 @@ export const SatisfactionBody = z.strictObject({
   percent: z.number().min(0).max(100),
   respondents: z.number().int().min(1).nullable().default(null),
   evidenceIds: z.array(uuid).max(50).default([]),
-});
+}).meta({ examples: [{ commandId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', percent: 92.5, respondents: 412, evidenceIds: [] }] });
 export const SatisfactionCommand = Command.extend({ percent: z.number(), respondents: z.number().int().nullable(), evidenceIds: z.array(z.string()) });
 export type SatisfactionCommand = z.infer<typeof SatisfactionCommand>;
 
 export const AttestationKind = z.enum(['no_construction_debt', 'no_complex_security_situation']);
-export const AttestationBody = z.strictObject({ commandId: uuid, attested: z.boolean(), explanation: z.string().trim().min(1).max(4000), evidenceIds: z.array(uuid).max(50).default([]) });
+export const AttestationBody = z
+  .strictObject({ commandId: uuid, attested: z.boolean(), explanation: z.string().trim().min(1).max(4000), evidenceIds: z.array(uuid).max(50).default([]) })
+  .meta({ examples: [{ commandId: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e', attested: true, explanation: 'Xã không còn nợ đọng xây dựng cơ bản.', evidenceIds: [] }] });
 export const AttestationCommand = Command.extend({ kind: AttestationKind, attested: z.boolean(), explanation: z.string(), evidenceIds: z.array(z.string()) });
 export type AttestationCommand = z.infer<typeof AttestationCommand>;
 
-export const SubmitBody = z.strictObject({ commandId: uuid });
+export const SubmitBody = z.strictObject({ commandId: uuid }).meta({ examples: [{ commandId: '4c5d6e7f-8a9b-4c0d-9e1f-2a3b4c5d6e7f' }] });
 export const SubmitCommand = Command;
 export type SubmitCommand = z.infer<typeof SubmitCommand>;
 
@@ -129,7 +145,7 @@ export const CreateDossierBody = z.strictObject({
   unitCode: code,
   trackCode: code,
   year: DossierYear,
-});
+}).meta({ examples: [{ commandId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f', unitCode: 'LCH-THU-PMU', trackCode: 'COMMUNE_NTM', year: 2026 }] });
 export type CreateDossierBody = z.infer<typeof CreateDossierBody>;
 
 export const AppraisalBody = z
@@ -139,13 +155,15 @@ export const AppraisalBody = z
     verdict: Verdict,
     reason: z.string().trim().max(4000).nullable().default(null),
   })
-  .refine((b) => b.verdict === 'met' || (b.reason !== null && b.reason.length > 0), { path: ['reason'], message: 'cần nêu lý do khi chưa đạt hoặc yêu cầu bổ sung' });
+  .refine((b) => b.verdict === 'met' || (b.reason !== null && b.reason.length > 0), { path: ['reason'], message: 'cần nêu lý do khi chưa đạt hoặc yêu cầu bổ sung' })
+  .meta({ examples: [{ commandId: '8b9c0d1e-2f3a-4b4c-8d5e-6f7a8b9c0d1e', departmentCode: 'SXD', verdict: 'not_met', reason: 'Chưa có văn bản phê duyệt quy hoạch chung xã.' }] });
 export const AppraisalCommand = Command.extend({ departmentCode: code, criterionCode: code, verdict: Verdict, reason: z.string().nullable() });
 export type AppraisalCommand = z.infer<typeof AppraisalCommand>;
 
 export const ConfirmationBody = z
   .strictObject({ commandId: uuid, decision: z.enum(['confirm', 'return']), reasons: z.string().trim().max(4000).nullable().default(null) })
-  .refine((b) => b.decision === 'confirm' || (b.reasons !== null && b.reasons.length > 0), { path: ['reasons'], message: 'cần nêu lý do khi trả hồ sơ' });
+  .refine((b) => b.decision === 'confirm' || (b.reasons !== null && b.reasons.length > 0), { path: ['reasons'], message: 'cần nêu lý do khi trả hồ sơ' })
+  .meta({ examples: [{ commandId: '1d2e3f4a-5b6c-4d7e-8f9a-0b1c2d3e4f5a', decision: 'confirm', reasons: null }] });
 export const ConfirmationCommand = Command.extend({ decision: z.enum(['confirm', 'return']), reasons: z.string().nullable() });
 export type ConfirmationCommand = z.infer<typeof ConfirmationCommand>;
 
@@ -163,7 +181,21 @@ const recognition = {
   submissionDate: z.iso.date().nullable().default(null),
 };
 const refusal = { commandId: uuid, outcome: z.literal('refuse'), reasons: z.string().trim().min(1).max(4000) };
-export const DecisionBody = z.discriminatedUnion('outcome', [z.strictObject(recognition), z.strictObject(refusal)]);
+export const DecisionBody = z.discriminatedUnion('outcome', [z.strictObject(recognition), z.strictObject(refusal)]).meta({
+  examples: [
+    {
+      commandId: '3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b',
+      outcome: 'recognise',
+      number: '1234/QĐ-UBND',
+      date: '2026-11-20',
+      effectiveDate: '2026-11-20',
+      signer: 'Nguyễn Văn A',
+      signerTitle: 'Chủ tịch',
+      submissionNumber: '45/TTr-UBND',
+      submissionDate: '2026-10-30',
+    },
+  ],
+});
 export type DecisionBody = z.infer<typeof DecisionBody>;
 // The body's fields with the sender's: the HTTP body is strict, the workflow message carries both.
 export const DecisionCommand = z.discriminatedUnion('outcome', [Sender.extend(recognition), Sender.extend(refusal)]);

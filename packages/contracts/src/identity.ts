@@ -53,7 +53,10 @@ export const UserAccountPut = z
     password: z.string().min(8).max(1024).optional().describe('chỉ khi bật bộ cấp phát tích hợp (NTM_AUTH_LOCAL_ISSUER)'),
     grants: z.array(UserGrant).max(100),
   })
-  .meta({ id: 'UserAccountPut' });
+  .meta({
+    id: 'UserAccountPut',
+    examples: [{ displayName: 'Công chức UBND xã Pha Mu', grants: [{ role: 'commune_officer', unitCode: 'LCH-THU-PMU', departmentCode: null }] }],
+  });
 export type UserAccountPut = z.infer<typeof UserAccountPut>;
 
 export const UserAccountQuery = Pagination.extend({
@@ -62,15 +65,19 @@ export const UserAccountQuery = Pagination.extend({
 });
 export type UserAccountQuery = z.infer<typeof UserAccountQuery>;
 
-export const LoginRequest = z.strictObject({
-  username: Username,
-  password: z.string().min(1).max(1024),
-});
+export const LoginRequest = z
+  .strictObject({
+    username: Username,
+    password: z.string().min(1).max(1024),
+  })
+  .meta({ examples: [{ username: 'xa.phamu', password: 'ntm-local-only' }] });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
-export const RefreshRequest = z.strictObject({
-  refreshToken: z.string().min(1).max(4096),
-});
+export const RefreshRequest = z
+  .strictObject({
+    refreshToken: z.string().min(1).max(4096),
+  })
+  .meta({ examples: [{ refreshToken: 'Zq3n8XvT0bYk2cM5rP7wL1sD4fH6jA9e.b6f0c2d4-1a3e-4f5b-8c7d-9e0f1a2b3c4d' }] });
 export type RefreshRequest = z.infer<typeof RefreshRequest>;
 
 /** What login and refresh answer: a short-lived access token and a one-use refresh token. */

@@ -39,7 +39,7 @@ export function healthRoutes(service: string, probes: HealthProbe[]): FastifyPlu
           tags: ['health'],
           summary: 'Tình trạng dịch vụ và từng thành phần phụ thuộc',
           security: [],
-          response: { 200: HealthReport, 503: HealthReport },
+          response: { 200: HealthReport.describe('Mọi thành phần phản hồi'), 503: HealthReport.describe('Có thành phần không phản hồi (xem components)') },
         },
       },
       async (_request, reply) => {

@@ -5,3 +5,4 @@ export * from './health.js';
 export * from './security.js';
 export { isDependencyUnavailable } from './unavailable.js';
 export { vietnameseIssueMessage } from './zod-messages.js';
+export { openApiGaps, vietnameseText } from './openapi-gaps.js';

@@ -104,7 +104,7 @@ export function authRoutes({ issuer, db, loginRateLimit, loginRateLimitPerIp }: 
         preHandler: limitPerIp,
         schema: {
           operationId: 'login',
-          description: 'Trả về mã truy cập (ngắn hạn) và mã làm mới (dùng một lần). Sai tên hoặc mật khẩu đều trả 401 như nhau. Giới hạn số lần thử theo tên người dùng và theo địa chỉ IP (429 kèm Retry-After).',
+          description: `Trả về mã truy cập (ngắn hạn) và mã làm mới (dùng một lần). Sai tên hoặc mật khẩu đều trả 401 như nhau. Giới hạn: ${loginRateLimit} lần thử mỗi phút cho mỗi tên người dùng từ một địa chỉ IP, ${loginRateLimitPerIp} lần mỗi phút cho mỗi địa chỉ IP; vượt quá: 429 kèm Retry-After.`,
           tags,
           summary: 'Đăng nhập bằng tên người dùng và mật khẩu (bộ cấp phát tích hợp, dùng khi chạy cục bộ và kiểm thử)',
           security: [],
@@ -134,7 +134,7 @@ export function authRoutes({ issuer, db, loginRateLimit, loginRateLimitPerIp }: 
         preHandler: limitPerIp,
         schema: {
           operationId: 'refreshToken',
-          description: 'Mã làm mới chỉ dùng được một lần; dùng lại mã đã dùng trả 401. Giới hạn số lần thử theo địa chỉ IP (429).',
+          description: `Mã làm mới chỉ dùng được một lần; dùng lại mã đã dùng trả 401. Giới hạn: ${loginRateLimit} lần mỗi phút cho mỗi mã từ một địa chỉ IP, ${loginRateLimitPerIp} lần mỗi phút cho mỗi địa chỉ IP (cùng với đăng nhập); vượt quá: 429 kèm Retry-After.`,
           tags,
           summary: 'Đổi mã làm mới (một lần) lấy cặp mã mới',
           security: [],

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '@ntm/config';
 import { createPrismaClient } from '@ntm/db';
+import { openApiGaps } from '@ntm/http';
 import { createStorage } from '@ntm/storage';
 import { buildDossierApi } from './app.js';
 
@@ -27,17 +28,23 @@ describe("the dossier API's OpenAPI document", () => {
   const db = createPrismaClient('postgresql://ntm:unused@127.0.0.1:1/unused');
   const connection = Connection.lazy({ address: '127.0.0.1:1' });
   let operations: Array<[string, Operation]>;
+  let document: Parameters<typeof openApiGaps>[0];
   let app: Awaited<ReturnType<typeof buildDossierApi>>;
 
   beforeAll(async () => {
     app = await buildDossierApi({ config, db, storage: createStorage(config.s3), temporal: new Client({ connection }), taskQueue: 'unused', probes: [] }, { logger: false });
     const doc = (await app.inject({ method: 'GET', url: '/docs/json' })).json<{ paths: Record<string, Record<string, Operation>> }>();
+    document = doc as Parameters<typeof openApiGaps>[0];
     operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => [`${method.toUpperCase()} ${path}`, op] as [string, Operation]));
   });
   afterAll(async () => {
     await app.close();
     await connection.close();
     await db.$disconnect();
+  });
+
+  it('documents every operation: summary, description, every status it can answer, its limits and an example of what to send', () => {
+    expect(openApiGaps(document)).toEqual([]);
   });
 
   it('describes every operation in Vietnamese: summary and description', () => {

@@ -158,7 +158,10 @@ export function catalogRoutes(db: Db): FastifyPluginAsyncZod {
           summary: 'Nhập tệp danh mục (tất cả hoặc không); dryRun=true chỉ liệt kê thay đổi',
           querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') }),
           // An object; validated whole by importCatalog so every error, shape or reference, comes back at once.
-          body: z.record(z.string(), z.unknown()).describe('tệp danh mục (ntm-catalog/1, xem docs/catalog-file.md)'),
+          body: z
+            .record(z.string(), z.unknown())
+            .describe('tệp danh mục (ntm-catalog/1, xem docs/catalog-file.md)')
+            .meta({ examples: [{ format: catalogFormat, notes: ['Ví dụ: tệp chỉ có ghi chú, không thay đổi gì.'], holidays: [] }] }),
           response: { 200: ImportReport, 400: Problem, 403: Problem },
         },
       },
@@ -180,11 +183,11 @@ export function catalogRoutes(db: Db): FastifyPluginAsyncZod {
           operationId: 'importUnitsCsv',
           tags: ['catalog'],
           summary: 'Nhập đơn vị hành chính của tỉnh từ tệp CSV (tất cả hoặc không)',
-          description: 'Cột: code,name,level,parent_code,valid_from,valid_to và tùy chọn group:<mã bộ tiêu chí>. Tiêu đề bắt buộc, mã hóa UTF-8.',
+          description: 'Chỉ quản trị hệ thống. Cột: code,name,level,parent_code,valid_from,valid_to và tùy chọn group:<mã bộ tiêu chí>, special_difficulty. Tiêu đề bắt buộc, mã hóa UTF-8, tối đa 10 MB (lớn hơn: 413). Hoặc toàn bộ được ghi, hoặc không có gì thay đổi; dryRun=true chỉ liệt kê thay đổi.',
           params: Code,
           querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') }),
           consumes: ['text/csv'],
-          body: z.string().min(1),
+          body: z.string().min(1).meta({ examples: ['code,name,level,parent_code,valid_from,valid_to\nLCH-THU-PMU,Xã Pha Mu,commune,LCH-THU,2020-01-01,\n'] }),
           response: { 200: ImportReport, 400: Problem, 403: Problem, ...notFound },
         },
       },
