@@ -58,7 +58,10 @@ export function table(rows: FaultTotals[]): string {
   const header = ['fault', 'rounds', 'dossiers completed', 'lost', 'duplicated', '503 answers', 'no answer', 'other 5xx', 'failed checks', 'figures'];
   const figures = (f: Record<string, number[]>) =>
     Object.entries(f)
-      .map(([k, v]) => `${k}: ${v.length === 1 ? v[0] : `median ${[...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]}, max ${Math.max(...v)}`}`)
+      .map(([k, v]) => {
+        if (k.endsWith('(total)')) return `${k.replace(' (total)', '')}: ${v.reduce((a, b) => a + b, 0)}`;
+        return `${k}: ${v.length === 1 ? v[0] : `median ${[...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]}, max ${Math.max(...v)}`}`;
+      })
       .join('; ');
   const lines = [header, ...rows.map((r) => [r.fault, r.rounds, r.completed, r.lost.length, r.duplicated.length, r.unavailable, r.noAnswer, r.serverErrors.length, r.failures.length, figures(r.figures)].map(String))];
   const widths = header.map((_, i) => Math.max(...lines.map((l) => (l[i] ?? '').length)));
