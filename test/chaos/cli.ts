@@ -4,7 +4,7 @@
 // duplicated, answered with a 5xx other than a 503 problem, or a fault's own check failed.
 // Usage: pnpm chaos [rounds per fault, default 3] [faults, comma-separated, in the order to run; default all]
 import { faults } from './faults.js';
-import { openChaos, problems, runFault, table, type FaultTotals } from './run.js';
+import { emptyTotals, openChaos, problems, runFault, table, type FaultTotals } from './run.js';
 
 
 const rounds = Number(process.argv[2] ?? 3);
@@ -21,7 +21,8 @@ const env = await openChaos(log);
 const rows: FaultTotals[] = [];
 // Stopped early (Ctrl-C), it still prints what the finished faults found.
 process.once('SIGINT', () => {
-  console.log(`\nstopped; faults finished so far:\n${table(rows)}`);
+  console.log(`\nstopped; the rounds run so far:\n${table(rows)}\n`);
+  for (const p of problems(rows)) console.log(`  ✗ ${p}`);
   process.exit(130);
 });
 try {
@@ -29,8 +30,10 @@ try {
     const fault = faults.find((f) => f.name === name);
     if (!fault) continue;
     log(`${fault.name}: ${fault.describe}`);
-    rows.push(await runFault(env, fault, rounds));
-    log(`${fault.name} done:\n${table(rows.slice(-1))}`);
+    const totals = emptyTotals(fault.name);
+    rows.push(totals);
+    await runFault(env, fault, rounds, totals);
+    log(`${fault.name} done:\n${table([totals])}`);
   }
 } finally {
   await env.close();

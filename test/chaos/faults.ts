@@ -111,7 +111,7 @@ const temporalKill: Fault = {
     const pids = pidsOf(env);
     const reads = await outageProbesOnce(env);
     const run = driveMany(env, stats, [a ?? '', b ?? '']);
-    await until(() => run.reached.submitted >= 1);
+    await Promise.race([until(() => run.reached.submitted >= 1), run.ids]);
     await killProcess(env.stack, 'temporal');
     // Every read, a login, a command and an upload answer, none with a 5xx but the 503 problem.
     const { failures } = await sendProbes(reads, 20_000);

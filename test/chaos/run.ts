@@ -27,9 +27,13 @@ export interface FaultTotals {
   figures: Record<string, number[]>;
 }
 
-/** Runs a fault's rounds one after another; a round that throws counts as a failure, and the next goes on. */
-export async function runFault(env: ChaosEnv, fault: Fault, rounds: number): Promise<FaultTotals> {
-  const t: FaultTotals = { fault: fault.name, rounds: 0, completed: 0, lost: [], duplicated: [], unavailable: 0, noAnswer: 0, serverErrors: [], failures: [], figures: {} };
+export const emptyTotals = (fault: string): FaultTotals => ({ fault, rounds: 0, completed: 0, lost: [], duplicated: [], unavailable: 0, noAnswer: 0, serverErrors: [], failures: [], figures: {} });
+
+/**
+ * Runs a fault's rounds one after another, adding up into `t` as it goes (so an interrupted run
+ * still shows the rounds it ran); a round that throws counts as a failure, and the next goes on.
+ */
+export async function runFault(env: ChaosEnv, fault: Fault, rounds: number, t: FaultTotals = emptyTotals(fault.name)): Promise<FaultTotals> {
   for (let i = 1; i <= rounds; i++) {
     const started = performance.now();
     try {
@@ -44,6 +48,7 @@ export async function runFault(env: ChaosEnv, fault: Fault, rounds: number): Pro
       for (const [k, v] of Object.entries(r.figures)) (t.figures[k] ??= []).push(v);
       const bad = r.lost.length + r.duplicated.length + r.stats.serverErrors.length + r.failures.length;
       env.log(`${fault.name} round ${i}/${rounds}: ${r.completed} completed, ${bad === 0 ? 'nothing wrong' : `${bad} problems`} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      for (const p of [...r.lost, ...r.duplicated, ...r.stats.serverErrors, ...r.failures]) env.log(`  ✗ ${p}`);
     } catch (e) {
       t.failures.push(`round ${i}: ${e instanceof Error ? e.message : String(e)}`);
       env.log(`${fault.name} round ${i}/${rounds} failed: ${e instanceof Error ? e.message : String(e)}`);

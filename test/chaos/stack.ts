@@ -30,6 +30,9 @@ export const chaosEnv = {
   NTM_DOSSIER_API_PORT: at(23000),
   NTM_EVIDENCE_API_PORT: at(23001),
   NTM_LOG_LEVEL: 'warn',
+  // A run of 20 rounds outlasts the default 15-minute token the driver signs in with.
+  NTM_AUTH_ACCESS_TTL_SECONDS: String(24 * 3600),
+  NTM_AUTH_REFRESH_TTL_SECONDS: String(48 * 3600),
   // One chaos driver uploads every file: the per-person limits are for people.
   NTM_UPLOAD_RATE_LIMIT: '10000',
   NTM_UPLOAD_RATE_LIMIT_PER_IP: '100000',
