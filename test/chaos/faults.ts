@@ -8,7 +8,7 @@ import type { Storage } from '@ntm/storage';
 import { auditChainProblem, checkDossiers, orphanObjects, type RoundOutcome } from './checks.js';
 import { isUnavailableProblem, newStats, type CallStats } from './client.js';
 import { driveDossier, newUnits, uploadEvidence, type Driver, type Phase } from './dossiers.js';
-import { readProbes, sendProbes, type Probe } from './probes.js';
+import { outageProbes, sendProbes, type Probe } from './probes.js';
 import { killProcess, type ChaosStack } from './stack.js';
 import { slowUpload, whenSent } from './uploads.js';
 
@@ -68,23 +68,24 @@ async function finish(env: ChaosEnv, stats: CallStats, ids: string[], failures: 
 
 let probes: Probe[] | undefined;
 /** Every documented read and a login, built once; they need a decided dossier to read, made if there is none. */
-async function readProbesOnce(env: ChaosEnv): Promise<Probe[]> {
+async function outageProbesOnce(env: ChaosEnv): Promise<Probe[]> {
   if (!probes) {
     if ((await env.db.decision.count({ where: { provinceCode: 'P1' } })) === 0) await driveDossier(env.driver, newStats(), (await newUnits(env.driver, 1))[0] ?? '');
-    probes = await readProbes(env.driver, env.db);
+    probes = await outageProbes(env.driver, env.db);
   }
   return probes;
 }
 
-/** The worker SIGKILLed three times while three dossiers are in appraisal, each time restarted. */
+/** The worker SIGKILLed twice while three dossiers are in appraisal, each time restarted. */
 const workerKill: Fault = {
   name: 'worker-kill',
-  describe: 'worker SIGKILLed in the middle of appraisal and restarted (3× a round)',
+  describe: 'worker SIGKILLed in the middle of appraisal and restarted (2× a round)',
   async round(env) {
     const stats = newStats();
     const run = driveMany(env, stats, await newUnits(env.driver, 3));
     const restarts: number[] = [];
-    for (const atAppraisal of [1, 5, 9]) {
+    // Of the round's 12 appraisal commands: at the first, and halfway.
+    for (const atAppraisal of [1, 6]) {
       await until(() => run.reached.appraising >= atAppraisal || run.isDone());
       if (run.isDone()) break;
       await sleep(Math.random() * 300);
@@ -108,11 +109,11 @@ const temporalKill: Fault = {
     const stats = newStats();
     const [a, b, late] = await newUnits(env.driver, 3);
     const pids = pidsOf(env);
-    const reads = await readProbesOnce(env);
+    const reads = await outageProbesOnce(env);
     const run = driveMany(env, stats, [a ?? '', b ?? '']);
-    await until(() => run.reached.submitted >= 1);
+    await Promise.race([until(() => run.reached.submitted >= 1), run.ids]);
     await killProcess(env.stack, 'temporal');
-    // Reading needs no Temporal: every read and a login answer, none with a 5xx but the 503 problem.
+    // Every read, a login, a command and an upload answer, none with a 5xx but the 503 problem.
     const { failures } = await sendProbes(reads, 20_000);
     // A dossier opened while Temporal is down: its creation is answered 503 and retried with the same id.
     const lateStats = newStats();
@@ -123,6 +124,7 @@ const temporalKill: Fault = {
     if (lateStats.unavailable === 0) failures.push('no 503 while Temporal was down');
     await env.stack.component('temporal').start(env.stack.ctx);
     const ids = [...(await run.ids), ...(await lateRun.ids)];
+    failures.push(...(await sendProbes(reads, 20_000, { recovered: true })).failures);
     stats.unavailable += lateStats.unavailable;
     stats.noAnswer += lateStats.noAnswer;
     stats.serverErrors.push(...lateStats.serverErrors);
@@ -137,12 +139,12 @@ const postgresRestart: Fault = {
   async round(env) {
     const stats = newStats();
     const pids = pidsOf(env);
-    const reads = await readProbesOnce(env);
+    const reads = await outageProbesOnce(env);
     const run = driveMany(env, stats, await newUnits(env.driver, 2));
     await until(() => run.reached.opened >= 2);
     const pg = env.stack.component('postgres');
     await pg.stop(env.stack.ctx);
-    // Every read and a login while it is down: the 503 problem within 10 s, never another 5xx.
+    // Every read, a login, a command and an upload while it is down: the 503 problem within 10 s, never another 5xx.
     const { failures, unavailable } = await sendProbes(reads, 10_000);
     stats.unavailable += unavailable;
     if (unavailable === 0) failures.push('no 503 while PostgreSQL was down');
@@ -150,6 +152,8 @@ const postgresRestart: Fault = {
     const started = performance.now();
     await pg.start(env.stack.ctx);
     const restart = seconds(started);
+    // Back without restarting any service: the pools drop their dead connections by themselves.
+    failures.push(...(await sendProbes(reads, 10_000, { recovered: true })).failures);
     const ids = await run.ids;
     return finish(env, stats, ids, failures, { 'restart s': restart }, pids);
   },
@@ -163,16 +167,22 @@ const minioKill: Fault = {
     const stats = newStats();
     const failures: string[] = [];
     const pids = pidsOf(env);
+    const probes = await outageProbesOnce(env);
     const evidence = async (dossierId: string) => {
       const upload = slowUpload(env.driver, dossierId, { bytes: 2 * 1024 * 1024, durationMs: 3000 });
       await whenSent(upload.progress, 0.2 + Math.random() * 0.6, upload.answer);
       await killProcess(env.stack, 'minio');
+      // Downloads, the decision PDF and another upload while the store is away: never a 5xx but the 503 problem.
+      const probed = await sendProbes(probes, 20_000);
+      failures.push(...probed.failures);
+      stats.unavailable += probed.unavailable;
       const answer = await upload.answer;
       if (answer && isUnavailableProblem(answer)) stats.unavailable += 1;
       if (!answer || !isUnavailableProblem(answer) || !/tải lên lại/.test(String(answer.body.detail))) {
         failures.push(`upload while MinIO was down: ${answer ? `${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}` : 'no answer'}`);
       }
       await env.stack.component('minio').start(env.stack.ctx);
+      failures.push(...(await sendProbes(probes, 20_000, { recovered: true })).failures);
       return uploadEvidence(env.driver, stats, dossierId);
     };
     const run = driveMany(env, stats, await newUnits(env.driver, 1), { evidence });
@@ -191,7 +201,19 @@ function sweepOrphans(): number {
   return Number(/removed (\d+)/.exec(r.stdout)?.[1] ?? 0);
 }
 
-/** The evidence API SIGKILLed in the middle of an upload, restarted; the sweep removes what it left. */
+/** Resolves once an object is stored under the prefix (or the upload ended), checking as fast as the store answers. */
+async function whenStored(storage: Storage, prefix: string, done: Promise<unknown>): Promise<void> {
+  let finished = false;
+  void done.finally(() => (finished = true));
+  while (!finished && (await storage.list(prefix)).length === 0) await sleep(5);
+}
+
+/**
+ * The evidence API SIGKILLed in the middle of an upload, restarted; the sweep removes what it left.
+ * Odd rounds strike in the body; even rounds the moment the object is stored, before its record
+ * is written if the timing allows, which leaves an orphan for the sweep.
+ */
+let evidenceRounds = 0;
 const evidenceApiKill: Fault = {
   name: 'evidence-api-kill',
   describe: 'evidence API SIGKILLed during an upload, restarted; orphan objects swept',
@@ -199,10 +221,15 @@ const evidenceApiKill: Fault = {
     const stats = newStats();
     const failures: string[] = [];
     let swept = 0;
+    const atStore = ++evidenceRounds % 2 === 0;
     const evidence = async (dossierId: string) => {
       const upload = slowUpload(env.driver, dossierId, { bytes: 2 * 1024 * 1024, durationMs: 3000 });
-      // Anywhere from early in the body to its very end, when the object may be stored but not yet recorded.
-      await whenSent(upload.progress, 0.2 + Math.random() * 0.8, upload.answer);
+      if (atStore) {
+        await whenSent(upload.progress, 0.9, upload.answer);
+        await whenStored(env.storage, `dossiers/${dossierId}/evidence/`, upload.answer);
+      } else {
+        await whenSent(upload.progress, 0.2 + Math.random() * 0.7, upload.answer);
+      }
       await killProcess(env.stack, 'evidence-api');
       const answer = await upload.answer;
       if (answer && answer.status !== 201) failures.push(`upload cut by the crash answered ${answer.status}`);
@@ -214,7 +241,7 @@ const evidenceApiKill: Fault = {
     const ids = await run.ids;
     const orphans = await orphanObjects(env.db, env.storage);
     if (orphans.length > 0) failures.push(`objects without a record after the sweep: ${orphans.join(', ')}`);
-    return finish(env, stats, ids, failures, { 'orphans swept': swept });
+    return finish(env, stats, ids, failures, { 'orphans swept (total)': swept });
   },
 };
 

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '@ntm/db';
+import { multipart, pdf } from '@ntm/evidence-api/test-files';
 import { request, type Answer } from './client.js';
 import type { Driver } from './dossiers.js';
 
@@ -12,10 +14,10 @@ type Spec = { paths: Record<string, Record<string, unknown>> };
 
 /**
  * Every read operation the two services document, with real ids filled in (so it gets past "not
- * found" to the code that reads), and a login with the right password: what a person may ask
- * while PostgreSQL or Temporal is away. Built while everything is up.
+ * found" to the code that reads), a login with the right password, a command and an upload: what a
+ * person may ask while PostgreSQL, Temporal or the store is away. Built while everything is up.
  */
-export async function readProbes(d: Driver, db: Db): Promise<Probe[]> {
+export async function outageProbes(d: Driver, db: Db): Promise<Probe[]> {
   const dossier = await db.dossier.findFirstOrThrow({ where: { provinceCode: 'P1', decision: { isNot: null } }, orderBy: { createdAt: 'desc' }, include: { decision: true } });
   const evidence = await db.evidence.findFirstOrThrow({ where: { dossierId: dossier.id } });
   const values: Record<string, string> = {
@@ -36,10 +38,10 @@ export async function readProbes(d: Driver, db: Db): Promise<Probe[]> {
       if (path.startsWith('/catalog/tracks/')) url = url.replace('/P1', '/T-NTM');
       if (path.startsWith('/catalog/units/')) url = url.replace('/P1', '/P1-D1');
       if (path === '/dossiers') url += '?unit=P1-D1';
-      probes.push({ what: `GET ${base.endsWith(String(d.config.evidenceApi.port)) ? 'evidence-api' : 'dossier-api'} ${path}`, send: () => request(base + url, { headers: { authorization: d.authorization }, timeoutMs: 30_000 }) });
+      probes.push({ what: `GET ${base === d.evidenceApi ? 'evidence-api' : 'dossier-api'} ${path}`, send: () => request(base + url, { headers: { authorization: d.authorization }, timeoutMs: 30_000 }) });
     }
     probes.push({
-      what: `POST ${base} /auth/login`,
+      what: `POST ${base === d.evidenceApi ? 'evidence-api' : 'dossier-api'} /auth/login`,
       send: () =>
         request(`${base}/auth/login`, {
           method: 'POST',
@@ -49,14 +51,33 @@ export async function readProbes(d: Driver, db: Db): Promise<Probe[]> {
         }),
     });
   }
+  // A command and an upload: each must reach PostgreSQL, Temporal or the store before it is refused.
+  probes.push({
+    what: 'PUT dossier-api /dossiers/{id}/satisfaction',
+    send: () =>
+      request(`${d.dossierApi}/dossiers/${dossier.id}/satisfaction`, {
+        method: 'PUT',
+        headers: { authorization: d.authorization, 'content-type': 'application/json' },
+        body: JSON.stringify({ commandId: randomUUID(), percent: 90 }),
+        timeoutMs: 30_000,
+      }),
+  });
+  probes.push({
+    what: 'POST evidence-api /dossiers/{dossierId}/evidence',
+    send: () => {
+      const { payload, headers } = multipart('thử.pdf', pdf('thử khi hệ thống gián đoạn'));
+      return request(`${d.evidenceApi}/dossiers/${dossier.id}/evidence`, { method: 'POST', headers: { ...headers, authorization: d.authorization }, body: payload, timeoutMs: 30_000 });
+    },
+  });
   return probes;
 }
 
 /**
  * Sends every probe once: each must answer in bounded time with something other than a 5xx, or
- * with the 503 problem. Answers the failures and how many were 503s.
+ * with the 503 problem unless `recovered` (then a 503 is a failure too: the service should have
+ * recovered by itself). Answers the failures and how many were 503s.
  */
-export async function sendProbes(probes: Probe[], limitMs: number): Promise<{ failures: string[]; unavailable: number }> {
+export async function sendProbes(probes: Probe[], limitMs: number, opts: { recovered?: boolean } = {}): Promise<{ failures: string[]; unavailable: number }> {
   const failures: string[] = [];
   let unavailable = 0;
   await Promise.all(
@@ -65,8 +86,8 @@ export async function sendProbes(probes: Probe[], limitMs: number): Promise<{ fa
       const a = await p.send();
       const ms = Math.round(performance.now() - started);
       if (a === undefined) failures.push(`${p.what}: no answer`);
-      else if (a.status === 503 && a.contentType.startsWith('application/problem+json') && a.body.type === 'urn:ntm:problem:unavailable') unavailable += 1;
-      else if (a.status >= 500) failures.push(`${p.what}: ${a.status} ${JSON.stringify(a.body).slice(0, 200)}`);
+      else if (a.status === 503 && a.contentType.startsWith('application/problem+json') && a.body.type === 'urn:ntm:problem:unavailable' && !opts.recovered) unavailable += 1;
+      else if (a.status >= 500) failures.push(`${p.what}${opts.recovered ? ' after recovery' : ''}: ${a.status} ${JSON.stringify(a.body).slice(0, 200)}`);
       if (ms > limitMs) failures.push(`${p.what}: answered after ${ms} ms`);
     }),
   );

@@ -27,9 +27,13 @@ export interface FaultTotals {
   figures: Record<string, number[]>;
 }
 
-/** Runs a fault's rounds one after another; a round that throws counts as a failure, and the next goes on. */
-export async function runFault(env: ChaosEnv, fault: Fault, rounds: number): Promise<FaultTotals> {
-  const t: FaultTotals = { fault: fault.name, rounds: 0, completed: 0, lost: [], duplicated: [], unavailable: 0, noAnswer: 0, serverErrors: [], failures: [], figures: {} };
+export const emptyTotals = (fault: string): FaultTotals => ({ fault, rounds: 0, completed: 0, lost: [], duplicated: [], unavailable: 0, noAnswer: 0, serverErrors: [], failures: [], figures: {} });
+
+/**
+ * Runs a fault's rounds one after another, adding up into `t` as it goes (so an interrupted run
+ * still shows the rounds it ran); a round that throws counts as a failure, and the next goes on.
+ */
+export async function runFault(env: ChaosEnv, fault: Fault, rounds: number, t: FaultTotals = emptyTotals(fault.name)): Promise<FaultTotals> {
   for (let i = 1; i <= rounds; i++) {
     const started = performance.now();
     try {
@@ -44,6 +48,7 @@ export async function runFault(env: ChaosEnv, fault: Fault, rounds: number): Pro
       for (const [k, v] of Object.entries(r.figures)) (t.figures[k] ??= []).push(v);
       const bad = r.lost.length + r.duplicated.length + r.stats.serverErrors.length + r.failures.length;
       env.log(`${fault.name} round ${i}/${rounds}: ${r.completed} completed, ${bad === 0 ? 'nothing wrong' : `${bad} problems`} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      for (const p of [...r.lost, ...r.duplicated, ...r.stats.serverErrors, ...r.failures]) env.log(`  ✗ ${p}`);
     } catch (e) {
       t.failures.push(`round ${i}: ${e instanceof Error ? e.message : String(e)}`);
       env.log(`${fault.name} round ${i}/${rounds} failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -58,7 +63,10 @@ export function table(rows: FaultTotals[]): string {
   const header = ['fault', 'rounds', 'dossiers completed', 'lost', 'duplicated', '503 answers', 'no answer', 'other 5xx', 'failed checks', 'figures'];
   const figures = (f: Record<string, number[]>) =>
     Object.entries(f)
-      .map(([k, v]) => `${k}: ${v.length === 1 ? v[0] : `median ${[...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]}, max ${Math.max(...v)}`}`)
+      .map(([k, v]) => {
+        if (k.endsWith('(total)')) return `${k.replace(' (total)', '')}: ${v.reduce((a, b) => a + b, 0)}`;
+        return `${k}: ${v.length === 1 ? v[0] : `median ${[...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]}, max ${Math.max(...v)}`}`;
+      })
       .join('; ');
   const lines = [header, ...rows.map((r) => [r.fault, r.rounds, r.completed, r.lost.length, r.duplicated.length, r.unavailable, r.noAnswer, r.serverErrors.length, r.failures.length, figures(r.figures)].map(String))];
   const widths = header.map((_, i) => Math.max(...lines.map((l) => (l[i] ?? '').length)));

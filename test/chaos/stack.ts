@@ -10,22 +10,29 @@ import type { Component, StackContext } from '@ntm/infra/stack';
 
 /**
  * The chaos runs' own stack: its own state folder and ports, because the faults kill its
- * processes. Never the shared test stack.
+ * processes. Never the shared test stack. NTM_CHAOS_SLOT (0 unless set) shifts every port by 100
+ * times it and names another folder, for a second chaos stack beside the first.
  */
+const slot = Number(process.env.NTM_CHAOS_SLOT ?? 0);
+if (!Number.isInteger(slot) || slot < 0 || slot > 9) throw new Error('NTM_CHAOS_SLOT must be 0 to 9');
+const at = (port: number) => String(port + 100 * slot);
 export const chaosEnv = {
   ...stackEnvDefaults,
   NTM_PROFILE: 'test',
-  NTM_STATE_DIR: join(repoRoot, '.stack', 'chaos'),
-  NTM_PG_PORT: '55453',
+  NTM_STATE_DIR: join(repoRoot, '.stack', slot === 0 ? 'chaos' : `chaos-${slot}`),
+  NTM_PG_PORT: at(55453),
   NTM_PG_DATABASE: 'ntm_chaos',
-  NTM_TEMPORAL_PORT: '37233',
-  NTM_TEMPORAL_UI_PORT: '38233',
-  NTM_TEMPORAL_HTTP_PORT: '37243',
-  NTM_S3_PORT: '29000',
-  NTM_MINIO_CONSOLE_PORT: '29001',
-  NTM_DOSSIER_API_PORT: '23000',
-  NTM_EVIDENCE_API_PORT: '23001',
+  NTM_TEMPORAL_PORT: at(37233),
+  NTM_TEMPORAL_UI_PORT: at(38233),
+  NTM_TEMPORAL_HTTP_PORT: at(37243),
+  NTM_S3_PORT: at(29000),
+  NTM_MINIO_CONSOLE_PORT: at(29001),
+  NTM_DOSSIER_API_PORT: at(23000),
+  NTM_EVIDENCE_API_PORT: at(23001),
   NTM_LOG_LEVEL: 'warn',
+  // A run of 20 rounds outlasts the default 15-minute token the driver signs in with.
+  NTM_AUTH_ACCESS_TTL_SECONDS: String(24 * 3600),
+  NTM_AUTH_REFRESH_TTL_SECONDS: String(48 * 3600),
   // One chaos driver uploads every file: the per-person limits are for people.
   NTM_UPLOAD_RATE_LIMIT: '10000',
   NTM_UPLOAD_RATE_LIMIT_PER_IP: '100000',
