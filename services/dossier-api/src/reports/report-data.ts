@@ -44,15 +44,18 @@ export interface SetDemand {
   expectedUnits: readonly string[];
 }
 
-/** Quarterly records fall inside this window before the date; older results are looked up key by key. */
-const windowDays = 400;
+/**
+ * A quarter (90 to 92 days): the half-open window before the date holds exactly one quarter's end,
+ * so a province's quarterly records are read once each; older results are looked up key by key.
+ */
+const windowDays = 92;
 
 const statusColumns = Prisma.sql`unit_code, criteria_set_code AS "set", criterion_code AS criterion, indicator_code AS indicator, to_char(recorded_on, 'YYYY-MM-DD') AS "on", met, source`;
 
 /**
  * Status records of the sets on or before the date: for each unit, criterion, indicator and source
  * only the latest (the report keeps the latest of the sources). Provinces record every quarter, so
- * the latest result is nearly always in the last year: that window is read whole (one range scan),
+ * the latest result is nearly always in the last quarter: that window is read whole (one range scan),
  * and only the keys it leaves without a result are looked up further back, one index probe each.
  */
 export async function readStatusRecords(db: Db, provinceCode: string | null, sets: readonly SetDemand[], asOf: string): Promise<ResultRecord[]> {
