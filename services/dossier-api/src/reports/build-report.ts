@@ -1,8 +1,8 @@
 import type { Db } from '@ntm/db';
 import { HttpProblem } from '@ntm/http';
-import { compareReports, computeReport, defaultBands, type Band, type ComparedReport, type ReportInput } from '@ntm/reports';
+import { compareReports, computeReport, defaultBands, type Band, type ComparedReport, type CriteriaSetDef, type ReportInput } from '@ntm/reports';
 import { readReportCatalog } from './report-catalog.js';
-import { readDossierResults, readRecognitions, readStatusRecords, readTargets, readUnitsBetween, type ReportUnitRow } from './report-data.js';
+import { readDossierResults, readRecognitions, readStatusRecords, readTargets, readUnitsBetween, type ReportUnitRow, type SetDemand } from './report-data.js';
 
 export interface ReportRequest {
   /** A province or district code; null for the whole country. */
@@ -46,17 +46,23 @@ export async function buildReport(db: Db, req: ReportRequest): Promise<ComparedR
     if (!sets.commune) throw new HttpProblem('unprocessable', `Không có bộ tiêu chí xã có hiệu lực năm ${year}.`);
     return { ...sets, commune: sets.commune };
   });
-  const [units, dossierResults, recognitions, targets, ...statusRecords] = await Promise.all([
-    readUnitsBetween(db, req.provinceCode, earliest, req.asOf > earliest ? req.asOf : earliest),
-    readDossierResults(db, req.provinceCode, req.asOf > earliest ? req.asOf : earliest),
+  const latest = req.asOf > earliest ? req.asOf : earliest;
+  const [units, dossierResults, recognitions, targets] = await Promise.all([
+    readUnitsBetween(db, req.provinceCode, earliest, latest),
+    readDossierResults(db, req.provinceCode, latest),
     readRecognitions(db, req.provinceCode),
     readTargets(db, req.provinceCode),
-    ...dates.map((date, i) => {
-      const sets = setsOn[i];
-      const codes = sets ? [sets.commune, sets.advanced, sets.village, sets.district].flatMap((s) => (s ? [s.code] : [])) : [];
-      return readStatusRecords(db, req.provinceCode, codes, date);
-    }),
   ]);
+  const statusRecords = await Promise.all(
+    dates.map(async (date, i) => {
+      const sets = setsOn[i];
+      if (!sets) return [];
+      const valid = units.filter((u) => u.validFrom <= date && (u.validTo === null || u.validTo >= date));
+      const codesAt = (level: string) => valid.filter((u) => u.level === level).map((u) => u.code);
+      const demand = (set: CriteriaSetDef | null, expectedUnits: string[]): SetDemand[] => (set ? [{ code: set.code, criterionCodes: set.criteria.map((c) => c.code), expectedUnits }] : []);
+      return readStatusRecords(db, req.provinceCode, [...demand(sets.commune, codesAt('commune')), ...demand(sets.village, codesAt('village')), ...demand(sets.district, codesAt('district')), ...demand(sets.advanced, [])], date);
+    }),
+  );
   const reports = dates.map((date, i) => {
     const sets = setsOn[i];
     if (!sets) throw new Error('unreachable: one set per date');

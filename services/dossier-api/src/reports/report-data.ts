@@ -36,21 +36,73 @@ const toResult = (r: ResultRow): ResultRecord => ({
   source: r.source,
 });
 
+/** What status records a report needs of one set: whose units are expected to have every criterion recorded. */
+export interface SetDemand {
+  code: string;
+  criterionCodes: readonly string[];
+  /** Units expected to have results on every criterion (the set's level); others only where they have rows. */
+  expectedUnits: readonly string[];
+}
+
 /**
- * Status records of the sets on or before the date: for each unit, criterion, indicator and
- * source only the latest (the report keeps the latest of the sources).
+ * A quarter (90 to 92 days): the half-open window before the date holds exactly one quarter's end,
+ * so a province's quarterly records are read once each; older results are looked up key by key.
  */
-export async function readStatusRecords(db: Db, provinceCode: string | null, setCodes: string[], asOf: string): Promise<ResultRecord[]> {
-  if (setCodes.length === 0) return [];
+const windowDays = 92;
+
+const statusColumns = Prisma.sql`unit_code, criteria_set_code AS "set", criterion_code AS criterion, indicator_code AS indicator, to_char(recorded_on, 'YYYY-MM-DD') AS "on", met, source`;
+
+/**
+ * Status records of the sets on or before the date: for each unit, criterion, indicator and source
+ * only the latest (the report keeps the latest of the sources). Provinces record every quarter, so
+ * the latest result is nearly always in the last quarter: that window is read whole (one range scan),
+ * and only the keys it leaves without a result are looked up further back, one index probe each.
+ */
+export async function readStatusRecords(db: Db, provinceCode: string | null, sets: readonly SetDemand[], asOf: string): Promise<ResultRecord[]> {
+  if (sets.length === 0) return [];
   const province = provinceCode === null ? Prisma.empty : Prisma.sql`AND province_code = ${provinceCode}`;
-  const rows = await db.$queryRaw<ResultRow[]>`
-    SELECT DISTINCT ON (unit_code, criteria_set_code, criterion_code, indicator_code, source)
-      unit_code, criteria_set_code AS "set", criterion_code AS criterion, indicator_code AS indicator,
-      to_char(recorded_on, 'YYYY-MM-DD') AS "on", met, source
-    FROM unit_status_records
-    WHERE criteria_set_code IN (${Prisma.join(setCodes)}) AND recorded_on <= ${asOf}::date ${province}
-    ORDER BY unit_code, criteria_set_code, criterion_code, indicator_code, source, recorded_on DESC`;
-  return rows.map(toResult);
+  const codes = sets.map((s) => s.code);
+  const [recent, older] = await Promise.all([
+    db.$queryRaw<ResultRow[]>`
+      SELECT DISTINCT ON (unit_code, criteria_set_code, criterion_code, indicator_code, source) ${statusColumns}
+      FROM unit_status_records
+      WHERE criteria_set_code IN (${Prisma.join(codes)}) ${province}
+        AND recorded_on <= ${asOf}::date AND recorded_on > ${asOf}::date - ${windowDays}::int
+      ORDER BY unit_code, criteria_set_code, criterion_code, indicator_code, source, recorded_on DESC`,
+    // Units with older rows of a set whose units are not all expected (an advanced set: few communes).
+    Promise.all(
+      sets.map(async (s) => {
+        if (s.expectedUnits.length > 0) return { set: s, units: [] as string[] };
+        const rows = await db.$queryRaw<Array<{ unit_code: string }>>`
+          SELECT DISTINCT unit_code FROM unit_status_records
+          WHERE criteria_set_code = ${s.code} ${province} AND recorded_on <= ${asOf}::date - ${windowDays}::int`;
+        return { set: s, units: rows.map((r) => r.unit_code) };
+      }),
+    ),
+  ]);
+  const found = new Set(recent.map((r) => `${r.unit_code}|${r.set}|${r.criterion}`));
+  const missing: { units: string[]; sets: string[]; criteria: string[] } = { units: [], sets: [], criteria: [] };
+  for (const { set, units } of older) {
+    for (const unit of [...set.expectedUnits, ...units]) {
+      for (const criterion of set.criterionCodes) {
+        if (found.has(`${unit}|${set.code}|${criterion}`)) continue;
+        missing.units.push(unit);
+        missing.sets.push(set.code);
+        missing.criteria.push(criterion);
+      }
+    }
+  }
+  if (missing.units.length === 0) return recent.map(toResult);
+  const earlier = await db.$queryRaw<ResultRow[]>`
+    SELECT r.* FROM unnest(${missing.units}::text[], ${missing.sets}::text[], ${missing.criteria}::text[]) AS k(unit_code, set_code, criterion_code)
+    CROSS JOIN LATERAL (
+      SELECT DISTINCT ON (indicator_code, source) ${statusColumns}
+      FROM unit_status_records s
+      WHERE s.unit_code = k.unit_code AND s.criteria_set_code = k.set_code AND s.criterion_code = k.criterion_code
+        AND s.recorded_on <= ${asOf}::date - ${windowDays}::int
+      ORDER BY indicator_code, source, recorded_on DESC
+    ) r`;
+  return [...recent, ...earlier].map(toResult);
 }
 
 /**
