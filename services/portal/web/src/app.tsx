@@ -10,6 +10,8 @@ import { endSession, readSession, SessionContext, type CurrentUser, type Session
 const DossierListPage = lazy(() => import('./pages/dossier-list.js'));
 const DossierPage = lazy(() => import('./pages/dossier.js'));
 const NotFoundPage = lazy(() => import('./pages/not-found.js'));
+const OpenDossierPage = lazy(() => import('./pages/open-dossier.js'));
+const QueuePage = lazy(() => import('./pages/queue.js'));
 
 const loading = (
   <Center h={200} aria-live="polite">
@@ -50,6 +52,8 @@ export function App() {
               <Redirect to="/" replace />
             </Route>
             <Route path="/" component={DossierListPage} />
+            <Route path="/ho-so/moi" component={OpenDossierPage} />
+            <Route path="/viec-tham-dinh" component={QueuePage} />
             <Route path="/ho-so/:id">{(params) => <DossierPage id={params.id} />}</Route>
             <Route>
               <NotFoundPage />

@@ -1,4 +1,4 @@
-import { AppShell, Button, Group, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Button, Group, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { useSession } from '../session.js';
@@ -6,16 +6,28 @@ import { useSession } from '../session.js';
 /** The frame of every signed-in page: the service's name, who is signed in, sign-out. */
 export function Shell({ children }: { children: ReactNode }) {
   const { user, signOut } = useSession();
+  const roles = new Set((user?.grants ?? []).map((g) => g.role));
   return (
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Link href="/" style={{ textDecoration: 'none', color: 'inherit' }}>
-            <Title order={1} size="h4">
-              Hồ sơ nông thôn mới
+            <Title order={1} size="h4" style={{ whiteSpace: 'nowrap' }}>
+              Hồ sơ <Text span inherit visibleFrom="sm">nông thôn mới</Text>
+              <Text span inherit hiddenFrom="sm">NTM</Text>
             </Title>
           </Link>
           <Group gap="sm" wrap="nowrap">
+            {roles.has('commune_officer') && (
+              <Anchor component={Link} href="/ho-so/moi" size="sm">
+                Lập hồ sơ
+              </Anchor>
+            )}
+            {roles.has('department_officer') && (
+              <Anchor component={Link} href="/viec-tham-dinh" size="sm">
+                Việc thẩm định
+              </Anchor>
+            )}
             <Text size="sm" visibleFrom="sm" truncate="end" maw={280}>
               {user?.displayName}
             </Text>

@@ -1,37 +1,50 @@
-import { Alert, Badge, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Alert, Anchor, Badge, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
 import { dossierApi, problemText } from '../api/client.js';
 import type { components } from '../api/generated/dossier-api.js';
+import { AppraisalPanel } from '../components/appraisal-panel.js';
+import { CommunePanel } from '../components/commune-panel.js';
+import { AppraisalResults, ConfirmationPanel } from '../components/confirmation-panel.js';
+import { DecisionPanel } from '../components/decision-panel.js';
 import { Timeline } from '../components/timeline.js';
+import { formatDate } from '../format.js';
 import NotFoundPage from './not-found.js';
 
 export type DossierView = components['schemas']['Dossier'];
+type Available = components['schemas']['AvailableCommands'];
+type Decision = components['schemas']['Decision'];
 
 /** One dossier: what it is, where it stands, and what the signed-in person can do with it now. */
 export default function DossierPage({ id }: { id: string }) {
   const [dossier, setDossier] = useState<DossierView | null>(null);
+  const [available, setAvailable] = useState<Available | null>(null);
+  const [decision, setDecision] = useState<Decision | null>(null);
   const [state, setState] = useState<'loading' | 'ready' | 'not-found' | { error: string }>('loading');
 
-  useEffect(() => {
-    void dossierApi.GET('/dossiers/{id}', { params: { path: { id } } }).then(({ data, error, response }) => {
-      if (data) {
-        setDossier(data);
+  const load = useCallback(() => {
+    void Promise.all([dossierApi.GET('/dossiers/{id}', { params: { path: { id } } }), dossierApi.GET('/dossiers/{id}/available-commands', { params: { path: { id } } })]).then(([view, commands]) => {
+      if (view.data && commands.data) {
+        setDossier(view.data);
+        setAvailable(commands.data);
         setState('ready');
-      } else if (response.status === 404 || response.status === 400) setState('not-found');
-      else setState({ error: problemText(error) });
+        if (view.data.stage === 'RECOGNISED' || view.data.stage === 'REFUSED') void dossierApi.GET('/dossiers/{id}/decision', { params: { path: { id } } }).then((r) => setDecision(r.data ?? null));
+      } else if (view.response.status === 404 || view.response.status === 400) setState('not-found');
+      else setState({ error: problemText(view.error) });
     });
   }, [id]);
+  useEffect(load, [load]);
 
   if (state === 'loading') return <Loader aria-label="Đang tải hồ sơ" />;
   if (state === 'not-found') return <NotFoundPage what="hồ sơ" />;
-  if (typeof state === 'object' || !dossier) {
+  if (typeof state === 'object' || !dossier || !available) {
     return (
       <Alert color="red" role="alert">
         {typeof state === 'object' ? state.error : 'Không tải được hồ sơ.'}
       </Alert>
     );
   }
-  const stageName = dossier.processControl.steps.find((s) => s.stageCode === dossier.stage)?.stageName ?? dossier.stage;
+  const can = (c: Available['commands'][number]) => available.commands.includes(c);
+  const stageName = dossier.processControl.steps.findLast((s) => s.stageCode === dossier.stage)?.stageName ?? (decision ? (decision.outcome === 'recognised' ? 'Đã có quyết định công nhận' : 'Đã có quyết định không công nhận') : dossier.stage);
   return (
     <Stack>
       <div>
@@ -40,12 +53,35 @@ export default function DossierPage({ id }: { id: string }) {
           <Text>
             {dossier.trackName} · năm {dossier.year}
           </Text>
-          <Badge variant="light">{stageName}</Badge>
+          <Badge variant="light" data-testid="stage">
+            {stageName}
+          </Badge>
         </Group>
         <Text size="sm" c="dimmed">
           {dossier.criteriaSetName}
         </Text>
       </div>
+      {decision && (
+        <Card withBorder component="section" aria-labelledby="decided-title">
+          <Title order={3} size="h4" id="decided-title">
+            {decision.outcome === 'recognised' ? `Quyết định số ${decision.number ?? ''} ngày ${formatDate(decision.date)}` : 'Quyết định không công nhận'}
+          </Title>
+          {decision.outcome === 'recognised' ? (
+            <Anchor href={`/api/dossier/dossiers/${dossier.id}/decision.pdf`} download>
+              Tải quyết định (PDF)
+            </Anchor>
+          ) : (
+            <Text>{decision.reasons}</Text>
+          )}
+        </Card>
+      )}
+      {can('decision.decide') && <DecisionPanel dossier={dossier} reload={load} />}
+      {can('confirmation.decide') && <ConfirmationPanel dossier={dossier} reload={load} />}
+      {(can('confirmation.decide') || can('decision.decide')) && <AppraisalResults dossier={dossier} />}
+      {can('appraisal.record') && <AppraisalPanel dossier={dossier} appraisals={available.appraisals} reload={load} />}
+      {!can('appraisal.record') && !can('confirmation.decide') && !can('decision.decide') && (
+        <CommunePanel dossier={dossier} editable={can('dossier.edit')} canSubmit={can('dossier.submit')} reload={load} />
+      )}
       <Timeline control={dossier.processControl} />
     </Stack>
   );
