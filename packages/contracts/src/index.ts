@@ -9,3 +9,4 @@ export * from './planned-criteria.js';
 export * from './dossier-plan.js';
 export * from './dossier-messages.js';
 export * from './identity.js';
+export * from './vocabulary.js';

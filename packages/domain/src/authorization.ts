@@ -1,4 +1,5 @@
 import type { UnitLevel } from './catalog.js';
+import { StageKind } from './approval-chain.js';
 
 export const roles = [
   'commune_officer',
@@ -68,7 +69,7 @@ export interface DossierScope {
 
 /** Who prepares a track's self-assessment, from its stages (the commune unless the track says otherwise). */
 export function selfAssessmentLevelOf(stages: ReadonlyArray<{ kind: string; decidingLevel: string }>): DossierScope['selfAssessmentLevel'] {
-  const level = stages.find((s) => s.kind === 'self_assessment')?.decidingLevel;
+  const level = stages.find((s) => s.kind === StageKind.selfAssessment)?.decidingLevel;
   return level === 'village' || level === 'district' ? level : 'commune';
 }
 
@@ -79,7 +80,7 @@ export function dossierScopeOf(dossier: {
   stages: ReadonlyArray<{ kind: string; decidingLevel: string }>;
   appraisers: DossierScope['appraisers'];
 }): DossierScope {
-  const decision = dossier.stages.find((s) => s.kind === 'decision');
+  const decision = dossier.stages.find((s) => s.kind === StageKind.decision);
   return {
     unitChain: dossier.unitChain,
     unitLevel: dossier.unitLevel,

@@ -14,4 +14,3 @@ export * from './province-defaults.js';
 export * from './process-control.js';
 export * from './authorization.js';
 export * from './grants.js';
-export * from './final-stages.js';

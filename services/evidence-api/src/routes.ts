@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { readDossierPlan } from '@ntm/catalog';
-import { Problem } from '@ntm/contracts';
+import { HistoryEvent, Problem, StageKind } from '@ntm/contracts';
 import { appendAudit, type Db } from '@ntm/db';
 import { HttpProblem } from '@ntm/http';
 import { actorOf, requireDossierAccess } from '@ntm/access';
@@ -65,7 +65,7 @@ export function evidenceRoutes(deps: {
     const dossier = await db.dossier.findUnique({ where: { id: dossierId } });
     if (!dossier) throw new HttpProblem('notFound', `Không có hồ sơ "${dossierId}".`);
     const { stages } = await readDossierPlan(db, dossier);
-    return { dossier, role: access.role, editable: stages.find((s) => s.code === dossier.stage)?.kind === 'self_assessment' };
+    return { dossier, role: access.role, editable: stages.find((s) => s.code === dossier.stage)?.kind === StageKind.selfAssessment };
   }
   /** An evidence file the actor may reach through its dossier; 404 for everyone else, as if it did not exist. */
   async function evidenceOf(request: FastifyRequest, command: Permission, id: string) {
@@ -188,7 +188,7 @@ export function evidenceRoutes(deps: {
             role,
             unitCode: dossier.unitCode,
             dossierId: dossier.id,
-            command: 'evidence.deleted',
+            command: HistoryEvent.evidenceDeleted,
             requestId: request.id,
             summary: { before: { evidenceId: e.id, sha256: e.sha256, originalName: e.originalName }, after: null },
           });

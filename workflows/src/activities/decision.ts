@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { dossierFailureTypes, type DecisionCommand, type RecordedBy } from '@ntm/contracts';
+import { dossierFailureTypes, HistoryEvent, type DecisionCommand, type RecordedBy } from '@ntm/contracts';
 import { fromStoredDate } from '@ntm/domain';
 import { recordOnce } from './dossier.js';
 import { decisionDocument, loadDecisionSetting, signerProblem } from './decision-content.js';
@@ -86,7 +86,7 @@ export function createDecisionActivities({ db, storage, publicBaseUrl }: Decisio
         dossierId,
         {
           commandId: decisionId,
-          type: recognised ? 'decision.recognised' : 'decision.refused',
+          type: recognised ? HistoryEvent.decisionRecognised : HistoryEvent.decisionRefused,
           by,
           toStage: stage,
           payload: { number: decision.number, signedOn: decision.signedOn ? fromStoredDate(decision.signedOn) : null, reasons: decision.reasons, sha256: decision.pdfSha256 },

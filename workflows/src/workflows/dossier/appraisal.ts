@@ -1,4 +1,4 @@
-import { dossierFailureTypes, recordAppraisalUpdate, type AppraisalCommand } from '@ntm/contracts';
+import { dossierFailureTypes, HistoryEvent, recordAppraisalUpdate, StageKind, type AppraisalCommand } from '@ntm/contracts';
 import { addDuration, dueDateOf, rollUpAppraisals, vietnamDay } from '@ntm/domain';
 import { activities, failure, systemSender, type DossierContext } from './context.js';
 
@@ -10,7 +10,7 @@ import { activities, failure, systemSender, type DossierContext } from './contex
  */
 export async function openAppraisalRound(ctx: DossierContext, criteria: readonly string[], submittedAt: number | null): Promise<void> {
   const { input, state } = ctx;
-  const stage = ctx.stageOf('appraisal');
+  const stage = ctx.stageOf(StageKind.appraisal);
   if (!stage || state.stage !== stage.code) return;
   state.round += 1;
   const calendar = { holidays: input.holidays };
@@ -51,7 +51,7 @@ export function registerAppraisal(ctx: DossierContext): void {
     },
     (command: AppraisalCommand) => {
       ctx.requireAllowed(command, 'appraisal.record', { departmentCode: command.departmentCode, criterionCode: command.criterionCode });
-      ctx.requireStageKind('appraisal');
+      ctx.requireStageKind(StageKind.appraisal);
       const task = openTask(command.departmentCode);
       if (!task) {
         throw failure(dossierFailureTypes.notAssigned, `Sở/phòng "${command.departmentCode}" không có nhiệm vụ thẩm định nào trong vòng này của hồ sơ.`);
@@ -71,16 +71,16 @@ async function finishRound(ctx: DossierContext, roundTasks: DossierContext['stat
     criteria.map((c) => [c, rollUpAppraisals(roundTasks.filter((t) => t.criterionCodes.includes(c)).map((t) => t.verdicts[c]?.verdict ?? 'pending'))]),
   );
   const supplement = criteria.filter((c) => results[c] === 'needs_supplementation');
-  const appraisal = ctx.stageOf('appraisal')?.code ?? state.stage;
+  const appraisal = ctx.stageOf(StageKind.appraisal)?.code ?? state.stage;
   const eventId = `appraisal/round-${state.round}/finished`;
   if (supplement.length > 0) {
     state.supplementation = supplement;
-    const back = ctx.stageOf('self_assessment')?.code ?? state.stage;
+    const back = ctx.stageOf(StageKind.selfAssessment)?.code ?? state.stage;
     ctx.moveTo(back);
-    await activities.recordStageChange(input.dossierId, eventId, systemSender, back, 'appraisal.supplementation_requested', { round: state.round, criteria: supplement, results });
+    await activities.recordStageChange(input.dossierId, eventId, systemSender, back, HistoryEvent.supplementationRequested, { round: state.round, criteria: supplement, results });
   } else {
     const next = ctx.stageAfter(appraisal);
     ctx.moveTo(next);
-    await activities.recordStageChange(input.dossierId, eventId, systemSender, next, 'appraisal.completed', { round: state.round, results });
+    await activities.recordStageChange(input.dossierId, eventId, systemSender, next, HistoryEvent.appraisalCompleted, { round: state.round, results });
   }
 }

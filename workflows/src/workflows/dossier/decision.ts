@@ -1,10 +1,9 @@
 import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
-import { decideDossierUpdate, dossierFailureTypes, type DecisionCommand } from '@ntm/contracts';
-import { FinalStage } from '@ntm/domain';
+import { decideDossierUpdate, dossierFailureTypes, StageKind, SystemStage, type DecisionCommand } from '@ntm/contracts';
 import { activities, failure, senderOf, type DossierContext } from './context.js';
 
-export const recognisedStage = FinalStage.recognised;
-export const refusedStage = FinalStage.refused;
+export const recognisedStage = SystemStage.recognised;
+export const refusedStage = SystemStage.refused;
 
 /** The decision: recognition (stored, rendered as a PDF, published) or refusal with reasons. */
 export function registerDecision(ctx: DossierContext, onDecided: () => void): void {
@@ -31,7 +30,7 @@ export function registerDecision(ctx: DossierContext, onDecided: () => void): vo
     },
     (command: DecisionCommand) => {
       ctx.requireAllowed(command, 'decision.decide');
-      ctx.requireStageKind('decision');
+      ctx.requireStageKind(StageKind.decision);
       if (deciding) throw failure(dossierFailureTypes.wrongStage, 'Hồ sơ đang được ghi quyết định.');
     },
   );

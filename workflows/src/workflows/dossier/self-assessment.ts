@@ -1,6 +1,6 @@
 import { ActivityFailure, ApplicationFailure, patched, setHandler } from '@temporalio/workflow';
 import {
-  attachDocumentUpdate, dossierFailureTypes, openDossierUpdate, recordSelfAssessmentUpdate, submitDossierUpdate,
+  HistoryEvent, StageKind, attachDocumentUpdate, dossierFailureTypes, openDossierUpdate, recordSelfAssessmentUpdate, submitDossierUpdate,
   type AttachDocumentCommand, type SelfAssessmentCommand, type SubmitCommand,
 } from '@ntm/contracts';
 import { judgeCriterionClaim, missingForSubmission, vietnamDay } from '@ntm/domain';
@@ -10,7 +10,7 @@ import { openAppraisalRound } from './appraisal.js';
 /** Opening, the commune's self-assessment and submission (and resubmission after supplementation). */
 export function registerSelfAssessment(ctx: DossierContext, onRejected: () => void): void {
   const { input, state } = ctx;
-  const selfStage = ctx.stageOf('self_assessment')?.code ?? openingStage;
+  const selfStage = ctx.stageOf(StageKind.selfAssessment)?.code ?? openingStage;
 
   setHandler(openDossierUpdate, async () => {
     if (state.stage === openingStage) {
@@ -35,7 +35,7 @@ export function registerSelfAssessment(ctx: DossierContext, onRejected: () => vo
     },
     (command: SelfAssessmentCommand) => {
       ctx.requireAllowed(command, 'dossier.edit');
-      ctx.requireStageKind('self_assessment');
+      ctx.requireStageKind(StageKind.selfAssessment);
       const criterion = input.requiredCriteria.find((c) => c.code === command.criterionCode);
       if (!criterion) {
         throw failure(dossierFailureTypes.unknownCriterion, `Bộ tiêu chí của hồ sơ không có tiêu chí "${command.criterionCode}".`);
@@ -63,7 +63,7 @@ export function registerSelfAssessment(ctx: DossierContext, onRejected: () => vo
     },
     (command: AttachDocumentCommand) => {
       ctx.requireAllowed(command, 'dossier.edit');
-      ctx.requireStageKind('self_assessment');
+      ctx.requireStageKind(StageKind.selfAssessment);
       if (!input.requiredDocuments.some((d) => d.code === command.documentCode)) {
         throw failure(dossierFailureTypes.unknownDocument, `Loại hồ sơ này không yêu cầu tài liệu "${command.documentCode}".`);
       }
@@ -82,14 +82,14 @@ export function registerSelfAssessment(ctx: DossierContext, onRejected: () => vo
       // Leave the stage before awaiting, so no other command slips in meanwhile.
       ctx.moveTo(next);
       const dated = submittedAt === null ? [] : ([new Date(submittedAt).toISOString()] as const);
-      await activities.recordStageChange(input.dossierId, command.commandId, senderOf(command), next, 'dossier.submitted', { criteria }, ...dated);
+      await activities.recordStageChange(input.dossierId, command.commandId, senderOf(command), next, HistoryEvent.dossierSubmitted, { criteria }, ...dated);
       if (patched('hold-submitted-evidence')) await activities.holdSubmittedEvidence(input.dossierId, command.commandId);
       await openAppraisalRound(ctx, criteria, submittedAt);
       return { stage: state.stage };
     },
     (command: SubmitCommand) => {
       ctx.requireAllowed(command, 'dossier.submit');
-      ctx.requireStageKind('self_assessment');
+      ctx.requireStageKind(StageKind.selfAssessment);
       const missing = missingForSubmission({
         ...input,
         ...state,
