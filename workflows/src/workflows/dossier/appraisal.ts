@@ -15,6 +15,7 @@ export async function openAppraisalRound(ctx: DossierContext, criteria: readonly
   state.round += 1;
   const calendar = { holidays: input.holidays };
   const duration = input.durations[stage.code];
+  // calendar-scan: allow (the UTC day runs before 'vietnam-calendar' counted from, kept for replay)
   const legacyUtcDay = () => new Date().toISOString().slice(0, 10);
   const dueDate =
     submittedAt === null
