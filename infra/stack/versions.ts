@@ -10,4 +10,6 @@ export const versions = {
    * of the repository's final commit (2026-02-12).
    */
   minio: 'v0.0.0-20260212201848-7aac2a2c5b7c',
+  /** PyPI `schemathesis`: fuzzes the services against their served OpenAPI documents (test/fuzz). */
+  schemathesis: '4.32.5',
 } as const;

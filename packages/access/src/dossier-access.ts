@@ -10,7 +10,7 @@ export type { RequestActor };
 
 const Appraisers = z.array(z.object({ departmentCode: z.string(), criterionCodes: z.array(z.string()) }));
 
-type ScopeRow = { unitChain: string[]; unitLevel: string; decidingLevel: string; selfAssessmentLevel: string; appraisers: unknown };
+type ScopeRow = { unitChain: string[]; unitLevel: string; decidingLevel: string; selfAssessmentLevel: string; confirmationLevel?: string; appraisers: unknown };
 
 /** Who may act on a dossier is decided from what it recorded when it was opened. */
 export function scopeOfRow(row: ScopeRow): DossierScope {
@@ -19,6 +19,7 @@ export function scopeOfRow(row: ScopeRow): DossierScope {
     unitLevel: row.unitLevel === 'village' || row.unitLevel === 'district' ? row.unitLevel : 'commune',
     decidingLevel: row.decidingLevel === 'district' ? 'district' : 'province',
     selfAssessmentLevel: row.selfAssessmentLevel === 'village' || row.selfAssessmentLevel === 'district' ? row.selfAssessmentLevel : 'commune',
+    confirmationLevel: row.confirmationLevel === 'commune' ? 'commune' : 'district',
     appraisers: Appraisers.parse(row.appraisers),
   };
 }
@@ -37,7 +38,7 @@ export async function requireDossierAccess(
   dossierId: string,
   assignment: { departmentCode?: string; criterionCode?: string } = {},
 ): Promise<{ role: Role; scope: DossierScope; unitCode: string }> {
-  const row = await db.dossier.findUnique({ where: { id: dossierId }, select: { unitCode: true, unitChain: true, unitLevel: true, decidingLevel: true, selfAssessmentLevel: true, appraisers: true } });
+  const row = await db.dossier.findUnique({ where: { id: dossierId }, select: { unitCode: true, unitChain: true, unitLevel: true, decidingLevel: true, selfAssessmentLevel: true, confirmationLevel: true, appraisers: true } });
   if (!row) throw notFound(dossierId);
   const scope = scopeOfRow(row);
   if (!canSee(actor, scope)) throw notFound(dossierId);

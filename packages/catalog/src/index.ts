@@ -7,3 +7,4 @@ export { parseUnitsCsv, unitCsvColumns } from './units-csv.js';
 export { candidateSets } from './candidate-sets.js';
 export { readDossierPlan } from './dossier-plan.js';
 export { unitChain, unitSubtree } from './unit-tree.js';
+export { parseRecognitionsCsv, csvLocation as recognitionCsvLocation } from './recognitions-csv.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CatalogCriteriaSet, CatalogDuration, CatalogHoliday, CatalogProvince, CatalogTrack, UnitLevel } from './catalog-file.js';
 
 export const Pagination = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -30,6 +30,8 @@ export const UnitRecognition = z.object({
   decisionId: z.string(),
   decisionNumber: z.string().nullable(),
   signedOn: z.string().nullable(),
+  /** issued: by a decision of this system; registered: from a decision issued before the province adopted it. */
+  origin: z.enum(['issued', 'registered']),
 });
 
 export const UnitDetail = UnitSummary.extend({

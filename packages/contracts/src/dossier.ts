@@ -8,6 +8,9 @@ import { StageKindSchema } from './vocabulary.js';
 
 const code = z.string().min(1).max(64);
 const uuid = z.uuid();
+/** The years a dossier may be opened for; a list filtered by another year is refused, not sent to PostgreSQL. */
+export const dossierYears = { min: 2021, max: 2100 } as const;
+export const DossierYear = z.number().int().min(dossierYears.min).max(dossierYears.max);
 
 export const Stage = z.object({ code, name: z.string(), kind: StageKindSchema, decidingLevel: DecidingLevel });
 
@@ -126,7 +129,7 @@ export const CreateDossierBody = z.strictObject({
   commandId: uuid.describe('mã lệnh do máy khách tạo (UUID); gửi lại cùng mã sẽ nhận cùng kết quả, hồ sơ lấy mã này làm id'),
   unitCode: code,
   trackCode: code,
-  year: z.number().int().min(2021).max(2100),
+  year: DossierYear,
 });
 export type CreateDossierBody = z.infer<typeof CreateDossierBody>;
 
@@ -195,6 +198,8 @@ export const DossierWorkflowState = z.object({
   postingElapsed: z.boolean(),
   satisfactionPercent: z.number().nullable(),
   attestations: z.record(z.string(), z.boolean()),
+  /** Criteria submitted and awaiting the commune's verification before their appraisal (village chain). */
+  pendingCriteria: z.array(z.string()).optional(),
 });
 export type DossierWorkflowState = z.infer<typeof DossierWorkflowState>;
 

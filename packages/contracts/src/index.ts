@@ -9,4 +9,7 @@ export * from './planned-criteria.js';
 export * from './dossier-plan.js';
 export * from './dossier-messages.js';
 export * from './identity.js';
+export * from './recognitions.js';
+export * from './verification.js';
+export * from './campaigns.js';
 export * from './vocabulary.js';

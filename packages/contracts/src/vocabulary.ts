@@ -55,6 +55,8 @@ export const HistoryEvent = {
   supplementationRequested: 'appraisal.supplementation_requested',
   districtConfirmed: 'district.confirmed',
   districtReturned: 'district.returned',
+  communeVerified: 'commune.verified',
+  communeReturned: 'commune.returned',
   decisionRecognised: 'decision.recognised',
   decisionRefused: 'decision.refused',
   evidenceUploaded: 'evidence.uploaded',

@@ -21,11 +21,16 @@ describe('unfollowableStages', () => {
     expect(unfollowableStages(s('self_assessment', 'appraisal', 'confirmation', 'decision'))).toBeNull();
     expect(unfollowableStages(s('self_assessment', 'appraisal', 'decision'))).toBeNull();
   });
+  it('accepts a verification before the appraisal (the village chain), by the commune or the district', () => {
+    expect(unfollowableStages(s('self_assessment', 'confirmation', 'appraisal', 'decision'))).toBeNull();
+    const verification = (decidingLevel: string) => s('self_assessment', 'confirmation', 'appraisal', 'decision').map((st) => ({ ...st, decidingLevel: st.kind === 'confirmation' ? decidingLevel : 'district' }));
+    expect(unfollowableStages(verification('commune'))).toBeNull();
+    expect(unfollowableStages(verification('province'))).toBe('bước xác nhận (confirmation) do cấp xã (trước thẩm định) hoặc cấp huyện thực hiện');
+  });
   it.each([
     [s('self_assessment', 'appraisal'), 'bước cuối cùng phải là quyết định (decision)'],
     [s('appraisal', 'self_assessment', 'decision'), 'bước đầu tiên phải là tự đánh giá (self_assessment)'],
     [s('self_assessment', 'decision'), 'thiếu bước thẩm định (appraisal)'],
-    [s('self_assessment', 'confirmation', 'appraisal', 'decision'), 'các bước phải theo thứ tự: tự đánh giá, thẩm định, xác nhận, quyết định'],
     [s('self_assessment', 'appraisal', 'decision', 'decision'), 'có nhiều bước loại "decision"'],
   ])('refuses %o', (stages, reason) => expect(unfollowableStages(stages)).toBe(reason));
 });
@@ -46,6 +51,17 @@ describe('stages under a chain of approval', () => {
     expect(followedStages(commune, false).map((s) => s.code)).toEqual(['SELF', 'APPRAISAL', 'DECISION']);
     expect(followedStages(commune, true)).toHaveLength(4);
     expect(unfollowableUnderChain(commune, false)).toBeNull();
+  });
+  it('keeps the commune verification of the village chain; its district stages need the district tier', () => {
+    const chain = [
+      { code: 'SELF', kind: 'self_assessment' as const, decidingLevel: 'village' },
+      { code: 'VERIFY', kind: 'confirmation' as const, decidingLevel: 'commune' },
+      { code: 'APPRAISAL', kind: 'appraisal' as const, decidingLevel: 'district' },
+      { code: 'DECISION', kind: 'decision' as const, decidingLevel: 'district' },
+    ];
+    expect(unfollowableUnderChain(chain, true)).toBeNull();
+    expect(followedStages(chain, true).map((s) => s.code)).toEqual(['SELF', 'VERIFY', 'APPRAISAL', 'DECISION']);
+    expect(unfollowableUnderChain(chain, false)).toBe('bước quyết định ở cấp huyện, nhưng tỉnh không còn cấp huyện');
   });
   it('finds a district-run track unfollowable once the district tier is gone', () => {
     expect(unfollowableUnderChain(village, true)).toBeNull();

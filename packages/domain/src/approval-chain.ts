@@ -35,22 +35,23 @@ export function unfollowableUnderChain(stages: readonly ChainStage[], hasDistric
 }
 
 /**
- * What a stage is, so rules and the workflow drive any track's stages without knowing their codes;
- * in the order a track must have them. Named here once because the domain's rules need them and
- * packages/domain depends on nothing; packages/contracts/src/vocabulary.ts names them for the rest.
+ * What a stage is, so rules and the workflow drive any track's stages without knowing their codes.
+ * Named here once because the domain's rules need them and packages/domain depends on nothing;
+ * packages/contracts/src/vocabulary.ts names them for the rest.
  */
 export const StageKind = { selfAssessment: 'self_assessment', appraisal: 'appraisal', confirmation: 'confirmation', decision: 'decision' } as const;
 export type StageKind = (typeof StageKind)[keyof typeof StageKind];
-/** What a track's stages must look like for a dossier to follow them from the first to a decision. */
+/** Every stage kind, in the order a commune's track has them. */
 export const stageKindOrder = [StageKind.selfAssessment, StageKind.appraisal, StageKind.confirmation, StageKind.decision] as const;
-const stageOrder: readonly StageKind[] = stageKindOrder;
 
 /**
  * Why a dossier could not follow these stages, or null when it can: it starts with the
- * self-assessment, is appraised, may be confirmed, and ends with the decision, each kind once
- * and in that order, so every stage has a next one until the decision.
+ * self-assessment, is appraised, may be confirmed, and ends with the decision, each kind once,
+ * so every stage has a next one until the decision. The confirmation comes after the appraisal
+ * (the district confirms a commune's dossier) or before it (the commune verifies a village's
+ * dossier before the district's offices appraise it); at the commune or district level.
  */
-export function unfollowableStages(stages: ReadonlyArray<{ code: string; kind: StageKind }>): string | null {
+export function unfollowableStages(stages: ReadonlyArray<{ code: string; kind: StageKind; decidingLevel?: string }>): string | null {
   const kinds = stages.map((s) => s.kind);
   for (const kind of new Set(kinds)) {
     if (kinds.indexOf(kind) !== kinds.lastIndexOf(kind)) return `có nhiều bước loại "${kind}"`;
@@ -58,7 +59,9 @@ export function unfollowableStages(stages: ReadonlyArray<{ code: string; kind: S
   if (kinds[0] !== StageKind.selfAssessment) return `bước đầu tiên phải là tự đánh giá (${StageKind.selfAssessment})`;
   if (!kinds.includes(StageKind.appraisal)) return `thiếu bước thẩm định (${StageKind.appraisal})`;
   if (kinds.at(-1) !== StageKind.decision) return `bước cuối cùng phải là quyết định (${StageKind.decision})`;
-  const ranks = kinds.map((k) => stageOrder.indexOf(k));
-  if (ranks.some((r, i) => i > 0 && r < (ranks[i - 1] ?? 0))) return 'các bước phải theo thứ tự: tự đánh giá, thẩm định, xác nhận, quyết định';
+  const confirmation = stages.find((s) => s.kind === StageKind.confirmation);
+  if (confirmation?.decidingLevel !== undefined && confirmation.decidingLevel !== 'commune' && confirmation.decidingLevel !== 'district') {
+    return `bước xác nhận (${StageKind.confirmation}) do cấp xã (trước thẩm định) hoặc cấp huyện thực hiện`;
+  }
   return null;
 }

@@ -93,7 +93,7 @@ const onUnit = (unitChain: string[], unitLevel: UnitLevel | null, departmentCode
   departmentCode,
 });
 
-const unitCommands: readonly Command[] = ['dossier.create', 'appraisal.tasks', 'catalog.write', 'users.manage', 'audit.read'];
+const unitCommands: readonly Command[] = ['dossier.create', 'appraisal.tasks', 'catalog.write', 'users.manage', 'audit.read', 'recognition.register', 'campaign.manage', 'status.record', 'report.read'];
 
 type Places = { dossier: Target; unit: Target };
 /** For each role: the grant, a dossier and unit it covers (own), and ones it does not (other). */
@@ -140,6 +140,7 @@ type Expected = 'allowed' | DenialReason;
 const A = 'allowed';
 const N = 'no_role';
 const O = 'other_unit';
+const T = 'not_assigned';
 
 /** [own, other] for every role and command, written out by hand from the rules. */
 const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
@@ -153,18 +154,23 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'evidence.delete': [A, O],
     'appraisal.record': [N, N],
     'appraisal.tasks': [N, N],
-    'confirmation.decide': [N, N],
+    // Own is a commune dossier, confirmed by the district.
+    'confirmation.decide': [T, O],
     'decision.decide': [N, N],
     'recognition.revoke': [N, N],
+    'recognition.register': [N, N],
+    'campaign.manage': [N, N],
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [N, N],
+    'status.record': [N, N],
+    'report.read': [N, N],
   },
   village_head: {
     'dossier.read': [A, O],
     'dossier.create': [N, N],
     'dossier.edit': [A, O],
-    'dossier.submit': [N, N],
+    'dossier.submit': [A, O],
     'evidence.upload': [A, O],
     'evidence.read': [A, O],
     'evidence.delete': [N, N],
@@ -173,9 +179,13 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'confirmation.decide': [N, N],
     'decision.decide': [N, N],
     'recognition.revoke': [N, N],
+    'recognition.register': [N, N],
+    'campaign.manage': [N, N],
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [N, N],
+    'status.record': [N, N],
+    'report.read': [N, N],
   },
   department_officer: {
     'dossier.read': [A, O],
@@ -190,9 +200,13 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'confirmation.decide': [N, N],
     'decision.decide': [N, N],
     'recognition.revoke': [N, N],
+    'recognition.register': [N, N],
+    'campaign.manage': [N, N],
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [N, N],
+    'status.record': [N, N],
+    'report.read': [N, N],
   },
   district_officer: {
     'dossier.read': [A, O],
@@ -207,9 +221,13 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'confirmation.decide': [A, O],
     'decision.decide': [A, O],
     'recognition.revoke': [A, O],
+    'recognition.register': [N, N],
+    'campaign.manage': [N, N],
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [N, N],
+    'status.record': [N, N],
+    'report.read': [A, O],
   },
   provincial_office: {
     'dossier.read': [A, O],
@@ -224,9 +242,13 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'confirmation.decide': [N, N],
     'decision.decide': [A, O],
     'recognition.revoke': [A, O],
+    'recognition.register': [A, O],
+    'campaign.manage': [A, O],
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [N, N],
+    'status.record': [A, O],
+    'report.read': [A, O],
   },
   // The unit is ignored for administration, and no dossier command is ever allowed.
   system_admin: {
@@ -242,9 +264,13 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'confirmation.decide': [N, N],
     'decision.decide': [N, N],
     'recognition.revoke': [N, N],
+    'recognition.register': [N, N],
+    'campaign.manage': [N, N],
     'catalog.write': [A, A],
     'users.manage': [A, A],
     'audit.read': [N, N],
+    'status.record': [N, N],
+    'report.read': [N, N],
   },
   auditor: {
     'dossier.read': [A, O],
@@ -259,9 +285,13 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'confirmation.decide': [N, N],
     'decision.decide': [N, N],
     'recognition.revoke': [N, N],
+    'recognition.register': [N, N],
+    'campaign.manage': [N, N],
     'catalog.write': [N, N],
     'users.manage': [N, N],
     'audit.read': [A, O],
+    'status.record': [N, N],
+    'report.read': [A, O],
   },
 };
 
@@ -273,8 +303,8 @@ const table = roles.flatMap((role) =>
 );
 
 describe('authorize: every role × command × own/other unit', () => {
-  it('covers all 7 roles and 15 commands', () => {
-    expect(table).toHaveLength(7 * 15 * 2);
+  it('covers all 7 roles and 19 commands', () => {
+    expect(table).toHaveLength(7 * 19 * 2);
     expect(Object.keys(expected).sort()).toEqual([...roles].sort());
     for (const role of roles) expect(Object.keys(expected[role]).sort()).toEqual([...commands].sort());
   });
@@ -554,5 +584,17 @@ describe('visibleScopeFilter', () => {
       const filter = visibleScopeFilter(a);
       for (const scope of dossiers) expect(matchesScopeFilter(filter, scope)).toBe(canSee(a, scope));
     }
+  });
+});
+
+describe('authorize for progress reports', () => {
+  it('lets a district read its district only, the province and its auditor the province, a national auditor the country', () => {
+    const district = actor(grant('district_officer', THAN_UYEN));
+    expect(authorize(district, 'report.read', onUnit([LAI_CHAU, THAN_UYEN], 'district')).allowed).toBe(true);
+    expect(authorize(district, 'report.read', onUnit([LAI_CHAU], 'province'))).toMatchObject({ reason: 'other_unit' });
+    expect(authorize(actor(grant('auditor', LAI_CHAU)), 'report.read', onUnit([], null))).toMatchObject({ reason: 'other_unit' });
+    expect(authorize(actor(grant('provincial_office', LAI_CHAU)), 'report.read', onUnit([], null))).toMatchObject({ reason: 'other_unit' });
+    expect(authorize(actor(grant('auditor', null)), 'report.read', onUnit([], null)).allowed).toBe(true);
+    expect(authorize(actor(grant('commune_officer', PHA_MU)), 'report.read', onUnit([LAI_CHAU, THAN_UYEN, PHA_MU], 'commune'))).toMatchObject({ reason: 'no_role' });
   });
 });

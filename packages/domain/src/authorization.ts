@@ -47,9 +47,13 @@ export const commands = [
   'confirmation.decide',
   'decision.decide',
   'recognition.revoke',
+  'recognition.register',
+  'campaign.manage',
   'catalog.write',
   'users.manage',
   'audit.read',
+  'status.record',
+  'report.read',
 ] as const;
 export type Command = (typeof commands)[number];
 
@@ -63,6 +67,12 @@ export interface DossierScope {
   decidingLevel: 'district' | 'province';
   /** Whose people prepare the self-assessment (the track's self-assessment stage): 'village' lets the village head edit. */
   selfAssessmentLevel: 'village' | 'commune' | 'district';
+  /**
+   * Whose committee verifies or confirms the dossier (the track's confirmation stage): the district
+   * after the appraisal (commune dossiers), or the commune before it (Lai Châu's village chain).
+   * Absent: the district.
+   */
+  confirmationLevel?: 'commune' | 'district';
   /** Departments appraising this dossier and their criteria. */
   appraisers: readonly { departmentCode: string; criterionCodes: readonly string[] }[];
 }
@@ -71,6 +81,11 @@ export interface DossierScope {
 export function selfAssessmentLevelOf(stages: ReadonlyArray<{ kind: string; decidingLevel: string }>): DossierScope['selfAssessmentLevel'] {
   const level = stages.find((s) => s.kind === StageKind.selfAssessment)?.decidingLevel;
   return level === 'village' || level === 'district' ? level : 'commune';
+}
+
+/** Who verifies or confirms a track's dossiers, from its stages (the district unless the track says the commune). */
+export function confirmationLevelOf(stages: ReadonlyArray<{ kind: string; decidingLevel: string }>): NonNullable<DossierScope['confirmationLevel']> {
+  return stages.find((s) => s.kind === StageKind.confirmation)?.decidingLevel === 'commune' ? 'commune' : 'district';
 }
 
 /** A new dossier's scope, from its unit and its track's stages: who may act on it from then on. */
@@ -86,6 +101,7 @@ export function dossierScopeOf(dossier: {
     unitLevel: dossier.unitLevel,
     decidingLevel: decision?.decidingLevel === 'district' ? 'district' : 'province',
     selfAssessmentLevel: selfAssessmentLevelOf(dossier.stages),
+    confirmationLevel: confirmationLevelOf(dossier.stages),
     appraisers: dossier.appraisers.map(({ departmentCode, criterionCodes }) => ({ departmentCode, criterionCodes })),
   };
 }
@@ -115,9 +131,13 @@ export const commandTargetKind: Record<Command, Target['kind']> = {
   'confirmation.decide': 'dossier',
   'decision.decide': 'dossier',
   'recognition.revoke': 'dossier',
+  'recognition.register': 'unit',
+  'campaign.manage': 'unit',
   'catalog.write': 'unit',
   'users.manage': 'unit',
   'audit.read': 'unit',
+  'status.record': 'unit',
+  'report.read': 'unit',
 };
 
 /**
@@ -139,7 +159,8 @@ type Denial = Extract<AuthorizationDecision, { allowed: false }>;
  * revocations follow the deciding level, appraisals the department's assigned criteria.
  */
 export const roleCommands: Record<Role, readonly Command[]> = {
-  // The commune prepares and submits its own dossiers and its villages' dossiers.
+  // The commune prepares and submits its own dossiers and its villages' dossiers, and verifies a
+  // village's dossier where the track gives it that stage.
   commune_officer: [
     'dossier.read',
     'dossier.create',
@@ -148,15 +169,29 @@ export const roleCommands: Record<Role, readonly Command[]> = {
     'evidence.upload',
     'evidence.read',
     'evidence.delete',
+    'confirmation.decide',
   ],
-  // The village prepares its dossier; the commune reviews, opens and submits it.
-  village_head: ['dossier.read', 'dossier.edit', 'evidence.upload', 'evidence.read'],
+  // The village prepares and submits its dossier where the track gives it the self-assessment;
+  // the commune opens it.
+  village_head: ['dossier.read', 'dossier.edit', 'dossier.submit', 'evidence.upload', 'evidence.read'],
   department_officer: ['dossier.read', 'evidence.read', 'appraisal.record', 'appraisal.tasks'],
-  district_officer: ['dossier.read', 'evidence.read', 'confirmation.decide', 'decision.decide', 'recognition.revoke'],
-  provincial_office: ['dossier.read', 'evidence.read', 'decision.decide', 'recognition.revoke'],
+  // Progress reports: a district reads its district, the province (and its auditors) the province,
+  // a national auditor the country; the provincial office records the periodic status of its units.
+  district_officer: ['dossier.read', 'evidence.read', 'confirmation.decide', 'decision.decide', 'recognition.revoke', 'report.read'],
+  // The provincial office also registers the province's earlier recognitions and runs its yearly re-check campaigns.
+  provincial_office: [
+    'dossier.read',
+    'evidence.read',
+    'decision.decide',
+    'recognition.revoke',
+    'recognition.register',
+    'campaign.manage',
+    'status.record',
+    'report.read',
+  ],
   // Administrators run the system, not the program: no dossier access at all, not even reading.
   system_admin: ['catalog.write', 'users.manage'],
-  auditor: ['dossier.read', 'evidence.read', 'audit.read'],
+  auditor: ['dossier.read', 'evidence.read', 'audit.read', 'report.read'],
 };
 
 const commandNames: Record<Command, string> = {
@@ -172,12 +207,17 @@ const commandNames: Record<Command, string> = {
   'confirmation.decide': 'xác nhận hoặc trả lại hồ sơ',
   'decision.decide': 'quyết định công nhận',
   'recognition.revoke': 'thu hồi quyết định công nhận',
+  'recognition.register': 'đăng ký quyết định công nhận đã ban hành trước đây',
+  'campaign.manage': 'quản lý đợt rà soát duy trì hằng năm',
   'catalog.write': 'cập nhật danh mục',
   'users.manage': 'quản lý người dùng',
   'audit.read': 'xem nhật ký truy vết',
+  'status.record': 'ghi nhận kết quả thực hiện tiêu chí và kế hoạch đạt chuẩn',
+  'report.read': 'xem báo cáo kết quả xây dựng nông thôn mới',
 };
 
-const committeeNames: Record<DossierScope['decidingLevel'], string> = {
+const committeeNames: Record<DossierScope['decidingLevel'] | NonNullable<DossierScope['confirmationLevel']>, string> = {
+  commune: 'Ủy ban nhân dân cấp xã',
   district: 'Ủy ban nhân dân cấp huyện',
   province: 'Ủy ban nhân dân cấp tỉnh',
 };
@@ -251,7 +291,7 @@ function covers(grant: Grant, target: Target): boolean {
 }
 
 /** Commands that prepare the dossier's content: the village head's share of them depends on the track. */
-const preparing: readonly Command[] = ['dossier.edit', 'evidence.upload'];
+const preparing: readonly Command[] = ['dossier.edit', 'dossier.submit', 'evidence.upload'];
 
 /** The checks beyond coverage: who prepares, which department appraises what, and which level decides. */
 function assignment(grant: Grant, command: Command, target: Target): Denial | null {
@@ -261,6 +301,13 @@ function assignment(grant: Grant, command: Command, target: Target): Denial | nu
   if (command === 'appraisal.record' && target.kind === 'dossier') return appraisalAssignment(grant, target);
   if (command === 'appraisal.tasks' && target.departmentCode !== grant.departmentCode) {
     return deny('not_assigned', `Tài khoản chỉ được xem nhiệm vụ thẩm định của ${grant.departmentCode ?? 'đơn vị được giao'}.`);
+  }
+  if (command === 'confirmation.decide' && target.kind === 'dossier') {
+    const grantLevel = grant.role === 'commune_officer' ? 'commune' : 'district';
+    const confirmationLevel = target.scope.confirmationLevel ?? 'district';
+    if (grantLevel !== confirmationLevel) {
+      return deny('not_assigned', `Việc xác nhận hoặc trả lại hồ sơ này thuộc thẩm quyền của ${committeeNames[confirmationLevel]}.`);
+    }
   }
   if ((command === 'decision.decide' || command === 'recognition.revoke') && target.kind === 'dossier') {
     const grantLevel = grant.role === 'district_officer' ? 'district' : 'province';

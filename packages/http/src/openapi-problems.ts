@@ -4,7 +4,8 @@ import { problemTypes, type ProblemKind } from './problems.js';
 /*
  * What every operation of a service can answer besides what its route declares, written into the
  * OpenAPI document from the same facts the service runs on: a bearer token (401 unless the
- * operation says `security: []`), zod validation of parameters and bodies (400), the body parser
+ * operation says `security: []`), zod validation of parameters and bodies (400), the router's
+ * limit on a path parameter's length (414, problems.ts's maxParamLength), the body parser
  * (413 over the size limit, 415 for another content type) and the error handler (503 when
  * PostgreSQL, Temporal or the object store cannot be reached). Every error answer is documented as
  * application/problem+json with the Problem schema and an example.
@@ -30,6 +31,7 @@ const exampleDetails: Partial<Record<ProblemKind, string>> = {
   conflict: 'Mã lệnh này đã được dùng cho lệnh khác; mỗi lệnh cần một mã lệnh mới.',
   unprocessable: 'Hồ sơ chưa đủ điều kiện để nộp.',
   payloadTooLarge: 'Nội dung gửi lên vượt quá giới hạn 1024 KB.',
+  uriTooLong: 'Một tham số trong đường dẫn dài quá 1000 ký tự (tính cả mã hóa %).',
   unsupportedMediaType: 'Kiểu nội dung "text/plain" không được hỗ trợ ở đường dẫn này.',
   rateLimited: 'Thử đăng nhập quá nhiều lần. Vui lòng thử lại sau 60 giây.',
   unavailable: 'Hệ thống tạm thời không kết nối được cơ sở dữ liệu hoặc dịch vụ xử lý hồ sơ. Vui lòng thử lại sau ít phút.',
@@ -60,6 +62,7 @@ const isProblemResponse = (response: Json | undefined) => {
 function implicitStatuses(operation: Operation): string[] {
   const statuses = ['503'];
   if ((operation.parameters?.length ?? 0) > 0 || operation.requestBody) statuses.push('400');
+  if (operation.parameters?.some((p) => (p as { in?: string }).in === 'path')) statuses.push('414');
   if (operation.requestBody) statuses.push('413', '415');
   if (!Array.isArray(operation.security) || operation.security.length > 0) statuses.push('401');
   return statuses;

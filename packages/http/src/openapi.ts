@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { documentNoNul } from './no-nul.js';
 import { documentProblems } from './openapi-problems.js';
 
 /**
@@ -18,7 +19,13 @@ export async function registerOpenApi(app: FastifyInstance, info: { title: strin
     },
     transform: jsonSchemaTransform,
     // Every error answer documented as problem+json, with the statuses every operation can answer.
-    transformObject: (input) => documentProblems(jsonSchemaTransformObject(input)),
+    // Free-text strings say they take no U+0000 (no-nul.ts).
+    transformObject: (input) => {
+      const document = documentProblems(jsonSchemaTransformObject(input));
+      documentNoNul((document as { paths?: unknown }).paths);
+      documentNoNul((document as { components?: unknown }).components);
+      return document;
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 }

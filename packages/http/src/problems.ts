@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { problemContentType, type FieldError, type Problem } from '@ntm/contracts';
 import { fastifyClientProblem, isFrameworkError } from './fastify-errors.js';
@@ -16,7 +16,9 @@ export const problemTypes = {
   unprocessable: { type: 'urn:ntm:problem:unprocessable', title: 'Chưa đủ điều kiện', status: 422 },
   payloadTooLarge: { type: 'urn:ntm:problem:payload-too-large', title: 'Dữ liệu gửi lên quá lớn', status: 413 },
   unsupportedMediaType: { type: 'urn:ntm:problem:unsupported-media-type', title: 'Kiểu dữ liệu không được hỗ trợ', status: 415 },
+  methodNotAllowed: { type: 'urn:ntm:problem:method-not-allowed', title: 'Phương thức không được hỗ trợ', status: 405 },
   requestTimeout: { type: 'urn:ntm:problem:request-timeout', title: 'Quá thời gian chờ dữ liệu gửi lên', status: 408 },
+  uriTooLong: { type: 'urn:ntm:problem:uri-too-long', title: 'Đường dẫn quá dài', status: 414 },
   rateLimited: { type: 'urn:ntm:problem:rate-limited', title: 'Quá nhiều yêu cầu', status: 429 },
   internal: { type: 'urn:ntm:problem:internal', title: 'Lỗi hệ thống', status: 500 },
   unavailable: { type: 'urn:ntm:problem:unavailable', title: 'Dịch vụ tạm thời không sẵn sàng', status: 503 },
@@ -50,9 +52,11 @@ const statusKinds: Partial<Record<number, ProblemKind>> = {
   401: 'unauthorized',
   403: 'forbidden',
   404: 'notFound',
+  405: 'methodNotAllowed',
   408: 'requestTimeout',
   409: 'conflict',
   413: 'payloadTooLarge',
+  414: 'uriTooLong',
   415: 'unsupportedMediaType',
   429: 'rateLimited',
   503: 'unavailable',
@@ -70,10 +74,43 @@ function fieldErrors(error: FastifyError): FieldError[] {
   });
 }
 
+/** The longest path parameter the router takes, counted as sent (percent-encoded); longer ones are a 414. */
+export const maxParamLength = 1000;
+
+/**
+ * The router's own refusals, before any route or hook runs (Fastify's `frameworkErrors`): a path
+ * whose percent-encoding is broken, a path parameter over `maxParamLength`. Also problem+json in Vietnamese.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const instance = request.url;
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void sendProblem(reply, fromKind('uriTooLong', instance, `Một tham số trong đường dẫn dài quá ${maxParamLength} ký tự (tính cả mã hóa %).`));
+  } else if (error.code === 'FST_ERR_BAD_URL') {
+    void sendProblem(reply, fromKind('validation', instance, 'Đường dẫn có mã hóa % không hợp lệ.'));
+  } else {
+    request.log.warn({ err: error }, 'framework error before routing');
+    void sendProblem(reply, fromKind('validation', instance, problemTypes.validation.title));
+  }
+}
+
 /** One error handler for the whole service: every error leaves as application/problem+json. */
-export function registerProblemHandlers(app: FastifyInstance): void {
+export function registerProblemHandlers(app: FastifyInstance, methodsAt: (path: string) => string[] = () => []): void {
+  /** No route for this method and path: 405 naming the methods the path takes, or 404 for an unknown path. */
+  const noRoute = (request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0] ?? request.url;
+    const allowed = methodsAt(path);
+    if (allowed.length === 0 || allowed.includes(request.method)) {
+      return sendProblem(reply, fromKind('notFound', request.url, `Không có đường dẫn ${request.method} ${request.url}.`));
+    }
+    void reply.header('allow', allowed.join(', '));
+    return sendProblem(reply, fromKind('methodNotAllowed', request.url, `Đường dẫn ${path} không nhận phương thức ${request.method}; chỉ nhận ${allowed.join(', ')}.`));
+  };
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const instance = request.url;
+    // Fastify reads a body-carrying method's headers even where no route takes it (QUERY without a
+    // Content-Type, say): whatever it finds wrong, the answer is that there is no such route.
+    if (request.is404) return noRoute(request, reply);
     if (hasZodFastifySchemaValidationErrors(error)) {
       return sendProblem(reply, fromKind('validation', instance, 'Yêu cầu có trường không hợp lệ.', fieldErrors(error)));
     }
@@ -100,7 +137,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     return sendProblem(reply, { ...fromKind(kind, instance, detail), status });
   });
 
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, fromKind('notFound', request.url, `Không có đường dẫn ${request.method} ${request.url}.`)));
+  app.setNotFoundHandler((request, reply) => noRoute(request, reply));
 }
 
 /** What a caller is told when PostgreSQL, Temporal or the object store cannot be reached. */

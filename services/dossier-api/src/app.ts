@@ -7,9 +7,13 @@ import { catalogRoutes } from './catalog/catalog-routes.js';
 import { unitRoutes } from './catalog/units-routes.js';
 import { auditRoutes } from './audit/audit-routes.js';
 import { usersRoutes } from './users/users-routes.js';
+import { reportRoutes } from './reports/report-routes.js';
+import { statusRecordRoutes } from './reports/status-record-routes.js';
 import { appraisalRoutes } from './dossiers/appraisal-routes.js';
 import { decisionRoutes } from './dossiers/decision-routes.js';
 import { publicRoutes } from './dossiers/public-routes.js';
+import { recognitionRoutes } from './recognitions/recognition-routes.js';
+import { campaignRoutes } from './campaigns/campaign-routes.js';
 import type { Storage } from '@ntm/storage';
 import { dossierRoutes } from './dossiers/routes.js';
 import type { Client } from '@temporalio/client';
@@ -27,6 +31,8 @@ export interface DossierApiDeps {
   commandClock?: () => Date;
   /** How long a command may wait for the dossier's workflow before a 503 (default 15 s). */
   commandTimeoutMs?: number;
+  /** Added to re-check campaign schedule ids so test runs sharing a Temporal namespace stay apart; empty in production. */
+  scheduleScope?: string;
 }
 
 export async function buildDossierApi(deps: DossierApiDeps, options: FastifyServerOptions = {}) {
@@ -46,7 +52,11 @@ export async function buildDossierApi(deps: DossierApiDeps, options: FastifyServ
   await app.register(appraisalRoutes(deps));
   await app.register(decisionRoutes(deps));
   await app.register(publicRoutes(deps.db));
+  await app.register(recognitionRoutes({ db: deps.db, storage: deps.storage, now: deps.now, maxPdfBytes: deps.config.evidenceApi.maxBytes }));
+  await app.register(campaignRoutes(deps));
   await app.register(auditRoutes(deps.db));
   await app.register(usersRoutes(deps));
+  await app.register(reportRoutes(deps.db));
+  await app.register(statusRecordRoutes(deps));
   return app;
 }

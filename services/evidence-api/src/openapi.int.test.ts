@@ -49,7 +49,7 @@ describe('the evidence API documents itself (OpenAPI served at /docs/json)', () 
         expect(response.description).toMatch(vietnamese);
       }
     }
-    expect(Object.keys(operation('uploadEvidence').responses).sort()).toEqual(['201', '400', '401', '403', '404', '408', '409', '413', '415', '429', '503']);
+    expect(Object.keys(operation('uploadEvidence').responses).sort()).toEqual(['201', '400', '401', '403', '404', '408', '409', '413', '414', '415', '429', '503']);
     expect(Object.keys(operation('deleteEvidence').responses)).toContain('409');
   });
 

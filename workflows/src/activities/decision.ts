@@ -95,7 +95,7 @@ export function createDecisionActivities({ db, storage, publicBaseUrl }: Decisio
           const before = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { stage: true } });
           const dossier = await tx.dossier.update({ where: { id: dossierId }, data: { stage, openKey: null, decidedAt: new Date() } });
           if (recognised) {
-            await tx.recognition.create({ data: { unitCode: dossier.unitCode, trackCode: dossier.trackCode, year: dossier.year, decisionId, status: 'active' } });
+            await tx.recognition.create({ data: { unitCode: dossier.unitCode, trackCode: dossier.trackCode, year: dossier.year, decisionId, status: 'active', origin: 'issued', recognisedOn: decision.effectiveOn ?? decision.signedOn } });
           }
           return before;
         },

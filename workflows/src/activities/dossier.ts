@@ -6,11 +6,12 @@ import { Prisma, appendAudit, type Db } from '@ntm/db';
 import { dossierScopeOf, toStoredDate, type DossierScope } from '@ntm/domain';
 
 /** The scope as the dossier row keeps it (packages/access reads it back). */
-const storedScope = ({ unitChain, unitLevel, decidingLevel, selfAssessmentLevel, appraisers }: DossierScope) => ({
+const storedScope = ({ unitChain, unitLevel, decidingLevel, selfAssessmentLevel, confirmationLevel = 'district', appraisers }: DossierScope) => ({
   unitChain: [...unitChain],
   unitLevel,
   decidingLevel,
   selfAssessmentLevel,
+  confirmationLevel,
   appraisers: appraisers.map(({ departmentCode, criterionCodes }) => ({ departmentCode, criterionCodes: [...criterionCodes] })),
 });
 

@@ -4,11 +4,14 @@ import { createDecisionActivities } from './decision.js';
 import type { PingInput, PingResult } from '@ntm/contracts';
 import { createDossierActivities } from './dossier.js';
 import { createEvidenceActivities } from './evidence.js';
+import { createCampaignActivities } from './campaign.js';
 
 export interface ActivityDeps {
   db: Db;
   storage: Storage;
   publicBaseUrl: string;
+  /** Re-check workflows a campaign starts per second (default 20). */
+  recheckStartsPerSecond?: number;
 }
 
 /** Activities get their dependencies from the worker; every write is idempotent (activities retry). */
@@ -18,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDossierActivities(db),
     ...createDecisionActivities(deps),
     ...createEvidenceActivities(deps),
+    ...createCampaignActivities(deps),
     async recordPing(input: PingInput): Promise<PingResult> {
       const row = await db.pingRecord.upsert({
         where: { id: input.pingId },

@@ -56,7 +56,8 @@ export function auditRoutes(db: Db): FastifyPluginAsyncZod {
             /** The unit whose events (its own and its sub-units') are read; without it, the whole trail. */
             unit: z.string().min(1).max(64).optional(),
             dossierId: z.uuid().optional(),
-            after: z.coerce.bigint().min(0n).optional(),
+            /** An event's sequence number (a PostgreSQL bigint, given as decimal digits): the events after it. */
+            after: z.string().regex(/^\d{1,18}$/, 'cần số thứ tự bản ghi (chữ số)').transform(BigInt).optional().describe('số thứ tự bản ghi; trả các bản ghi sau nó'),
             limit: z.coerce.number().int().min(1).max(1000).default(100),
           }),
           response: { 200: z.array(AuditEventView), 403: Problem, 404: Problem },

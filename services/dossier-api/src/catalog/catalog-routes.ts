@@ -157,8 +157,8 @@ export function catalogRoutes(db: Db): FastifyPluginAsyncZod {
           tags: ['catalog'],
           summary: 'Nhập tệp danh mục (tất cả hoặc không); dryRun=true chỉ liệt kê thay đổi',
           querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') }),
-          // Validated whole by importCatalog so every error, shape or reference, comes back at once.
-          body: z.unknown(),
+          // An object; validated whole by importCatalog so every error, shape or reference, comes back at once.
+          body: z.record(z.string(), z.unknown()).describe('tệp danh mục (ntm-catalog/1, xem docs/catalog-file.md)'),
           response: { 200: ImportReport, 400: Problem, 403: Problem },
         },
       },

@@ -59,8 +59,12 @@ export function unitRoutes(db: Db): FastifyPluginAsyncZod {
           parent = p.parentCode;
         }
         const recognitions = await db.recognition.findMany({ where: { unitCode: unit.code }, orderBy: { createdAt: 'desc' } });
-        const decisions = await db.decision.findMany({ where: { id: { in: recognitions.map((r) => r.decisionId) } }, select: { id: true, number: true, signedOn: true } });
-        const decisionOf = new Map(decisions.map((d) => [d.id, d]));
+        const ids = recognitions.map((r) => r.decisionId);
+        const [decisions, registered] = await Promise.all([
+          db.decision.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, signedOn: true } }),
+          db.registeredDecision.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, signedOn: true } }),
+        ]);
+        const decisionOf = new Map<string, { number: string | null; signedOn: Date | null }>([...decisions, ...registered].map((d) => [d.id, d]));
         return {
           ...toUnitSummary(unit),
           groupings: Object.fromEntries(unit.groupings.map((g) => [g.criteriaSetCode, g.groupCode])),
@@ -74,6 +78,7 @@ export function unitRoutes(db: Db): FastifyPluginAsyncZod {
             decisionId: r.decisionId,
             decisionNumber: decisionOf.get(r.decisionId)?.number ?? null,
             signedOn: optionalDate(decisionOf.get(r.decisionId)?.signedOn),
+            origin: r.origin === 'registered' ? ('registered' as const) : ('issued' as const),
           })),
         };
       },

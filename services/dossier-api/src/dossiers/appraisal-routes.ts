@@ -24,7 +24,7 @@ export const AppraisalTaskView = z
   })
   .meta({ id: 'AppraisalTask' });
 
-/** Department appraisal and district confirmation. */
+/** Department appraisal, district confirmation and the commune's verification of a village's dossier. */
 export function appraisalRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
   const { db } = deps;
   return async (app) => {
@@ -99,6 +99,25 @@ export function appraisalRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
           description: 'Huyện xác nhận hồ sơ và chuyển lên tỉnh, hoặc trả hồ sơ về xã (lý do bắt buộc). Chỉ ở bước xác nhận của huyện.',
           tags: ['appraisal'],
           summary: 'Huyện xác nhận và chuyển tỉnh, hoặc trả hồ sơ cho xã kèm lý do',
+          params: Id,
+          body: ConfirmationBody,
+          response: { 200: z.object({ stage: z.string() }), ...problems },
+        },
+      },
+      async (request) => {
+        return sendCommand(deps, request, 'confirmation.decide', request.params.id, districtConfirmationUpdate, request.body);
+      },
+    );
+
+    app.post(
+      '/dossiers/:id/commune-verification',
+      {
+        schema: {
+          operationId: 'verifyOrReturnVillageDossier',
+          description:
+            'Ủy ban nhân dân xã thẩm tra hồ sơ của thôn, bản và chuyển các phòng chuyên môn cấp huyện thẩm định, hoặc trả hồ sơ về thôn, bản (lý do bắt buộc). Chỉ ở bước xã thẩm tra của loại hồ sơ có bước này trước bước thẩm định; do công chức xã thực hiện.',
+          tags: ['appraisal'],
+          summary: 'Xã thẩm tra hồ sơ thôn, bản: chuyển huyện thẩm định hoặc trả lại kèm lý do',
           params: Id,
           body: ConfirmationBody,
           response: { 200: z.object({ stage: z.string() }), ...problems },

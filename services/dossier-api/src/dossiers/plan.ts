@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CreateDossierBody, DossierWorkflowInput } from '@ntm/contracts';
 import { candidateSets, readDurations, readHolidays, readProvince, readTracks, readUnits } from '@ntm/catalog';
 import type { Db } from '@ntm/db';
-import { CriteriaSet, appliedProvinceSettings, checkEligibility, criteriaSetInForce, hasDistrictStageOn, plannedIndicators, requiredCriteria, thresholdGroupOf, unfollowableUnderChain, vietnamDay } from '@ntm/domain';
+import { CriteriaSet, appliedProvinceSettings, checkEligibility, servesDistrict, criteriaSetInForce, hasDistrictStageOn, plannedIndicators, requiredCriteria, thresholdGroupOf, unfollowableUnderChain, vietnamDay } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
 import { requireUnitAccess, type RequestActor } from '@ntm/access';
 
@@ -63,7 +63,8 @@ export async function planDossier(db: Db, body: CreateDossierBody, opener: { act
   const required = requiredCriteria(set);
   const groupCode = thresholdGroupOf(unit, set);
   const group = set.groups.find((g) => g.code === groupCode);
-  const appraisers = await resolveAppraisers(db, province.code, set.code, required.map((c) => c.code));
+  const districtCode = chain.find((u) => u.level === 'district')?.code ?? null;
+  const appraisers = await resolveAppraisers(db, province.code, districtCode, set.code, required.map((c) => c.code));
   const settings = await readProvince(db, province.code);
   if (!settings) throw new HttpProblem('unprocessable', `Tỉnh "${province.code}" chưa có cấu hình trong danh mục.`);
   const applied = appliedProvinceSettings(settings);
@@ -81,7 +82,7 @@ export async function planDossier(db: Db, body: CreateDossierBody, opener: { act
     unitChain: chain.map((u) => u.code),
     unitLevel: unitLevel(track.unitLevel),
     provinceCode: province.code,
-    districtCode: chain.find((u) => u.level === 'district')?.code ?? null,
+    districtCode,
     trackCode: track.code,
     year: body.year,
     criteriaSetCode: set.code,
@@ -103,12 +104,17 @@ export async function planDossier(db: Db, body: CreateDossierBody, opener: { act
   };
 }
 
-/** Which department appraises which criteria, from the province's assignments; every criterion needs one. */
-async function resolveAppraisers(db: Db, provinceCode: string, criteriaSetCode: string, criteria: string[]) {
-  const [assignments, departments] = await Promise.all([
+/**
+ * Which department appraises which criteria, from the province's assignments (a district's office
+ * only for its own district's dossiers); every criterion needs one.
+ */
+async function resolveAppraisers(db: Db, provinceCode: string, districtCode: string | null, criteriaSetCode: string, criteria: string[]) {
+  const [assigned, departments] = await Promise.all([
     db.criterionAssignment.findMany({ where: { provinceCode, criteriaSetCode, criterionCode: { in: criteria } } }),
     db.department.findMany({ where: { provinceCode } }),
   ]);
+  const serving = new Set(departments.filter((d) => servesDistrict(d, districtCode)).map((d) => d.code));
+  const assignments = assigned.filter((a) => serving.has(a.departmentCode));
   const unassigned = criteria.filter((c) => !assignments.some((a) => a.criterionCode === c));
   if (unassigned.length > 0) {
     throw new HttpProblem(

@@ -7,6 +7,7 @@ import { fromStoredDate } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
 import { renderVerificationPage, wantsHtml } from './verification-page.js';
 import { ProcessControl, readProcessControl } from './view.js';
+import { readRegisteredVerification } from '../recognitions/registered-verification.js';
 
 const PublicDossier = z
   .object({
@@ -28,8 +29,11 @@ const DecisionVerification = z
     unitName: z.string(),
     trackName: z.string(),
     year: z.number().int(),
-    sha256: z.string(),
+    /** The decision PDF's SHA-256; null for a registered earlier decision without a scanned copy. */
+    sha256: z.string().nullable(),
     recognitionStatus: z.enum(['active', 'revoked']),
+    /** true: an earlier decision, issued before the province adopted the system and registered in it. */
+    registered: z.boolean(),
   })
   .meta({ id: 'DecisionVerification' });
 
@@ -82,7 +86,13 @@ export function publicRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async ({ params, headers }, reply) => {
         const d = await db.decision.findUnique({ where: { id: params.id }, include: { dossier: true } });
-        if (d?.outcome !== 'recognised' || !d.number || !d.signedOn || !d.pdfSha256) throw new HttpProblem('notFound', 'Không có quyết định công nhận với mã này.');
+        if (!d) {
+          const earlier = await readRegisteredVerification(db, params.id);
+          if (!earlier) throw new HttpProblem('notFound', 'Không có quyết định công nhận với mã này.');
+          if (!wantsHtml(headers.accept)) return earlier;
+          return reply.type('text/html; charset=utf-8').serializer((page: string) => page).send(renderVerificationPage(earlier) as unknown as typeof earlier);
+        }
+        if (d.outcome !== 'recognised' || !d.number || !d.signedOn || !d.pdfSha256) throw new HttpProblem('notFound', 'Không có quyết định công nhận với mã này.');
         const [unit, track, recognition] = await Promise.all([
           db.administrativeUnit.findUnique({ where: { code: d.dossier.unitCode } }),
           readDossierPlan(db, d.dossier),
@@ -97,6 +107,7 @@ export function publicRoutes(db: Db): FastifyPluginAsyncZod {
           year: d.dossier.year,
           sha256: d.pdfSha256,
           recognitionStatus: recognition?.status === 'revoked' ? ('revoked' as const) : ('active' as const),
+          registered: false,
         };
         if (!wantsHtml(headers.accept)) return verified;
         // The page is text, not the JSON the schema above describes.

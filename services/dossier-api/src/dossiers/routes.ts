@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import {
-  AttachDocumentBody, AttestationBody, AttestationKind, CreateDossierBody, Pagination, PostingBody, Problem, SatisfactionBody, SelfAssessmentBody, SubmitBody,
+  AttachDocumentBody, AttestationBody, AttestationKind, CreateDossierBody, Pagination, dossierYears, PostingBody, Problem, SatisfactionBody, SelfAssessmentBody, SubmitBody,
   attachDocumentUpdate, dossierWorkflowId, recordAttestationUpdate, recordPostingUpdate, recordSatisfactionUpdate,
   openDossierUpdate, pageOf, recordSelfAssessmentUpdate, searchAttributeKeys, submitDossierUpdate, SystemStage, type Sender,
 } from '@ntm/contracts';
@@ -134,7 +134,7 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
           summary: 'Danh sách hồ sơ người dùng được xem',
           description: 'Các hồ sơ thuộc phạm vi quyền của người dùng, mới nhất trước, phân trang; lọc theo tỉnh, đơn vị, loại hồ sơ, năm và bước.',
           tags: ['dossiers'],
-          querystring: Pagination.extend({ province: z.string().optional(), unit: z.string().optional(), track: z.string().optional(), year: z.coerce.number().int().optional(), stage: z.string().optional() }),
+          querystring: Pagination.extend({ province: z.string().optional(), unit: z.string().optional(), track: z.string().optional(), year: z.coerce.number().int().min(dossierYears.min).max(dossierYears.max).optional(), stage: z.string().optional() }),
           response: { 200: pageOf(DossierSummary) },
         },
       },

@@ -73,7 +73,7 @@ export async function startDossierHarness(config: Config, catalogFiles: unknown[
   // Commands are received on the system's clock unless a test receives them at another instant.
   let receivingAt: Date | null = null;
   const commandClock = () => receivingAt ?? new Date();
-  const deps: DossierApiDeps = { config, db, storage, probes: [], temporal, taskQueue, now, commandClock };
+  const deps: DossierApiDeps = { config, db, storage, probes: [], temporal, taskQueue, now, commandClock, scheduleScope: taskQueue };
   const app = await buildDossierApi(deps, { logger: false });
   const otherApps: Array<typeof app> = [];
   /** Requests to the given app as the given user, created (or updated) with exactly these grants. */

@@ -9,6 +9,7 @@ const decision: VerifiedDecision = {
   year: 2025,
   sha256: 'ab'.repeat(32),
   recognitionStatus: 'active',
+  registered: false,
 };
 
 describe('the public verification page', () => {
@@ -16,6 +17,14 @@ describe('the public verification page', () => {
     const page = renderVerificationPage(decision);
     expect(page).toContain('<html lang="vi">');
     for (const text of ['1234/QĐ-UBND', '20/11/2026', 'Xã Pha Mu', 'Xã đạt chuẩn nông thôn mới, năm 2025', 'ab'.repeat(32), 'đang có hiệu lực']) expect(page).toContain(text);
+  });
+
+  it('marks an earlier decision registered in the system, and one without a scanned copy', () => {
+    expect(renderVerificationPage(decision)).not.toContain('Đăng ký từ quyết định đã ban hành');
+    const page = renderVerificationPage({ ...decision, registered: true, sha256: null });
+    expect(page).toContain('Đăng ký từ quyết định đã ban hành trước khi tỉnh sử dụng hệ thống');
+    expect(page).toContain('Chưa có bản quét của văn bản trong hệ thống');
+    expect(page).not.toContain('tính mã SHA-256 của tệp PDF');
   });
 
   it('says so when the recognition was revoked', () => {

@@ -5,8 +5,11 @@ export interface VerifiedDecision {
   unitName: string;
   trackName: string;
   year: number;
-  sha256: string;
+  /** Null for a registered earlier decision without a scanned copy. */
+  sha256: string | null;
   recognitionStatus: 'active' | 'revoked';
+  /** An earlier decision registered in the system rather than issued through it. */
+  registered: boolean;
 }
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -26,7 +29,8 @@ export function renderVerificationPage(d: VerifiedDecision): string {
     ['Đơn vị được công nhận', d.unitName],
     ['Nội dung công nhận', `${d.trackName}, năm ${d.year}`],
     ['Tình trạng', d.recognitionStatus === 'active' ? 'Đang có hiệu lực' : 'Đã bị thu hồi'],
-    ['Mã SHA-256 của văn bản', d.sha256],
+    ...(d.registered ? [['Nguồn', 'Đăng ký từ quyết định đã ban hành trước khi tỉnh sử dụng hệ thống'] as [string, string]] : []),
+    ['Mã SHA-256 của văn bản', d.sha256 ?? 'Chưa có bản quét của văn bản trong hệ thống'],
   ];
   return `<!doctype html>
 <html lang="vi">
@@ -50,9 +54,9 @@ code { font-size: .85rem; }
     d.recognitionStatus === 'active' ? 'Quyết định này có trong hệ thống và đang có hiệu lực.' : 'Quyết định này có trong hệ thống nhưng việc công nhận đã bị thu hồi.'
   }</p>
 <dl>
-${rows.map(([label, value]) => `<dt>${escape(label)}</dt><dd>${label.startsWith('Mã') ? `<code>${escape(value)}</code>` : escape(value)}</dd>`).join('\n')}
+${rows.map(([label, value]) => `<dt>${escape(label)}</dt><dd>${label.startsWith('Mã') && d.sha256 !== null ? `<code>${escape(value)}</code>` : escape(value)}</dd>`).join('\n')}
 </dl>
-<p>Để kiểm tra bản văn bản đang cầm: tính mã SHA-256 của tệp PDF và so với mã trên.</p>
+${d.sha256 === null ? '' : '<p>Để kiểm tra bản văn bản đang cầm: tính mã SHA-256 của tệp PDF và so với mã trên.</p>'}
 </body>
 </html>
 `;

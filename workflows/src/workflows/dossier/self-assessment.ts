@@ -79,6 +79,8 @@ export function registerSelfAssessment(ctx: DossierContext, onRejected: () => vo
       const next = ctx.stageAfter(selfStage);
       // The submission is dated when the API received it; its due dates count from that instant.
       const submittedAt = patched('vietnam-calendar') ? commandTime(command) : null;
+      // The commune verifies these before the district's offices appraise them (village chain).
+      if (ctx.kindOf(next) === StageKind.confirmation) state.pendingCriteria = criteria;
       // Leave the stage before awaiting, so no other command slips in meanwhile.
       ctx.moveTo(next);
       const dated = submittedAt === null ? [] : ([new Date(submittedAt).toISOString()] as const);

@@ -1,0 +1,78 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { pdfText, positionsInOrder } from '@ntm/documents/testing';
+import { compareReports } from './compare.js';
+import { computeReport } from './compute.js';
+import { reportCsvChunks } from './csv.js';
+import type { ComparedReport } from './model.js';
+import { writeReportPdf } from './pdf.js';
+import { results, sampleInput } from './test-input.js';
+import { writeReportXlsx } from './xlsx.js';
+
+function sampleReport(): ComparedReport {
+  const input = sampleInput();
+  input.results = [...input.results, ...results('C3', input.sets.commune, 5, '2024-09-30', 'appraisal')];
+  const before = computeReport(input);
+  const after = computeReport({ ...input, asOf: '2024-12-31' });
+  return { ...after, change: compareReports(after, before) };
+}
+
+async function collect(write: (out: PassThrough) => Promise<void>): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  await write(out);
+  return Buffer.concat(chunks);
+}
+
+describe('report exports', () => {
+  it('XLSX: one sheet per table, Vietnamese headers, numbers as numbers', async () => {
+    const xlsx = await collect((out) => writeReportXlsx(sampleReport(), out));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo huyện', 'Theo tiêu chí', 'Xã dự kiến đạt chuẩn', 'Chi tiết xã', 'Thay đổi']);
+    const summary = book.getWorksheet('Tổng hợp');
+    expect(summary?.getRow(2).values).toEqual([undefined, 'Chỉ tiêu', 'Đến ngày 31/12/2024', 'Thay đổi so với 30/06/2024']);
+    expect(summary?.getRow(4).values).toEqual([undefined, 'Số xã đạt chuẩn nông thôn mới', 3, 1]);
+    expect(summary?.getRow(8).getCell(2).value).toBe(3.2);
+    const districts = book.getWorksheet('Theo huyện');
+    expect(districts?.getRow(3).values).toEqual([undefined, 'D1', 'Huyện Một', 3, 3, 1, 100, 5, 3, 0]);
+    expect(typeof districts?.getRow(4).getCell(7).value).toBe('number');
+  });
+
+  it('CSV: the same tables, figures as in the JSON', () => {
+    const csv = [...reportCsvChunks(sampleReport())].join('');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv).toContain('Số xã đạt chuẩn nông thôn mới,3,1\r\n');
+    expect(csv).toContain('Bình quân tiêu chí/xã,3.2,0.4\r\n');
+    expect(csv).toContain('D2,Huyện Hai,2,0,0,0,0.5,0,2\r\n');
+  });
+
+  it('PDF: numbered sections with decimal commas, dd/mm/yyyy dates and the two charts', async () => {
+    const pdf = await collect((out) => writeReportPdf(sampleReport(), out));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = await pdfText(pdf);
+    const parts = [
+      'BÁO CÁO',
+      'TỈNH MẪU',
+      'Số liệu đến ngày 31/12/2024, so sánh với ngày 30/06/2024',
+      'a) Kết quả thực hiện bộ tiêu chí quốc gia',
+      'Số xã đạt chuẩn nông thôn mới: 03/05 xã, chiếm 60% (trong đó 01 xã đã được công nhận',
+      'Bình quân tiêu chí toàn tỉnh: 3,2 tiêu chí/xã',
+      'Biểu đồ 1. Số xã theo số tiêu chí đạt',
+      'b) Kết quả theo từng huyện',
+      'c) Xã dự kiến đạt chuẩn nông thôn mới',
+      '+ Xã Cường (Huyện Một): Đạt 5/5 tiêu chí.',
+      'd) Thôn, bản nông thôn mới',
+      'e) Số xã chưa đạt từng tiêu chí',
+      'Biểu đồ 2. Số xã chưa đạt từng tiêu chí',
+      'f) Thay đổi so với ngày 30/06/2024',
+      'Bình quân tiêu chí/xã: +0,4 tiêu chí',
+      'Xã đạt chuẩn mới: Xã Cường',
+    ];
+    const positions = positionsInOrder(text, parts);
+    expect(parts.filter((_, i) => (positions[i] ?? -1) < 0), text).toEqual([]);
+    expect(text).toContain('Huyện Hai 2 0 0 0 0,5');
+  });
+});
