@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '@ntm/config';
 import { seedCatalogDir } from '@ntm/db/seed';
+import { vietnamDay } from '@ntm/domain';
 import { startDossierHarness } from '@ntm/dossier-api/test-harness';
 import { stackPaths } from '@ntm/infra/paths';
 import { stackEnvDefaults, startStack } from '@ntm/infra/stack';
@@ -61,7 +62,7 @@ while (Date.now() < deadline) {
   await new Promise((r) => setTimeout(r, 500));
 }
 const allRunningMs = performance.now() - t;
-const year = Number(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 4));
+const year = Number(vietnamDay(Date.now()).slice(0, 4));
 
 const latencies: number[] = [];
 for (let i = 0; i < 40; i++) {

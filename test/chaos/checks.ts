@@ -1,5 +1,6 @@
 import { verifyAuditChain, type Db } from '@ntm/db';
 import type { Storage } from '@ntm/storage';
+import { HistoryEvent } from '@ntm/contracts';
 
 /** What a round left behind: every entry of `lost` and `duplicated` names one thing wrong. */
 export interface RoundOutcome {
@@ -9,7 +10,7 @@ export interface RoundOutcome {
 }
 
 /** History entries a dossier has exactly once, whatever was retried. */
-const once = ['dossier.opened', 'dossier.submitted', 'appraisal.opened', 'appraisal.completed', 'district.confirmed', 'decision.recognised'];
+const once: string[] = [HistoryEvent.dossierOpened, HistoryEvent.dossierSubmitted, HistoryEvent.appraisalOpened, HistoryEvent.appraisalCompleted, HistoryEvent.districtConfirmed, HistoryEvent.decisionRecognised];
 
 /**
  * Reads the record of the round's dossiers. Lost: a dossier without its decision, a command a
@@ -39,7 +40,7 @@ export async function checkDossiers(db: Db, storage: Storage, acknowledged: Map<
       const n = events.filter((e) => e.type === type).length;
       if (n > 1) duplicated.push(`${id}: ${type} ×${n}`);
     }
-    const verdicts = events.filter((e) => e.type === 'appraisal.verdict').length;
+    const verdicts = events.filter((e) => e.type === HistoryEvent.appraisalVerdict).length;
     if (verdicts > 4) duplicated.push(`${id}: ${verdicts} appraisal verdicts for 4 given`);
     // Each history entry and each stored upload has its one audit row.
     if (audit > events.length + evidence.length) duplicated.push(`${id}: ${audit} audit rows for ${events.length} history entries and ${evidence.length} uploads`);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { nationalFixture, provinceFixture } from '@ntm/catalog/test-fixtures';
 import { loadConfig } from '@ntm/config';
-import { dossierWorkflowId } from '@ntm/contracts';
+import { dossierWorkflowId, SystemStage } from '@ntm/contracts';
 import { meetSubmissionConditions, startDossierHarness } from '@ntm/dossier-api/test-harness';
 import { stackEnvDefaults, startStack } from '@ntm/infra/stack';
 
@@ -40,7 +40,7 @@ await call('POST', `/dossiers/${id}/submit`, cmd());
 for (const [c, d] of [['C1', 'SXD'], ['C3', 'SXD'], ['C2', 'SGT'], ['C3', 'SGT']]) await appraise(c ?? '', d ?? '');
 await call('POST', `/dossiers/${id}/district-confirmation`, { ...cmd(), decision: 'confirm', reasons: null });
 const decided = await call('POST', `/dossiers/${id}/decision`, { ...cmd(), outcome: 'recognise', number: '1/QĐ-UBND', date: '2026-11-20', effectiveDate: '2026-11-20', signer: 'Người ký thử' });
-if (decided.body.stage !== 'RECOGNISED') throw new Error(`unexpected outcome: ${JSON.stringify(decided.body)}`);
+if (decided.body.stage !== SystemStage.recognised) throw new Error(`unexpected outcome: ${JSON.stringify(decided.body)}`);
 
 const handle = h.temporal.workflow.getHandle(dossierWorkflowId(id));
 await handle.result();

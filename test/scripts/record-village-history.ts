@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { dossierWorkflowId } from '@ntm/contracts';
+import { dossierWorkflowId, SystemStage } from '@ntm/contracts';
 import { seedCatalogDir } from '@ntm/db/seed';
 import { meetSubmissionConditions, startDossierHarness } from '@ntm/dossier-api/test-harness';
 import { loadConfig } from '@ntm/config';
@@ -46,7 +46,7 @@ await ok(call('POST', `/dossiers/${id}/submit`, cmd()));
 await ok(call('POST', `/dossiers/${id}/commune-verification`, { ...cmd(), decision: 'confirm' }));
 await appraise('TC03');
 const decided = await ok(call('POST', `/dossiers/${id}/decision`, { ...cmd(), outcome: 'recognise', number: '120/QĐ-UBND', date: '2025-05-20', effectiveDate: '2025-05-20', signer: 'Người ký thử' }));
-if (decided.stage !== 'RECOGNISED') throw new Error(`unexpected outcome: ${JSON.stringify(decided)}`);
+if (decided.stage !== SystemStage.recognised) throw new Error(`unexpected outcome: ${JSON.stringify(decided)}`);
 
 const handle = h.temporal.workflow.getHandle(dossierWorkflowId(id));
 await handle.result();

@@ -1,4 +1,5 @@
 import type { CatalogFile } from '@ntm/contracts';
+import { toStoredDate } from '@ntm/domain';
 import { toSearchName } from './search-name.js';
 
 // The database rows a catalog file stands for; import compares and writes these.
@@ -23,8 +24,8 @@ export const unitRow = (u: File['units'][number], provinceCode: string) => ({
   searchName: toSearchName(u.name),
   parentCode: u.parentCode,
   provinceCode,
-  validFrom: new Date(u.validFrom),
-  validTo: u.validTo === null ? null : new Date(u.validTo),
+  validFrom: toStoredDate(u.validFrom),
+  validTo: u.validTo === null ? null : toStoredDate(u.validTo),
   specialDifficulty: u.specialDifficulty,
 });
 
@@ -67,7 +68,7 @@ export const durationRow = (d: File['durations'][number], provinceCode: string) 
 
 export const decisionFormRow = (f: File['decisionForms'][number], provinceCode: string) => ({ provinceCode, ...f });
 
-export const holidayRow = (h: File['holidays'][number], provinceCode: string) => ({ provinceCode, date: new Date(h.date), name: h.name });
+export const holidayRow = (h: File['holidays'][number], provinceCode: string) => ({ provinceCode, date: toStoredDate(h.date), name: h.name });
 
 /** Assignments grouped by what they assign: the file's list replaces the departments of each group. */
 export function assignmentGroups(file: File): Map<string, { criteriaSetCode: string; criterionCode: string; indicatorCode: string; departments: string[] }> {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import { addDays, fromStoredDate } from '@ntm/domain';
 import { systemSender, type FieldError, type RecordedBy, type UnitMergerRow, type UnitMergerView } from '@ntm/contracts';
 import { appendAudit, type Db } from '@ntm/db';
 import { stableJson } from './stable-json.js';
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-const dayBefore = (day: string) => isoDate(new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000));
+const isoDate = fromStoredDate;
+const dayBefore = (day: string) => addDays(day, -1);
 
 export type MergerRegistration =
   | { ok: true; dryRun: boolean; created: number; unchanged: number; mergers: UnitMergerView[] }

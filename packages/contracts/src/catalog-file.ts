@@ -17,8 +17,7 @@ export type UnitLevel = z.infer<typeof UnitLevel>;
 
 export { DecidingLevel } from '@ntm/domain';
 import { DecidingLevel } from '@ntm/domain';
-/** What a stage is, so the workflow drives any track's stages without knowing their codes. */
-export const StageKind = z.enum(['self_assessment', 'appraisal', 'confirmation', 'decision']);
+import { StageKindSchema } from './vocabulary.js';
 export const ThresholdKind = z.enum(['boolean', 'minimum', 'maximum', 'percentage']);
 export const DurationUnit = z.enum(['days', 'working_days']);
 
@@ -83,7 +82,7 @@ export const CatalogTrack = z.object({
   criteriaSetCodes: z.array(code).default([]),
   prerequisites: z.array(code).default([]),
   requiredDocuments: z.array(z.object({ code, name })).default([]),
-  stages: z.array(z.object({ code, name, kind: StageKind, decidingLevel: DecidingLevel })).min(2),
+  stages: z.array(z.object({ code, name, kind: StageKindSchema, decidingLevel: DecidingLevel })).min(2),
 });
 export type CatalogTrack = z.infer<typeof CatalogTrack>;
 

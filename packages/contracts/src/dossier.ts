@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DecidingLevel, MissingKind } from '@ntm/domain';
 import { PlannedCriterion, ThresholdGroup } from './planned-criteria.js';
+import { StageKindSchema } from './vocabulary.js';
 
 // The dossier workflow's messages and the dossier API's bodies. Shared by the API (which sends
 // them) and the workflow (which validates and handles them), so both agree on one shape.
@@ -11,7 +12,7 @@ const uuid = z.uuid();
 export const dossierYears = { min: 2021, max: 2100 } as const;
 export const DossierYear = z.number().int().min(dossierYears.min).max(dossierYears.max);
 
-export const Stage = z.object({ code, name: z.string(), kind: z.enum(['self_assessment', 'appraisal', 'confirmation', 'decision']), decidingLevel: DecidingLevel });
+export const Stage = z.object({ code, name: z.string(), kind: StageKindSchema, decidingLevel: DecidingLevel });
 
 export const Verdict = z.enum(['met', 'not_met', 'needs_supplementation']);
 export type Verdict = z.infer<typeof Verdict>;

@@ -13,3 +13,4 @@ export * from './recognitions.js';
 export * from './verification.js';
 export * from './campaigns.js';
 export * from './unit-mergers.js';
+export * from './vocabulary.js';

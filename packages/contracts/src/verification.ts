@@ -1,3 +1,4 @@
+import { HistoryEvent } from './vocabulary.js';
 /**
  * What a commune's verification of a village's dossier records (Lai Châu's village chain: the
  * commune People's Committee verifies the village's self-assessment, then forwards it to the
@@ -5,6 +6,6 @@
  * district.returned.
  */
 export const verificationEventTypes = {
-  verified: 'commune.verified',
-  returned: 'commune.returned',
+  verified: HistoryEvent.communeVerified,
+  returned: HistoryEvent.communeReturned,
 } as const;

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { formatDocumentDate } from '@ntm/domain';
+import { formatDocumentDate, toStoredDate } from '@ntm/domain';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 
@@ -52,7 +52,7 @@ const upper = (s: string) => s.toLocaleUpperCase('vi');
  */
 export async function renderDecisionLayout(p: DecisionParts): Promise<Buffer> {
   const qr = await QRCode.toBuffer(p.verifyUrl, { type: 'png', margin: 1, width: 160, errorCorrectionLevel: 'M' });
-  const signed = new Date(`${p.date}T00:00:00Z`);
+  const signed = toStoredDate(p.date);
   const doc = new PDFDocument({
     size: 'A4',
     margins: margin,

@@ -24,7 +24,7 @@ type ChainStage = { code: string; kind: StageKind; decidingLevel: string };
 
 /** The stages a dossier goes through under a chain: without the district tier, its stages are skipped (not its decision). */
 export function followedStages<S extends ChainStage>(stages: readonly S[], hasDistrictStage: boolean): S[] {
-  return stages.filter((s) => hasDistrictStage || s.decidingLevel !== 'district' || s.kind === 'decision');
+  return stages.filter((s) => hasDistrictStage || s.decidingLevel !== 'district' || s.kind === StageKind.decision);
 }
 
 /** Why a dossier could not follow the track under the chain, or null: a skipped appraisal, a decision by a district that is gone. */
@@ -34,7 +34,15 @@ export function unfollowableUnderChain(stages: readonly ChainStage[], hasDistric
   return unfollowableStages(followed);
 }
 
-type StageKind = 'self_assessment' | 'appraisal' | 'confirmation' | 'decision';
+/**
+ * What a stage is, so rules and the workflow drive any track's stages without knowing their codes.
+ * Named here once because the domain's rules need them and packages/domain depends on nothing;
+ * packages/contracts/src/vocabulary.ts names them for the rest.
+ */
+export const StageKind = { selfAssessment: 'self_assessment', appraisal: 'appraisal', confirmation: 'confirmation', decision: 'decision' } as const;
+export type StageKind = (typeof StageKind)[keyof typeof StageKind];
+/** Every stage kind, in the order a commune's track has them. */
+export const stageKindOrder = [StageKind.selfAssessment, StageKind.appraisal, StageKind.confirmation, StageKind.decision] as const;
 
 /**
  * Why a dossier could not follow these stages, or null when it can: it starts with the
@@ -48,12 +56,12 @@ export function unfollowableStages(stages: ReadonlyArray<{ code: string; kind: S
   for (const kind of new Set(kinds)) {
     if (kinds.indexOf(kind) !== kinds.lastIndexOf(kind)) return `có nhiều bước loại "${kind}"`;
   }
-  if (kinds[0] !== 'self_assessment') return 'bước đầu tiên phải là tự đánh giá (self_assessment)';
-  if (!kinds.includes('appraisal')) return 'thiếu bước thẩm định (appraisal)';
-  if (kinds.at(-1) !== 'decision') return 'bước cuối cùng phải là quyết định (decision)';
-  const confirmation = stages.find((s) => s.kind === 'confirmation');
+  if (kinds[0] !== StageKind.selfAssessment) return `bước đầu tiên phải là tự đánh giá (${StageKind.selfAssessment})`;
+  if (!kinds.includes(StageKind.appraisal)) return `thiếu bước thẩm định (${StageKind.appraisal})`;
+  if (kinds.at(-1) !== StageKind.decision) return `bước cuối cùng phải là quyết định (${StageKind.decision})`;
+  const confirmation = stages.find((s) => s.kind === StageKind.confirmation);
   if (confirmation?.decidingLevel !== undefined && confirmation.decidingLevel !== 'commune' && confirmation.decidingLevel !== 'district') {
-    return 'bước xác nhận (confirmation) do cấp xã (trước thẩm định) hoặc cấp huyện thực hiện';
+    return `bước xác nhận (${StageKind.confirmation}) do cấp xã (trước thẩm định) hoặc cấp huyện thực hiện`;
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import type { UnitLevel } from './catalog.js';
+import { StageKind } from './approval-chain.js';
 
 export const roles = [
   'commune_officer',
@@ -79,13 +80,13 @@ export interface DossierScope {
 
 /** Who prepares a track's self-assessment, from its stages (the commune unless the track says otherwise). */
 export function selfAssessmentLevelOf(stages: ReadonlyArray<{ kind: string; decidingLevel: string }>): DossierScope['selfAssessmentLevel'] {
-  const level = stages.find((s) => s.kind === 'self_assessment')?.decidingLevel;
+  const level = stages.find((s) => s.kind === StageKind.selfAssessment)?.decidingLevel;
   return level === 'village' || level === 'district' ? level : 'commune';
 }
 
 /** Who verifies or confirms a track's dossiers, from its stages (the district unless the track says the commune). */
 export function confirmationLevelOf(stages: ReadonlyArray<{ kind: string; decidingLevel: string }>): NonNullable<DossierScope['confirmationLevel']> {
-  return stages.find((s) => s.kind === 'confirmation')?.decidingLevel === 'commune' ? 'commune' : 'district';
+  return stages.find((s) => s.kind === StageKind.confirmation)?.decidingLevel === 'commune' ? 'commune' : 'district';
 }
 
 /** A new dossier's scope, from its unit and its track's stages: who may act on it from then on. */
@@ -95,7 +96,7 @@ export function dossierScopeOf(dossier: {
   stages: ReadonlyArray<{ kind: string; decidingLevel: string }>;
   appraisers: DossierScope['appraisers'];
 }): DossierScope {
-  const decision = dossier.stages.find((s) => s.kind === 'decision');
+  const decision = dossier.stages.find((s) => s.kind === StageKind.decision);
   return {
     unitChain: dossier.unitChain,
     unitLevel: dossier.unitLevel,

@@ -1,8 +1,6 @@
 import { authorize, commands, type Actor, type Command, type DossierScope } from './authorization.js';
-import { FinalStage } from './final-stages.js';
-
-/** The kinds of a track's stages. */
-export type StageKind = 'self_assessment' | 'appraisal' | 'confirmation' | 'decision';
+import { StageKind } from './approval-chain.js';
+import { FinalStage } from './system-stages.js';
 
 /**
  * When each dossier command can run: in a stage of the named kind, `any` stage (reads), or once
@@ -12,13 +10,13 @@ export type StageKind = 'self_assessment' | 'appraisal' | 'confirmation' | 'deci
 export const commandStageKind = {
   'dossier.read': 'any',
   'evidence.read': 'any',
-  'dossier.edit': 'self_assessment',
-  'dossier.submit': 'self_assessment',
-  'evidence.upload': 'self_assessment',
-  'evidence.delete': 'self_assessment',
-  'appraisal.record': 'appraisal',
-  'confirmation.decide': 'confirmation',
-  'decision.decide': 'decision',
+  'dossier.edit': StageKind.selfAssessment,
+  'dossier.submit': StageKind.selfAssessment,
+  'evidence.upload': StageKind.selfAssessment,
+  'evidence.delete': StageKind.selfAssessment,
+  'appraisal.record': StageKind.appraisal,
+  'confirmation.decide': StageKind.confirmation,
+  'decision.decide': StageKind.decision,
   'recognition.revoke': 'recognised',
 } as const satisfies Partial<Record<Command, StageKind | 'any' | 'recognised'>>;
 

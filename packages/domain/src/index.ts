@@ -17,7 +17,7 @@ export * from './province-defaults.js';
 export * from './process-control.js';
 export * from './authorization.js';
 export * from './grants.js';
-export * from './final-stages.js';
 export * from './district-offices.js';
 export * from './command-stages.js';
 export * from './merger-recognition.js';
+export * from './system-stages.js';

@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import type { ComparedReport } from './model.js';
 import { barChart, createDoc, heading, margin, paragraph, table, width, type Doc } from './pdf-kit.js';
 import { bandLabel, formatCount, formatDate, formatDecimal, formatSigned } from './words.js';
+import { toStoredDate } from '@ntm/domain';
 
 const scopeWord = { country: 'toàn quốc', province: 'toàn tỉnh', district: 'toàn huyện' } as const;
 const groupWord = { province: 'tỉnh', district: 'huyện' } as const;
@@ -13,7 +14,7 @@ const upper = (s: string) => s.toLocaleUpperCase('vi');
  * communes not meeting each criterion). Decimal commas, dates dd/mm/yyyy. Streamed to `out`.
  */
 export function writeReportPdf(report: ComparedReport, out: Writable): Promise<void> {
-  const doc = createDoc(`Báo cáo kết quả xây dựng nông thôn mới: ${report.scope.name}`, new Date(`${report.asOf}T00:00:00Z`));
+  const doc = createDoc(`Báo cáo kết quả xây dựng nông thôn mới: ${report.scope.name}`, toStoredDate(report.asOf));
   const finished = new Promise<void>((resolve, reject) => {
     out.on('finish', resolve);
     out.on('error', reject);

@@ -11,8 +11,8 @@ function assertId(kind: string, id: string): string {
 
 export const objectKeys = {
   evidence: (dossierId: string, evidenceId: string) => `dossiers/${assertId('dossier', dossierId)}/evidence/${assertId('evidence', evidenceId)}`,
-  decision: (dossierId: string, decisionId: string) => `dossiers/${assertId('dossier', dossierId)}/decisions/${assertId('decision', decisionId)}.pdf`,
+  decision: (dossierId: string, decisionId: string) => `dossiers/${assertId('dossier', dossierId)}/decisions/${assertId('decision document', decisionId)}.pdf`,
   /** The scanned copy of a decision issued before the system, registered with its recognition. */
-  registeredDecision: (provinceCode: string, decisionId: string) => `registered-decisions/${assertId('province', provinceCode)}/${assertId('decision', decisionId)}.pdf`,
+  registeredDecision: (provinceCode: string, decisionId: string) => `registered-decisions/${assertId('province', provinceCode)}/${assertId('decision document', decisionId)}.pdf`,
   probe: (probeId: string) => `probes/${assertId('probe', probeId)}`,
 } as const;

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { readDossierPlan } from '@ntm/catalog';
-import { Problem } from '@ntm/contracts';
+import { HistoryEvent, Problem } from '@ntm/contracts';
 import { appendAudit, type Db } from '@ntm/db';
 import { HttpProblem } from '@ntm/http';
 import { actorOf, requireDossierAccess } from '@ntm/access';
@@ -189,7 +189,7 @@ export function evidenceRoutes(deps: {
             role,
             unitCode: dossier.unitCode,
             dossierId: dossier.id,
-            command: 'evidence.deleted',
+            command: HistoryEvent.evidenceDeleted,
             requestId: request.id,
             summary: { before: { evidenceId: e.id, sha256: e.sha256, originalName: e.originalName }, after: null },
           });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { appendAudit, type Db } from '@ntm/db';
-import type { RecordedBy } from '@ntm/contracts';
+import { HistoryEvent, type RecordedBy } from '@ntm/contracts';
 import { HttpProblem } from '@ntm/http';
 import { isStorageUnreachable, objectKeys, type Storage } from '@ntm/storage';
 import { checkHead, headBytes, tailBytes } from './content-check.js';
@@ -115,7 +115,7 @@ export async function recordEvidence(db: Db, dossierId: string, object: StoredOb
       ...uploadedBy,
       unitCode,
       dossierId,
-      command: 'evidence.uploaded',
+      command: HistoryEvent.evidenceUploaded,
       summary: { before: null, after: { evidenceId: object.id, sha256: object.sha256, sizeBytes: object.sizeBytes, mediaType: object.mediaType, originalName: object.fileName } },
     });
     return created;

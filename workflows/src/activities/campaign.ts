@@ -3,7 +3,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import { campaignIds, searchAttributeKeys, type RecheckWorkflowInput } from '@ntm/contracts';
 import type { Db } from '@ntm/db';
-import { campaignDates, maintenanceCalendarOf, type MaintenanceCalendar } from '@ntm/domain';
+import { campaignDates, maintenanceCalendarOf, toStoredDate, type MaintenanceCalendar } from '@ntm/domain';
 
 export interface CampaignActivityDeps {
   db: Db;
@@ -17,7 +17,7 @@ export interface OpenedCampaign {
   dates: MaintenanceCalendar;
 }
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const day = toStoredDate;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Workflow starts awaiting the server at once. */
 const maxInFlight = 16;

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { dossierFailureTypes, type DecisionCommand, type RecordedBy } from '@ntm/contracts';
-import { fromStoredDate } from '@ntm/domain';
+import { dossierFailureTypes, HistoryEvent, type DecisionCommand, type RecordedBy } from '@ntm/contracts';
+import { fromStoredDate, toStoredDate } from '@ntm/domain';
 import { recordOnce } from './dossier.js';
 import { decisionDocument, loadDecisionSetting, signerProblem } from './decision-content.js';
 import { Prisma, type Db } from '@ntm/db';
@@ -32,14 +32,14 @@ export function createDecisionActivities({ db, storage, publicBaseUrl }: Decisio
           ? {
               outcome: 'recognised',
               number: command.number,
-              signedOn: new Date(command.date),
+              signedOn: toStoredDate(command.date),
               signedYear: Number(command.date.slice(0, 4)),
               signer: command.signer,
               signerTitle: command.signerTitle,
-              effectiveOn: new Date(command.effectiveDate),
+              effectiveOn: toStoredDate(command.effectiveDate),
               // Commands recorded before the submission was asked for carry neither field.
               submissionNumber: command.submissionNumber ?? null,
-              submissionDate: command.submissionDate ? new Date(command.submissionDate) : null,
+              submissionDate: command.submissionDate ? toStoredDate(command.submissionDate) : null,
             }
           : { outcome: 'refused', reasons: command.reasons };
       try {
@@ -86,7 +86,7 @@ export function createDecisionActivities({ db, storage, publicBaseUrl }: Decisio
         dossierId,
         {
           commandId: decisionId,
-          type: recognised ? 'decision.recognised' : 'decision.refused',
+          type: recognised ? HistoryEvent.decisionRecognised : HistoryEvent.decisionRefused,
           by,
           toStage: stage,
           payload: { number: decision.number, signedOn: decision.signedOn ? fromStoredDate(decision.signedOn) : null, reasons: decision.reasons, sha256: decision.pdfSha256 },

@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import {
-  dossierFailureTypes, dossierPlanOf, senderOf, systemSender, type AppraisalCommand, type AttachDocumentCommand, type DossierWorkflowInput, type RecordedBy, type SelfAssessmentCommand,
+  HistoryEvent, SystemStage, dossierFailureTypes, dossierPlanOf, senderOf, systemSender, type HistoryEvent as HistoryEventType, type AppraisalCommand, type AttachDocumentCommand, type DossierWorkflowInput, type RecordedBy, type SelfAssessmentCommand,
 } from '@ntm/contracts';
 import { Prisma, appendAudit, type Db } from '@ntm/db';
 import { dossierScopeOf, toStoredDate, type DossierScope } from '@ntm/domain';
@@ -18,7 +18,7 @@ const storedScope = ({ unitChain, unitLevel, decidingLevel, selfAssessmentLevel,
 /** One entry of a dossier's history: written with the change it describes, once per command id. */
 export interface DossierEventEntry {
   commandId: string;
-  type: string;
+  type: HistoryEventType;
   by: RecordedBy;
   payload: Prisma.InputJsonValue;
   /** Set when the dossier moved to another stage: the process-control record reads it. */
@@ -54,9 +54,9 @@ export function createDossierActivities(db: Db) {
     async createDossierRecord(input: DossierWorkflowInput): Promise<void> {
       const opened: DossierEventEntry = {
         commandId: input.dossierId,
-        type: 'dossier.opened',
+        type: HistoryEvent.dossierOpened,
         by: input.openedBy,
-        toStage: input.stages[0]?.code ?? 'OPENING',
+        toStage: input.stages[0]?.code ?? SystemStage.opening,
         payload: { unitCode: input.unitCode, trackCode: input.trackCode, year: input.year, criteriaSetCode: input.criteriaSetCode },
       };
       try {
@@ -71,7 +71,7 @@ export function createDossierActivities(db: Db) {
               trackCode: input.trackCode,
               year: input.year,
               criteriaSetCode: input.criteriaSetCode,
-              stage: input.stages[0]?.code ?? 'OPENING',
+              stage: input.stages[0]?.code ?? SystemStage.opening,
               openKey: `${input.unitCode}/${input.trackCode}/${input.year}`,
               createdBy: input.openedBy.actor,
               stepBudgets: Object.fromEntries(Object.entries(input.durations).map(([stage, d]) => [stage, { amount: d.amount, unit: d.unit }])),
@@ -95,7 +95,7 @@ export function createDossierActivities(db: Db) {
 
     async saveSelfAssessment(dossierId: string, command: SelfAssessmentCommand): Promise<void> {
       const { commandId, criterionCode, met, explanation, indicators, evidenceIds } = command;
-      await once(dossierId, { commandId, type: 'selfAssessment.recorded', by: senderOf(command), payload: { criterionCode, met, evidenceIds } }, async (tx) => {
+      await once(dossierId, { commandId, type: HistoryEvent.selfAssessmentRecorded, by: senderOf(command), payload: { criterionCode, met, evidenceIds } }, async (tx) => {
         const data = { met, explanation, indicators, evidenceIds };
         const key = { dossierId_criterionCode: { dossierId, criterionCode } };
         const before = await tx.criterionSelfAssessment.findUnique({ where: key, select: { met: true, evidenceIds: true } });
@@ -106,7 +106,7 @@ export function createDossierActivities(db: Db) {
 
     async attachDocument(dossierId: string, command: AttachDocumentCommand): Promise<void> {
       const { commandId, documentCode, evidenceId } = command;
-      await once(dossierId, { commandId, type: 'document.attached', by: senderOf(command), payload: { documentCode, evidenceId } }, async (tx) => {
+      await once(dossierId, { commandId, type: HistoryEvent.documentAttached, by: senderOf(command), payload: { documentCode, evidenceId } }, async (tx) => {
         const key = { dossierId_documentCode: { dossierId, documentCode } };
         const before = await tx.dossierDocument.findUnique({ where: key, select: { evidenceId: true } });
         await tx.dossierDocument.upsert({ where: key, create: { dossierId, documentCode, evidenceId }, update: { evidenceId, attachedAt: new Date() } });
@@ -118,9 +118,9 @@ export function createDossierActivities(db: Db) {
      * Moves the record to a new stage and writes the history entry, once per event id; dated
      * `occurredAt` when the workflow gives it (the due dates it computed count from that instant).
      */
-    async recordStageChange(dossierId: string, eventId: string, by: RecordedBy, stage: string, type: string, payload: Prisma.InputJsonValue, occurredAt?: string): Promise<void> {
+    async recordStageChange(dossierId: string, eventId: string, by: RecordedBy, stage: string, type: HistoryEventType, payload: Prisma.InputJsonValue, occurredAt?: string): Promise<void> {
       await once(dossierId, { commandId: eventId, type, by, payload, toStage: stage, ...(occurredAt ? { occurredAt } : {}) }, async (tx) => {
-        const submitted = type === 'dossier.submitted' ? { submittedAt: occurredAt ? new Date(occurredAt) : new Date() } : {};
+        const submitted = type === HistoryEvent.dossierSubmitted ? { submittedAt: occurredAt ? new Date(occurredAt) : new Date() } : {};
         const before = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { stage: true } });
         await tx.dossier.update({ where: { id: dossierId }, data: { stage, ...submitted } });
         return before;
@@ -128,7 +128,7 @@ export function createDossierActivities(db: Db) {
     },
 
     /** Posting, satisfaction or an attestation: kept on the dossier record and in its history. */
-    async recordCondition(dossierId: string, commandId: string, by: RecordedBy, type: string, change: Record<string, unknown>): Promise<void> {
+    async recordCondition(dossierId: string, commandId: string, by: RecordedBy, type: HistoryEventType, change: Record<string, unknown>): Promise<void> {
       await once(dossierId, { commandId, type, by, payload: change as Prisma.InputJsonValue }, async (tx) => {
         const dossier = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { attestations: true, postingStartedOn: true, satisfactionPercent: true } });
         const data: Prisma.DossierUpdateInput = {};
@@ -142,12 +142,12 @@ export function createDossierActivities(db: Db) {
     },
 
     /** A history entry that changes no stage (a reminder, an escalation), once per event id. */
-    async recordDossierEvent(dossierId: string, eventId: string, type: string, payload: Prisma.InputJsonValue): Promise<void> {
+    async recordDossierEvent(dossierId: string, eventId: string, type: HistoryEventType, payload: Prisma.InputJsonValue): Promise<void> {
       await once(dossierId, { commandId: eventId, type, by: systemSender, payload });
     },
 
     async openAppraisalTasks(dossierId: string, round: number, tasks: Array<{ departmentCode: string; criterionCodes: string[]; dueDate: string }>): Promise<void> {
-      await once(dossierId, { commandId: `appraisal/round-${round}/opened`, type: 'appraisal.opened', by: systemSender, payload: { round, tasks } }, async (tx) => {
+      await once(dossierId, { commandId: `appraisal/round-${round}/opened`, type: HistoryEvent.appraisalOpened, by: systemSender, payload: { round, tasks } }, async (tx) => {
         await tx.appraisalTask.createMany({
           data: tasks.map((t) => ({ dossierId, round, departmentCode: t.departmentCode, criterionCodes: t.criterionCodes, dueDate: toStoredDate(t.dueDate) })),
         });
@@ -157,7 +157,7 @@ export function createDossierActivities(db: Db) {
 
     async saveAppraisalVerdict(dossierId: string, round: number, command: AppraisalCommand): Promise<void> {
       const { commandId, actor, departmentCode, criterionCode, verdict, reason } = command;
-      await once(dossierId, { commandId, type: 'appraisal.verdict', by: senderOf(command), payload: { round, departmentCode, criterionCode, verdict, reason } }, async (tx) => {
+      await once(dossierId, { commandId, type: HistoryEvent.appraisalVerdict, by: senderOf(command), payload: { round, departmentCode, criterionCode, verdict, reason } }, async (tx) => {
         const key = { dossierId_round_departmentCode_criterionCode: { dossierId, round, departmentCode, criterionCode } };
         const before = await tx.appraisalVerdict.findUnique({ where: key, select: { verdict: true, reason: true } });
         await tx.appraisalVerdict.upsert({ where: key, create: { dossierId, round, departmentCode, criterionCode, verdict, reason, actor }, update: { verdict, reason, actor } });

@@ -1,5 +1,5 @@
 import { log } from '@temporalio/activity';
-import { systemSender } from '@ntm/contracts';
+import { HistoryEvent, systemSender } from '@ntm/contracts';
 import type { Db } from '@ntm/db';
 import type { Storage } from '@ntm/storage';
 import { recordOnce } from './dossier.js';
@@ -20,7 +20,7 @@ export function createEvidenceActivities({ db, storage }: { db: Db; storage: Sto
       for (const { objectKey } of files) if (await storage.hold(objectKey)) held++;
       const objectLocking = await storage.lockingEnabled();
       if (!objectLocking) log.warn('the evidence bucket has no object locking: submitted evidence is protected by the evidence API only', { dossierId, bucket: storage.bucket });
-      await recordOnce(db, dossierId, { commandId: `${submitCommandId}/evidence-held`, type: 'evidence.held', by: systemSender, payload: { files: files.length, held, objectLocking } });
+      await recordOnce(db, dossierId, { commandId: `${submitCommandId}/evidence-held`, type: HistoryEvent.evidenceHeld, by: systemSender, payload: { files: files.length, held, objectLocking } });
       return { files: files.length, held };
     },
   };

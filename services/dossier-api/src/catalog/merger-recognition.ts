@@ -1,10 +1,10 @@
 import type { MergerDecisionView, MergerRecognitionBody, MergerRecognitionProposalView, RecordedBy } from '@ntm/contracts';
 import { appendAudit, type Db } from '@ntm/db';
-import { proposeMergerRecognition, type FormerDecision } from '@ntm/domain';
+import { fromStoredDate, proposeMergerRecognition, type FormerDecision } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
 import { readRecognitions } from './unit-history.js';
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const isoDate = fromStoredDate;
 
 /** What the system proposes for a merged unit on a track (the domain's rule over the registered mergers and recognitions). */
 export async function readMergerProposal(db: Db, unitCode: string, trackCode: string): Promise<MergerRecognitionProposalView> {

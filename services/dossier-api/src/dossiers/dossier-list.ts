@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { readDossierPlan } from '@ntm/catalog';
 import type { Db, Prisma } from '@ntm/db';
-import { stageNameOf } from '@ntm/domain';
+import { stageNameOf } from '@ntm/contracts';
 import { DossierSummary, toSummary } from './view.js';
 
 /** A dossier in a list: its summary with the names people read (unit, track and stage, from its plan). */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { readDossierPlan, readProvince } from '@ntm/catalog';
 import { Problem } from '@ntm/contracts';
 import type { Db } from '@ntm/db';
-import { availableCommands, dossierCommands, missingForSubmission, MissingKind, vietnamDay, type AttestationKind } from '@ntm/domain';
+import { availableCommands, dossierCommands, fromStoredDate, missingForSubmission, MissingKind, vietnamDay, type AttestationKind } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
 import { actorOf, requireDossierAccess } from '@ntm/access';
 
@@ -40,7 +40,7 @@ async function readChecklist(db: Db, id: string, today: string): Promise<z.infer
     requiredDocuments: plan.documents,
     selfAssessed: Object.fromEntries(d.assessments.map((a) => [a.criterionCode, a.met])),
     documents: Object.fromEntries(d.documents.map((x) => [x.documentCode, x.evidenceId])),
-    postingStartedOn: d.postingStartedOn?.toISOString().slice(0, 10) ?? null,
+    postingStartedOn: d.postingStartedOn ? fromStoredDate(d.postingStartedOn) : null,
     postingPeriodDays: province?.postingPeriodDays ?? null,
     satisfactionPercent: d.satisfactionPercent === null ? null : Number(d.satisfactionPercent),
     satisfactionThresholdPercent: province?.satisfactionThresholdPercent ?? null,

@@ -6,7 +6,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import {
   AttachDocumentBody, AttestationBody, AttestationKind, CreateDossierBody, Pagination, dossierYears, PostingBody, Problem, SatisfactionBody, SelfAssessmentBody, SubmitBody,
   attachDocumentUpdate, dossierWorkflowId, recordAttestationUpdate, recordPostingUpdate, recordSatisfactionUpdate,
-  openDossierUpdate, pageOf, recordSelfAssessmentUpdate, searchAttributeKeys, submitDossierUpdate, type Sender,
+  openDossierUpdate, pageOf, recordSelfAssessmentUpdate, searchAttributeKeys, submitDossierUpdate, SystemStage, type Sender,
 } from '@ntm/contracts';
 import type { Db, Prisma } from '@ntm/db';
 import type { Command as Permission } from '@ntm/domain';
@@ -111,7 +111,7 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
             { key: searchAttributeKeys.unit, value: input.unitCode },
             { key: searchAttributeKeys.track, value: input.trackCode },
             { key: searchAttributeKeys.year, value: input.year },
-            { key: searchAttributeKeys.stage, value: 'OPENING' },
+            { key: searchAttributeKeys.stage, value: SystemStage.opening },
           ],
         });
         await withCommandDeadline(deps, () => temporal.workflow.executeUpdateWithStart(openDossierUpdate, { updateId: 'open', startWorkflowOperation: start })).catch(toHttpProblem);

@@ -1,9 +1,8 @@
 import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
-import { dossierFailureTypes, FieldError, MissingItem } from '@ntm/contracts';
+import { dossierFailureTypes, FieldError, MissingItem, stageNameOf } from '@ntm/contracts';
 import { readDossierPlan } from '@ntm/catalog';
 import type { Db } from '@ntm/db';
-import { stageNameOf } from '@ntm/domain';
 import { HttpProblem, isDependencyUnavailable, type ProblemKind } from '@ntm/http';
 import { z } from 'zod';
 

@@ -1,5 +1,6 @@
 import type { Db } from '@ntm/db';
 import type { VerifiedDecision } from '../dossiers/verification-page.js';
+import { fromStoredDate } from '@ntm/domain';
 
 /** What the public verification page shows of a registered earlier decision; null when there is none. */
 export async function readRegisteredVerification(db: Db, decisionId: string): Promise<(VerifiedDecision & { decisionId: string }) | null> {
@@ -13,7 +14,7 @@ export async function readRegisteredVerification(db: Db, decisionId: string): Pr
   return {
     decisionId: d.id,
     number: d.number,
-    date: d.signedOn.toISOString().slice(0, 10),
+    date: fromStoredDate(d.signedOn),
     unitName: unit?.name ?? d.unitCode,
     trackName: track?.name ?? d.trackCode,
     year: d.year,

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { FieldError, RecordedBy, RegisterRecognitionBody, RegisteredRecognition } from '@ntm/contracts';
 import { appendAudit, type Db } from '@ntm/db';
-import { registrationProblems, type RecognitionToRegister } from '@ntm/domain';
+import { fromStoredDate, registrationProblems, toStoredDate, type RecognitionToRegister } from '@ntm/domain';
 
 type Row = RegisterRecognitionBody;
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const iso = (d: Date) => d.toISOString().slice(0, 10);
+const day = toStoredDate;
+const iso = fromStoredDate;
 
 /** Why each row cannot be registered, located as `${prefix(i)}.${field}`; empty when all can. */
 async function problemsOf(db: Db, provinceCode: string, rows: readonly Row[], today: string, locate: (i: number, field: string) => string): Promise<FieldError[]> {

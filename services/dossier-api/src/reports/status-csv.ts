@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { FieldError } from '@ntm/contracts';
 import { matchName, type StatusContext, type StatusEntry } from './status-validation.js';
+import { IsoDate } from '@ntm/domain';
 
 /**
  * Status records from a province's spreadsheet saved as CSV (UTF-8, header row). Columns, by their
@@ -51,8 +52,7 @@ function parseDate(text: string): string | null {
   const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : vn ? [vn[3], vn[2], vn[1]] : [];
   if (y === undefined || m === undefined || d === undefined) return null;
   const date = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  const check = new Date(`${date}T00:00:00Z`);
-  return Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== date ? null : date;
+  return IsoDate.safeParse(date).success ? date : null;
 }
 
 /** The rows read (those without errors) and every error; an import goes ahead only with no errors at all. */

@@ -1,7 +1,8 @@
 import { appendAudit, type Db } from '@ntm/db';
 import type { StatusContext, StatusEntry } from './status-validation.js';
+import { fromStoredDate } from '@ntm/domain';
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
+const iso = fromStoredDate;
 
 /** Today in Vietnam, as a date. */
 export const vietnamDay = (now: Date) => now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });

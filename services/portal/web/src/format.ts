@@ -6,6 +6,8 @@ const number = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 /** An ISO date (yyyy-mm-dd) or instant as dd/mm/yyyy. */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '—';
+  // Display only: the browser bundle formats the day the API gave, it never works one out.
+  // calendar-scan: allow
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00+07:00`) : new Date(value);
   return day.format(date);
 }

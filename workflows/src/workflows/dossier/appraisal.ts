@@ -1,4 +1,4 @@
-import { dossierFailureTypes, recordAppraisalUpdate, type AppraisalCommand } from '@ntm/contracts';
+import { dossierFailureTypes, HistoryEvent, recordAppraisalUpdate, StageKind, type AppraisalCommand } from '@ntm/contracts';
 import { addDuration, dueDateOf, rollUpAppraisals, vietnamDay } from '@ntm/domain';
 import { activities, failure, systemSender, type DossierContext } from './context.js';
 
@@ -10,11 +10,12 @@ import { activities, failure, systemSender, type DossierContext } from './contex
  */
 export async function openAppraisalRound(ctx: DossierContext, criteria: readonly string[], submittedAt: number | null): Promise<void> {
   const { input, state } = ctx;
-  const stage = ctx.stageOf('appraisal');
+  const stage = ctx.stageOf(StageKind.appraisal);
   if (!stage || state.stage !== stage.code) return;
   state.round += 1;
   const calendar = { holidays: input.holidays };
   const duration = input.durations[stage.code];
+  // calendar-scan: allow (the UTC day runs before 'vietnam-calendar' counted from, kept for replay)
   const legacyUtcDay = () => new Date().toISOString().slice(0, 10);
   const dueDate =
     submittedAt === null
@@ -71,16 +72,16 @@ async function finishRound(ctx: DossierContext, roundTasks: DossierContext['stat
     criteria.map((c) => [c, rollUpAppraisals(roundTasks.filter((t) => t.criterionCodes.includes(c)).map((t) => t.verdicts[c]?.verdict ?? 'pending'))]),
   );
   const supplement = criteria.filter((c) => results[c] === 'needs_supplementation');
-  const appraisal = ctx.stageOf('appraisal')?.code ?? state.stage;
+  const appraisal = ctx.stageOf(StageKind.appraisal)?.code ?? state.stage;
   const eventId = `appraisal/round-${state.round}/finished`;
   if (supplement.length > 0) {
     state.supplementation = supplement;
-    const back = ctx.stageOf('self_assessment')?.code ?? state.stage;
+    const back = ctx.stageOf(StageKind.selfAssessment)?.code ?? state.stage;
     ctx.moveTo(back);
-    await activities.recordStageChange(input.dossierId, eventId, systemSender, back, 'appraisal.supplementation_requested', { round: state.round, criteria: supplement, results });
+    await activities.recordStageChange(input.dossierId, eventId, systemSender, back, HistoryEvent.supplementationRequested, { round: state.round, criteria: supplement, results });
   } else {
     const next = ctx.stageAfter(appraisal);
     ctx.moveTo(next);
-    await activities.recordStageChange(input.dossierId, eventId, systemSender, next, 'appraisal.completed', { round: state.round, results });
+    await activities.recordStageChange(input.dossierId, eventId, systemSender, next, HistoryEvent.appraisalCompleted, { round: state.round, results });
   }
 }

@@ -1,5 +1,5 @@
 import {
-  recordAttestationUpdate, recordPostingUpdate, recordSatisfactionUpdate,
+  HistoryEvent, recordAttestationUpdate, recordPostingUpdate, recordSatisfactionUpdate,
   type AttestationCommand, type PostingCommand, type SatisfactionCommand, type Sender,
 } from '@ntm/contracts';
 import { addDays } from '@ntm/domain';
@@ -20,7 +20,7 @@ export function registerConditions(ctx: DossierContext): void {
   ctx.handleCommand(
     recordPostingUpdate,
     async (command) => {
-      await activities.recordCondition(input.dossierId, command.commandId, senderOf(command), 'posting.recorded', { postingStartedOn: command.startDate, evidenceIds: command.evidenceIds });
+      await activities.recordCondition(input.dossierId, command.commandId, senderOf(command), HistoryEvent.postingRecorded, { postingStartedOn: command.startDate, evidenceIds: command.evidenceIds });
       state.postingStartedOn = command.startDate;
       state.postingElapsed = false;
       return { endsOn: postingEndsOn(ctx) ?? command.startDate };
@@ -31,7 +31,7 @@ export function registerConditions(ctx: DossierContext): void {
   ctx.handleCommand(
     recordSatisfactionUpdate,
     async (command) => {
-      await activities.recordCondition(input.dossierId, command.commandId, senderOf(command), 'satisfaction.recorded', {
+      await activities.recordCondition(input.dossierId, command.commandId, senderOf(command), HistoryEvent.satisfactionRecorded, {
         satisfactionPercent: command.percent,
         respondents: command.respondents,
         evidenceIds: command.evidenceIds,
@@ -45,7 +45,7 @@ export function registerConditions(ctx: DossierContext): void {
   ctx.handleCommand(
     recordAttestationUpdate,
     async (command) => {
-      await activities.recordCondition(input.dossierId, command.commandId, senderOf(command), 'attestation.recorded', {
+      await activities.recordCondition(input.dossierId, command.commandId, senderOf(command), HistoryEvent.attestationRecorded, {
         attestation: { kind: command.kind, attested: command.attested, explanation: command.explanation, evidenceIds: command.evidenceIds },
       });
       state.attestations[command.kind] = command.attested;

@@ -1,4 +1,4 @@
-import { districtConfirmationUpdate, type ConfirmationCommand } from '@ntm/contracts';
+import { districtConfirmationUpdate, HistoryEvent, StageKind, type ConfirmationCommand } from '@ntm/contracts';
 import { activities, senderOf, type DossierContext } from './context.js';
 import { verifiesBeforeAppraisal, verify } from './verification.js';
 
@@ -12,12 +12,12 @@ export function registerConfirmation(ctx: DossierContext): void {
     districtConfirmationUpdate,
     async (command) => {
       if (verifiesBeforeAppraisal(ctx)) return verify(ctx, command);
-      const confirmation = ctx.stageOf('confirmation')?.code ?? state.stage;
-      const next = command.decision === 'confirm' ? ctx.stageAfter(confirmation) : (ctx.stageOf('self_assessment')?.code ?? state.stage);
+      const confirmation = ctx.stageOf(StageKind.confirmation)?.code ?? state.stage;
+      const next = command.decision === 'confirm' ? ctx.stageAfter(confirmation) : (ctx.stageOf(StageKind.selfAssessment)?.code ?? state.stage);
       // A returned dossier keeps its history; resubmitting it opens a full new appraisal round.
       state.supplementation = [];
       ctx.moveTo(next);
-      const type = command.decision === 'confirm' ? 'district.confirmed' : 'district.returned';
+      const type = command.decision === 'confirm' ? HistoryEvent.districtConfirmed : HistoryEvent.districtReturned;
       await activities.recordStageChange(input.dossierId, command.commandId, senderOf(command), next, type, { reasons: command.reasons });
       return { stage: next };
     },

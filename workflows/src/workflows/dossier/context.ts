@@ -1,15 +1,14 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { ApplicationFailure, patched, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
-import { dossierFailureTypes, searchAttributeKeys, type DossierWorkflowInput, type DossierWorkflowState, type Sender } from '@ntm/contracts';
-import { authorize, commandStageKind, dossierScopeOf, FinalStage, followedStages, isRole, type Command, type DossierCommand, type DossierScope, type Grant } from '@ntm/domain';
+import { dossierFailureTypes, searchAttributeKeys, SystemStage, type DossierWorkflowInput, type StageKind, type DossierWorkflowState, type Sender } from '@ntm/contracts';
+import { authorize, commandStageKind, dossierScopeOf, followedStages, isRole, type Command, type DossierCommand, type DossierScope, type Grant } from '@ntm/domain';
 import type { Activities } from '../../activities/index.js';
 
 export const activities = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 20 } });
 
-export const openingStage = 'OPENING';
-export const rejectedStage = FinalStage.rejected;
+export const openingStage = SystemStage.opening;
+export const rejectedStage = SystemStage.rejected;
 
-type StageKind = DossierWorkflowInput['stages'][number]['kind'];
 
 /** What every stage module of the dossier workflow shares: the input, the state and stage moves. */
 export function createContext(input: DossierWorkflowInput, resume?: DossierWorkflowState) {

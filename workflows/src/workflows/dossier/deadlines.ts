@@ -1,5 +1,5 @@
 import { condition } from '@temporalio/workflow';
-import type { AppraisalTaskState } from '@ntm/contracts';
+import { HistoryEvent, StageKind, type AppraisalTaskState } from '@ntm/contracts';
 import { endOfVietnamDay, startOfVietnamDay } from '@ntm/domain';
 import { activities, type DossierContext } from './context.js';
 import { postingEndsOn } from './conditions.js';
@@ -14,7 +14,7 @@ export function nextAlarm(ctx: DossierContext): Alarm | undefined {
   const ends = postingEndsOn(ctx);
   // A durable timer marks the end of the public posting period in the dossier's history.
   if (ends !== null && !ctx.state.postingElapsed) return { kind: 'posting', at: startOfVietnamDay(ends) };
-  const appraisal = ctx.stageOf('appraisal');
+  const appraisal = ctx.stageOf(StageKind.appraisal);
   if (!appraisal || ctx.state.stage !== appraisal.code) return undefined;
   const every = ctx.input.durations[appraisal.code]?.reminderEveryDays ?? null;
   const alarms: Alarm[] = [];
@@ -51,14 +51,14 @@ async function fire(ctx: DossierContext, alarm: Alarm): Promise<void> {
   const { input } = ctx;
   if (alarm.kind === 'posting') {
     ctx.state.postingElapsed = true;
-    await activities.recordDossierEvent(input.dossierId, `posting/${ctx.state.postingStartedOn ?? ''}/elapsed`, 'posting.elapsed', { postingStartedOn: ctx.state.postingStartedOn });
+    await activities.recordDossierEvent(input.dossierId, `posting/${ctx.state.postingStartedOn ?? ''}/elapsed`, HistoryEvent.postingElapsed, { postingStartedOn: ctx.state.postingStartedOn });
     return;
   }
   const { task, kind } = alarm;
   const base = `appraisal/round-${task.round}/${task.departmentCode}`;
   if (kind === 'reminder') {
     task.remindersSent += 1;
-    await activities.recordDossierEvent(input.dossierId, `${base}/reminder-${task.remindersSent}`, 'appraisal.reminder', {
+    await activities.recordDossierEvent(input.dossierId, `${base}/reminder-${task.remindersSent}`, HistoryEvent.appraisalReminder, {
       round: task.round,
       departmentCode: task.departmentCode,
       dueDate: task.dueDate,
@@ -66,7 +66,7 @@ async function fire(ctx: DossierContext, alarm: Alarm): Promise<void> {
     });
   } else {
     task.escalated = true;
-    await activities.recordDossierEvent(input.dossierId, `${base}/escalated`, 'appraisal.escalated', {
+    await activities.recordDossierEvent(input.dossierId, `${base}/escalated`, HistoryEvent.appraisalEscalated, {
       round: task.round,
       departmentCode: task.departmentCode,
       dueDate: task.dueDate,

@@ -1,10 +1,9 @@
 import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
-import { decideDossierUpdate, dossierFailureTypes, type DecisionCommand } from '@ntm/contracts';
-import { FinalStage } from '@ntm/domain';
+import { decideDossierUpdate, dossierFailureTypes, SystemStage, type DecisionCommand } from '@ntm/contracts';
 import { activities, failure, senderOf, type DossierContext } from './context.js';
 
-export const recognisedStage = FinalStage.recognised;
-export const refusedStage = FinalStage.refused;
+export const recognisedStage = SystemStage.recognised;
+export const refusedStage = SystemStage.refused;
 
 /** The decision: recognition (stored, rendered as a PDF, published) or refusal with reasons. */
 export function registerDecision(ctx: DossierContext, onDecided: () => void): void {

@@ -1,6 +1,6 @@
 import { ActivityFailure, ApplicationFailure, patched, setHandler } from '@temporalio/workflow';
 import {
-  attachDocumentUpdate, dossierFailureTypes, openDossierUpdate, recordSelfAssessmentUpdate, submitDossierUpdate,
+  HistoryEvent, StageKind, attachDocumentUpdate, dossierFailureTypes, openDossierUpdate, recordSelfAssessmentUpdate, submitDossierUpdate,
   type AttachDocumentCommand, type SelfAssessmentCommand, type SubmitCommand,
 } from '@ntm/contracts';
 import { judgeCriterionClaim, missingForSubmission, vietnamDay } from '@ntm/domain';
@@ -10,7 +10,7 @@ import { openAppraisalRound } from './appraisal.js';
 /** Opening, the commune's self-assessment and submission (and resubmission after supplementation). */
 export function registerSelfAssessment(ctx: DossierContext, onRejected: () => void): void {
   const { input, state } = ctx;
-  const selfStage = ctx.stageOf('self_assessment')?.code ?? openingStage;
+  const selfStage = ctx.stageOf(StageKind.selfAssessment)?.code ?? openingStage;
 
   setHandler(openDossierUpdate, async () => {
     if (state.stage === openingStage) {
@@ -80,11 +80,11 @@ export function registerSelfAssessment(ctx: DossierContext, onRejected: () => vo
       // The submission is dated when the API received it; its due dates count from that instant.
       const submittedAt = patched('vietnam-calendar') ? commandTime(command) : null;
       // The commune verifies these before the district's offices appraise them (village chain).
-      if (ctx.kindOf(next) === 'confirmation') state.pendingCriteria = criteria;
+      if (ctx.kindOf(next) === StageKind.confirmation) state.pendingCriteria = criteria;
       // Leave the stage before awaiting, so no other command slips in meanwhile.
       ctx.moveTo(next);
       const dated = submittedAt === null ? [] : ([new Date(submittedAt).toISOString()] as const);
-      await activities.recordStageChange(input.dossierId, command.commandId, senderOf(command), next, 'dossier.submitted', { criteria }, ...dated);
+      await activities.recordStageChange(input.dossierId, command.commandId, senderOf(command), next, HistoryEvent.dossierSubmitted, { criteria }, ...dated);
       if (patched('hold-submitted-evidence')) await activities.holdSubmittedEvidence(input.dossierId, command.commandId);
       await openAppraisalRound(ctx, criteria, submittedAt);
       return { stage: state.stage };

@@ -1,12 +1,12 @@
 import { patched } from '@temporalio/workflow';
-import { verificationEventTypes, type ConfirmationCommand } from '@ntm/contracts';
+import { StageKind, verificationEventTypes, type ConfirmationCommand } from '@ntm/contracts';
 import { openAppraisalRound } from './appraisal.js';
 import { activities, commandTime, senderOf, type DossierContext } from './context.js';
 
 /** Whether the track's confirmation stage comes before its appraisal: the commune verifies a village's dossier. */
 export function verifiesBeforeAppraisal(ctx: DossierContext): boolean {
   const kinds = ctx.input.stages.map((s) => s.kind);
-  return kinds.includes('confirmation') && kinds.indexOf('confirmation') < kinds.indexOf('appraisal');
+  return kinds.includes(StageKind.confirmation) && kinds.indexOf(StageKind.confirmation) < kinds.indexOf(StageKind.appraisal);
 }
 
 /**
@@ -16,11 +16,11 @@ export function verifiesBeforeAppraisal(ctx: DossierContext): boolean {
  */
 export async function verify(ctx: DossierContext, command: ConfirmationCommand): Promise<{ stage: string }> {
   const { input, state } = ctx;
-  const stage = ctx.stageOf('confirmation')?.code ?? state.stage;
+  const stage = ctx.stageOf(StageKind.confirmation)?.code ?? state.stage;
   const criteria = state.pendingCriteria ?? input.requiredCriteria.map((c) => c.code);
   delete state.pendingCriteria;
   const forward = command.decision === 'confirm';
-  const next = forward ? ctx.stageAfter(stage) : (ctx.stageOf('self_assessment')?.code ?? state.stage);
+  const next = forward ? ctx.stageAfter(stage) : (ctx.stageOf(StageKind.selfAssessment)?.code ?? state.stage);
   state.supplementation = !forward && state.round > 0 ? criteria : [];
   ctx.moveTo(next);
   const type = forward ? verificationEventTypes.verified : verificationEventTypes.returned;

@@ -1,3 +1,4 @@
+import { vietnamDay } from '@ntm/domain/vietnam-time';
 import { Alert, Button, Card, Group, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { dossierApi } from '../api/client.js';
@@ -5,7 +6,7 @@ import { newCommandId, outcome } from '../api/commands.js';
 import type { components } from '../api/generated/dossier-api.js';
 
 type Dossier = components['schemas']['Dossier'];
-const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+const today = () => vietnamDay(Date.now());
 
 /** The provincial office issues the recognition decision (number, date, signer) or refuses with reasons. */
 export function DecisionPanel({ dossier, reload }: { dossier: Dossier; reload: () => void }) {

@@ -1,3 +1,4 @@
+import { SystemStage } from '@ntm/domain/system-stages';
 import { Alert, Anchor, Badge, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { dossierApi, problemText } from '../api/client.js';
@@ -27,7 +28,7 @@ export default function DossierPage({ id }: { id: string }) {
         setDossier(view.data);
         setAvailable(commands.data);
         setState('ready');
-        if (view.data.stage === 'RECOGNISED' || view.data.stage === 'REFUSED') void dossierApi.GET('/dossiers/{id}/decision', { params: { path: { id } } }).then((r) => setDecision(r.data ?? null));
+        if (view.data.stage === SystemStage.recognised || view.data.stage === SystemStage.refused) void dossierApi.GET('/dossiers/{id}/decision', { params: { path: { id } } }).then((r) => setDecision(r.data ?? null));
       } else if (view.response.status === 404 || view.response.status === 400) setState('not-found');
       else setState({ error: problemText(view.error) });
     });

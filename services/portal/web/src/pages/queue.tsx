@@ -1,3 +1,4 @@
+import { vietnamDay } from '@ntm/domain/vietnam-time';
 import { Alert, Anchor, Badge, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
@@ -7,7 +8,7 @@ import { formatDate } from '../format.js';
 import { useSession } from '../session.js';
 
 type Task = components['schemas']['AppraisalTask'];
-const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+const today = () => vietnamDay(Date.now());
 
 /** A department officer's work queue: open appraisal tasks across every unit, overdue and nearest deadline first. */
 export default function QueuePage() {
