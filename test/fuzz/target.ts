@@ -160,13 +160,19 @@ async function waitPolling(config: Config, taskQueue: string, child: ChildProces
   }
 }
 
-/** Ends the dossier workflows the fuzzer opened, so none waits forever on the shared Temporal server. */
+/**
+ * Deletes the dossier workflows the fuzzer opened (running or not), so none waits forever on the
+ * shared Temporal server and the next run can open a dossier under the same id (the documented
+ * example's): a closed workflow would otherwise answer the new run's 'open' update with its old result.
+ */
 async function terminateWorkflows(config: Config, taskQueue: string): Promise<void> {
   const connection = await Connection.connect({ address: config.temporal.address });
   try {
     const client = new Client({ connection, namespace: config.temporal.namespace });
-    for await (const wf of client.workflow.list({ query: `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'` })) {
-      await client.workflow.getHandle(wf.workflowId, wf.runId).terminate('fuzzing finished').catch(() => undefined);
+    for await (const wf of client.workflow.list({ query: `TaskQueue = '${taskQueue}'` })) {
+      await connection.workflowService
+        .deleteWorkflowExecution({ namespace: config.temporal.namespace, workflowExecution: { workflowId: wf.workflowId, runId: wf.runId } })
+        .catch(() => undefined);
     }
   } finally {
     await connection.close();
