@@ -73,8 +73,17 @@ export async function killProcess(stack: ChaosStack, name: string): Promise<void
   const pid = readPid(pidFile);
   if (pid === undefined) throw new Error(`${name} is not running`);
   process.kill(-pid, 'SIGKILL');
+  // The whole group, not only the pid file's process: its child holds the port until it is gone.
+  const groupAlive = () => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return isAlive(pid);
+    }
+  };
   const deadline = Date.now() + 10_000;
-  while (isAlive(pid) && Date.now() < deadline) await sleep(50);
+  while (groupAlive() && Date.now() < deadline) await sleep(50);
   rmSync(pidFile, { force: true });
 }
 
