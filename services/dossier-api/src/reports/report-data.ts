@@ -56,7 +56,7 @@ const statusColumns = Prisma.sql`unit_code, criteria_set_code AS "set", criterio
  * Status records of the sets on or before the date: for each unit, criterion, indicator and source
  * only the latest (the report keeps the latest of the sources). Provinces record every quarter, so
  * the latest result is nearly always in the last quarter: that window is read whole (one range scan),
- * and only the keys it leaves without a result are looked up further back, one index probe each.
+ * and only the units it leaves without a result on some criterion are read further back.
  */
 export async function readStatusRecords(db: Db, provinceCode: string | null, sets: readonly SetDemand[], asOf: string): Promise<ResultRecord[]> {
   if (sets.length === 0) return [];
@@ -81,27 +81,21 @@ export async function readStatusRecords(db: Db, provinceCode: string | null, set
     ),
   ]);
   const found = new Set(recent.map((r) => `${r.unit_code}|${r.set}|${r.criterion}`));
-  const missing: { units: string[]; sets: string[]; criteria: string[] } = { units: [], sets: [], criteria: [] };
+  // Units the window leaves without a result on some criterion: their older rows, read unit by unit
+  // (one index range each; a unit never recorded costs one probe).
+  const missing = new Set<string>();
   for (const { set, units } of older) {
     for (const unit of [...set.expectedUnits, ...units]) {
-      for (const criterion of set.criterionCodes) {
-        if (found.has(`${unit}|${set.code}|${criterion}`)) continue;
-        missing.units.push(unit);
-        missing.sets.push(set.code);
-        missing.criteria.push(criterion);
-      }
+      if (set.criterionCodes.some((criterion) => !found.has(`${unit}|${set.code}|${criterion}`))) missing.add(unit);
     }
   }
-  if (missing.units.length === 0) return recent.map(toResult);
+  if (missing.size === 0) return recent.map(toResult);
   const earlier = await db.$queryRaw<ResultRow[]>`
-    SELECT r.* FROM unnest(${missing.units}::text[], ${missing.sets}::text[], ${missing.criteria}::text[]) AS k(unit_code, set_code, criterion_code)
-    CROSS JOIN LATERAL (
-      SELECT DISTINCT ON (indicator_code, source) ${statusColumns}
-      FROM unit_status_records s
-      WHERE s.unit_code = k.unit_code AND s.criteria_set_code = k.set_code AND s.criterion_code = k.criterion_code
-        AND s.recorded_on <= ${asOf}::date - ${windowDays}::int
-      ORDER BY indicator_code, source, recorded_on DESC
-    ) r`;
+    SELECT DISTINCT ON (unit_code, criteria_set_code, criterion_code, indicator_code, source) ${statusColumns}
+    FROM unit_status_records
+    WHERE unit_code = ANY(${[...missing]}::text[]) AND criteria_set_code IN (${Prisma.join(codes)})
+      AND recorded_on <= ${asOf}::date - ${windowDays}::int
+    ORDER BY unit_code, criteria_set_code, criterion_code, indicator_code, source, recorded_on DESC`;
   return [...recent, ...earlier].map(toResult);
 }
 
