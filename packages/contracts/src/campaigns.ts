@@ -11,7 +11,7 @@ const field = z.enum(['opensOn', 'selfAssessmentDue', 'appraisalDue', 'reportDue
 /** Any date left out keeps (or falls back to) its default. */
 export const MaintenanceCalendarBody = z
   .strictObject({ opensOn: MonthDay.optional(), selfAssessmentDue: MonthDay.optional(), appraisalDue: MonthDay.optional(), reportDue: MonthDay.optional() })
-  .meta({ id: 'MaintenanceCalendarBody' });
+  .meta({ id: 'MaintenanceCalendarBody', examples: [{ opensOn: '05-01', selfAssessmentDue: '06-05', appraisalDue: '06-20', reportDue: '06-25' }] });
 export type MaintenanceCalendarBody = z.infer<typeof MaintenanceCalendarBody>;
 
 export const MaintenanceCalendarView = z
@@ -46,8 +46,8 @@ export const CampaignScheduleView = z
   .meta({ id: 'CampaignSchedule' });
 export type CampaignScheduleView = z.infer<typeof CampaignScheduleView>;
 
-export const ScheduleNoteBody = z.strictObject({ note: z.string().trim().min(1).max(500).optional() }).meta({ id: 'ScheduleNoteBody' });
-export const RunCampaignBody = z.strictObject({ trackCode: code, year: z.number().int().min(2010).max(2100) }).meta({ id: 'RunCampaignBody' });
+export const ScheduleNoteBody = z.strictObject({ note: z.string().trim().min(1).max(500).optional() }).meta({ id: 'ScheduleNoteBody', examples: [{ note: 'Tạm dừng trong thời gian sáp nhập đơn vị hành chính.' }] });
+export const RunCampaignBody = z.strictObject({ trackCode: code, year: z.number().int().min(2010).max(2100) }).meta({ id: 'RunCampaignBody', examples: [{ trackCode: 'COMMUNE_NTM', year: 2026 }] });
 
 export const CampaignRun = z.object({ workflowId: z.string(), runId: z.string().nullable() }).meta({ id: 'CampaignRun' });
 

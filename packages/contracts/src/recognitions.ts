@@ -16,7 +16,10 @@ export const RegisterRecognitionBody = z
     signer: z.string().trim().min(1).max(200),
     signerTitle: z.string().trim().min(1).max(200).nullable().default(null),
   })
-  .meta({ id: 'RegisterRecognitionBody' });
+  .meta({
+    id: 'RegisterRecognitionBody',
+    examples: [{ unitCode: 'LCH-THU-PMU', trackCode: 'COMMUNE_NTM', year: 2022, decisionNumber: '1520/QĐ-UBND', signedOn: '2022-12-20', signer: 'Nguyễn Văn A', signerTitle: 'Phó Chủ tịch' }],
+  });
 export type RegisterRecognitionBody = z.infer<typeof RegisterRecognitionBody>;
 
 export const RegisteredRecognition = z

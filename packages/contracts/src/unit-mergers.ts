@@ -50,7 +50,10 @@ export const MergerRecognitionBody = z
     signer: z.string().trim().min(1).max(200),
     signerTitle: z.string().trim().min(1).max(100).default('Chủ tịch'),
   })
-  .meta({ id: 'MergerRecognitionBody' });
+  .meta({
+    id: 'MergerRecognitionBody',
+    examples: [{ commandId: '2b7d4c1e-9f3a-4e8b-a6d5-0c1f2e3d4a5b', trackCode: 'COMMUNE_NTM', number: '1876/QĐ-UBND', date: '2025-09-15', signer: 'Nguyễn Văn A', signerTitle: 'Chủ tịch' }],
+  });
 export type MergerRecognitionBody = z.infer<typeof MergerRecognitionBody>;
 
 export const MergerDecisionView = z
