@@ -12,6 +12,13 @@ import { outageProbes, sendProbes, type Probe } from './probes.js';
 import { killProcess, type ChaosStack } from './stack.js';
 import { slowUpload, whenSent } from './uploads.js';
 
+/**
+ * How long a probe may wait for its answer during and after an outage: the API's command deadline
+ * (15 s) plus the Temporal client's reconnection, with room for a loaded 2-core machine. Bounded,
+ * so a hang still fails the round.
+ */
+const outageAnswerMs = 30_000;
+
 export interface ChaosEnv {
   stack: ChaosStack;
   driver: Driver;
@@ -114,7 +121,7 @@ const temporalKill: Fault = {
     await Promise.race([until(() => run.reached.submitted >= 1), run.ids]);
     await killProcess(env.stack, 'temporal');
     // Every read, a login, a command and an upload answer, none with a 5xx but the 503 problem.
-    const { failures } = await sendProbes(reads, 20_000);
+    const { failures } = await sendProbes(reads, outageAnswerMs);
     // A dossier opened while Temporal is down: its creation is answered 503 and retried with the same id.
     const lateStats = newStats();
     const lateRun = driveMany(env, lateStats, [late ?? '']);
@@ -124,7 +131,7 @@ const temporalKill: Fault = {
     if (lateStats.unavailable === 0) failures.push('no 503 while Temporal was down');
     await env.stack.component('temporal').start(env.stack.ctx);
     const ids = [...(await run.ids), ...(await lateRun.ids)];
-    failures.push(...(await sendProbes(reads, 20_000, { recovered: true })).failures);
+    failures.push(...(await sendProbes(reads, outageAnswerMs, { recovered: true })).failures);
     stats.unavailable += lateStats.unavailable;
     stats.noAnswer += lateStats.noAnswer;
     stats.serverErrors.push(...lateStats.serverErrors);
@@ -173,7 +180,7 @@ const minioKill: Fault = {
       await whenSent(upload.progress, 0.2 + Math.random() * 0.6, upload.answer);
       await killProcess(env.stack, 'minio');
       // Downloads, the decision PDF and another upload while the store is away: never a 5xx but the 503 problem.
-      const probed = await sendProbes(probes, 20_000);
+      const probed = await sendProbes(probes, outageAnswerMs);
       failures.push(...probed.failures);
       stats.unavailable += probed.unavailable;
       const answer = await upload.answer;
@@ -182,7 +189,7 @@ const minioKill: Fault = {
         failures.push(`upload while MinIO was down: ${answer ? `${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}` : 'no answer'}`);
       }
       await env.stack.component('minio').start(env.stack.ctx);
-      failures.push(...(await sendProbes(probes, 20_000, { recovered: true })).failures);
+      failures.push(...(await sendProbes(probes, outageAnswerMs, { recovered: true })).failures);
       return uploadEvidence(env.driver, stats, dossierId);
     };
     const run = driveMany(env, stats, await newUnits(env.driver, 1), { evidence });

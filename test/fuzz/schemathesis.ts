@@ -48,6 +48,13 @@ export interface FuzzResult {
   outputFile: string;
 }
 
+const pdfMediaTypeHook = [
+  'import schemathesis',
+  'from hypothesis import strategies as st',
+  'schemathesis.openapi.media_type("application/pdf", st.sampled_from([b"%PDF-1.7\\n1 0 obj<<>>endobj\\ntrailer<<>>\\n%%EOF\\n", b"not a pdf"]))',
+  '',
+].join('\n');
+
 /**
  * One bounded Schemathesis run against a service's served OpenAPI document, signed in with the
  * given bearer token. One worker: the machine is shared, and on Python 3.11 more workers crash
@@ -55,6 +62,8 @@ export interface FuzzResult {
  */
 export async function runSchemathesis(bin: string, options: { service: string; baseUrl: string; token: string; seconds: number }): Promise<FuzzResult> {
   const dir = mkdtempSync(join(tmpdir(), `ntm-schemathesis-${options.service}-`));
+  // Schemathesis cannot make a PDF body on its own: give it a real one and a false one to send.
+  writeFileSync(join(dir, 'ntm_fuzz_hooks.py'), pdfMediaTypeHook);
   const args = [
     '--no-color',
     'run',
@@ -78,7 +87,7 @@ export async function runSchemathesis(bin: string, options: { service: string; b
     dir,
   ];
   const { code, output } = await new Promise<{ code: number; output: string }>((resolve, reject) => {
-    const child = spawn(bin, args, { cwd: dir, env: { ...process.env, PYTHONUNBUFFERED: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(bin, args, { cwd: dir, env: { ...process.env, PYTHONUNBUFFERED: '1', PYTHONPATH: dir, SCHEMATHESIS_HOOKS: 'ntm_fuzz_hooks' }, stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
     child.stderr.on('data', (c: Buffer) => chunks.push(c));
