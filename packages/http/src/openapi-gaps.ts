@@ -38,7 +38,8 @@ function hasBodyExample(document: Document, media: { schema?: Json; example?: un
   if (media.example !== undefined || media.examples !== undefined) return true;
   const schema = resolve(document, media.schema);
   if (Array.isArray(schema?.examples) && schema.examples.length > 0) return true;
-  // A file upload: the binary field is what to send.
+  // A file upload: the binary body, or its binary field, is what to send.
+  if (schema?.format === 'binary') return true;
   const properties = (schema?.properties ?? {}) as Record<string, Json>;
   return Object.values(properties).some((p) => p.format === 'binary');
 }

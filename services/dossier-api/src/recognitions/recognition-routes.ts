@@ -128,7 +128,7 @@ export function recognitionRoutes(deps: RecognitionRoutesDeps): FastifyPluginAsy
           description: 'Thân yêu cầu là tệp PDF (application/pdf), được kiểm tra theo nội dung và lưu như tài liệu minh chứng cùng mã SHA-256. Một quyết định chỉ có một bản quét: gửi lại cùng tệp không thay đổi gì, tệp khác là 409.',
           params: DecisionId,
           consumes: ['application/pdf'],
-          body: z.custom<Buffer>((b) => Buffer.isBuffer(b) && b.length > 0, { message: 'cần nội dung tệp PDF' }).meta({ type: 'string', format: 'binary', description: 'tệp PDF của quyết định', examples: ['%PDF-1.7 …'] }),
+          body: z.custom<Buffer>((b) => Buffer.isBuffer(b) && b.length > 0, { message: 'cần nội dung tệp PDF' }).meta({ type: 'string', format: 'binary', description: 'tệp PDF của quyết định' }),
           response: { 200: RegisteredRecognition, 400: Problem, 403: Problem, 409: Problem, ...notFound },
         },
       },
