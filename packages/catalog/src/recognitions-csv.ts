@@ -1,5 +1,5 @@
-import { parse } from 'csv-parse/sync';
 import { RegisterRecognitionBody, recognitionCsvColumns, type FieldError } from '@ntm/contracts';
+import { headerErrors, readCsvTable } from './csv-table.js';
 
 /**
  * Earlier recognitions from a CSV file (UTF-8, comma-separated, header row):
@@ -13,20 +13,13 @@ const columnOf: Record<string, string> = { unitCode: 'unit_code', trackCode: 'tr
 export const csvLocation = (index: number, field: string) => `body.rows.${index + 2}.${columnOf[field] ?? field}`;
 
 export function parseRecognitionsCsv(text: string): RecognitionsCsvResult {
-  let records: string[][];
-  try {
-    records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: false });
-  } catch (e) {
-    return { ok: false, errors: [{ location: 'body', message: `không đọc được tệp CSV: ${(e as Error).message}` }] };
-  }
-  const [header, ...records_] = records;
+  const table = readCsvTable(text);
+  if (!table.ok) return table;
+  const { header, rows: records_ } = table;
   if (!header) return { ok: false, errors: [{ location: 'body', message: 'tệp CSV trống' }] };
   const known: readonly string[] = recognitionCsvColumns;
-  const missing = recognitionCsvColumns.filter((c) => c !== 'signer_title' && !header.includes(c));
-  const unknown = header.filter((h) => !known.includes(h));
-  if (missing.length > 0 || unknown.length > 0) {
-    return { ok: false, errors: [{ location: 'body.header', message: [...missing.map((c) => `thiếu cột "${c}"`), ...unknown.map((c) => `cột lạ "${c}"`)].join('; ') }] };
-  }
+  const headerProblems = headerErrors(header, recognitionCsvColumns.filter((c) => c !== 'signer_title'), (h) => known.includes(h));
+  if (headerProblems.length > 0) return { ok: false, errors: headerProblems };
   if (records_.length === 0) return { ok: false, errors: [{ location: 'body', message: 'tệp CSV không có dòng dữ liệu nào' }] };
   const errors: FieldError[] = [];
   const rows: RegisterRecognitionBody[] = [];

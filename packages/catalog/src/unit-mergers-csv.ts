@@ -1,5 +1,5 @@
-import { parse } from 'csv-parse/sync';
 import { UnitMergerRow, type FieldError } from '@ntm/contracts';
+import { headerErrors, readCsvTable } from './csv-table.js';
 
 /**
  * A province's merger table from CSV (UTF-8, comma-separated, header row):
@@ -13,19 +13,12 @@ const fieldColumn: Record<string, string> = { formerUnitCode: 'former_code', new
 export type MergersCsvResult = { ok: true; rows: UnitMergerRow[] } | { ok: false; errors: FieldError[] };
 
 export function parseMergersCsv(text: string): MergersCsvResult {
-  let records: string[][];
-  try {
-    records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: false });
-  } catch (e) {
-    return { ok: false, errors: [{ location: 'body', message: `không đọc được tệp CSV: ${(e as Error).message}` }] };
-  }
-  const [header, ...rows] = records;
+  const table = readCsvTable(text);
+  if (!table.ok) return table;
+  const { header, rows } = table;
   if (!header || rows.length === 0) return { ok: false, errors: [{ location: 'body', message: 'tệp CSV không có dòng dữ liệu nào' }] };
-  const missing = mergerCsvColumns.filter((c) => !header.includes(c));
-  const unknown = header.filter((h) => !(mergerCsvColumns as readonly string[]).includes(h));
-  if (missing.length > 0 || unknown.length > 0) {
-    return { ok: false, errors: [{ location: 'body.header', message: [...missing.map((c) => `thiếu cột "${c}"`), ...unknown.map((c) => `cột lạ "${c}"`)].join('; ') }] };
-  }
+  const headerProblems = headerErrors(header, mergerCsvColumns, (h) => (mergerCsvColumns as readonly string[]).includes(h));
+  if (headerProblems.length > 0) return { ok: false, errors: headerProblems };
   const errors: FieldError[] = [];
   const parsed: UnitMergerRow[] = [];
   rows.forEach((cells, i) => {

@@ -1,5 +1,5 @@
-import { parse } from 'csv-parse/sync';
 import { CatalogUnit, type FieldError } from '@ntm/contracts';
+import { headerErrors, readCsvTable } from './csv-table.js';
 
 /**
  * Units from a CSV file (UTF-8, comma-separated, header row):
@@ -12,20 +12,12 @@ const optionalColumns = ['special_difficulty'];
 export type UnitsCsvResult = { ok: true; units: CatalogUnit[] } | { ok: false; errors: FieldError[] };
 
 export function parseUnitsCsv(text: string): UnitsCsvResult {
-  let records: string[][];
-  try {
-    records = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: false });
-  } catch (e) {
-    return { ok: false, errors: [{ location: 'body', message: `không đọc được tệp CSV: ${(e as Error).message}` }] };
-  }
-  const [header, ...rows] = records;
+  const table = readCsvTable(text);
+  if (!table.ok) return table;
+  const { header, rows } = table;
   if (!header) return { ok: false, errors: [{ location: 'body', message: 'tệp CSV trống' }] };
-  const missing = unitCsvColumns.filter((c) => !header.includes(c));
-  const unknown = header.filter((h) => !(unitCsvColumns as readonly string[]).includes(h) && !optionalColumns.includes(h) && !h.startsWith('group:'));
-  if (missing.length > 0 || unknown.length > 0) {
-    const problems = [...missing.map((c) => `thiếu cột "${c}"`), ...unknown.map((c) => `cột lạ "${c}"`)];
-    return { ok: false, errors: [{ location: 'body.header', message: problems.join('; ') }] };
-  }
+  const headerProblems = headerErrors(header, unitCsvColumns, (h) => (unitCsvColumns as readonly string[]).includes(h) || optionalColumns.includes(h) || h.startsWith('group:'));
+  if (headerProblems.length > 0) return { ok: false, errors: headerProblems };
 
   const errors: FieldError[] = [];
   const units: CatalogUnit[] = [];
