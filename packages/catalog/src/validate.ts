@@ -1,9 +1,9 @@
 import type { CatalogFile, FieldError } from '@ntm/contracts';
-import { unknownPlaceholders } from '@ntm/domain';
+import { unitLevelTier, unknownPlaceholders } from '@ntm/domain';
 import { unfollowableStages } from '@ntm/domain';
 import type { References } from './references.js';
 
-const levelRank = { province: 0, district: 1, commune: 2, village: 3 } as const;
+const levelRank = unitLevelTier;
 
 function duplicates(values: readonly (string | number)[]): Set<string | number> {
   const seen = new Set<string | number>();

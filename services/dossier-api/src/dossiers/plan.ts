@@ -10,7 +10,7 @@ const unitLevel = (level: string) => (level === 'village' || level === 'district
 
 const crockford = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/** A human-friendly tracking code (mã hồ sơ) derived from the dossier id: LCH-2026-7KQ3M9XA. */
+/** A human-friendly tracking code (mã hồ sơ) derived from the dossier id: 12-2026-7KQ3M9XA. */
 export function trackingCode(provinceCode: string, year: number, dossierId: string): string {
   const bytes = createHash('sha256').update(dossierId).digest();
   let bits = 0n;
