@@ -1,6 +1,7 @@
 import type { Db } from '@ntm/db';
 import { HttpProblem } from '@ntm/http';
 import { compareReports, computeReport, defaultBands, type Band, type ComparedReport, type CriteriaSetDef, type ReportInput } from '@ntm/reports';
+import type { ReportCache } from './report-cache.js';
 import { readReportCatalog } from './report-catalog.js';
 import { readDossierResults, readRecognitions, readStatusRecords, readTargets, readUnitsBetween, type ReportUnitRow, type SetDemand } from './report-data.js';
 
@@ -34,52 +35,56 @@ function unitsOn(units: readonly ReportUnitRow[], scopeCode: string | null, date
 
 const groupLevelOf = { country: 'province', province: 'district', district: null } as const;
 
-/** Reads what the report needs (a handful of queries, run together) and computes it on each date. */
-export async function buildReport(db: Db, req: ReportRequest): Promise<ComparedReport> {
-  const dates = req.compareTo === null ? [req.asOf] : [req.asOf, req.compareTo];
-  const earliest = dates.reduce((a, b) => (a < b ? a : b));
+export type ReportOnDate = ReturnType<typeof computeReport>;
+
+/** Reads what the report needs on one date (a handful of queries, run together) and computes it. */
+async function reportOn(db: Db, req: ReportRequest, date: string): Promise<ReportOnDate> {
   const catalog = await readReportCatalog(db);
   if (!catalog) throw new HttpProblem('unprocessable', 'Danh mục chưa có loại hồ sơ công nhận xã đạt chuẩn nông thôn mới.');
-  const setsOn = dates.map((date) => {
-    const year = Number(date.slice(0, 4));
-    const sets = catalog.setsFor(year, req.provinceCode);
-    if (!sets.commune) throw new HttpProblem('unprocessable', `Không có bộ tiêu chí xã có hiệu lực năm ${year}.`);
-    return { ...sets, commune: sets.commune };
-  });
-  const latest = req.asOf > earliest ? req.asOf : earliest;
+  const year = Number(date.slice(0, 4));
+  const found = catalog.setsFor(year, req.provinceCode);
+  if (!found.commune) throw new HttpProblem('unprocessable', `Không có bộ tiêu chí xã có hiệu lực năm ${year}.`);
+  const sets = { ...found, commune: found.commune };
   const [units, dossierResults, recognitions, targets] = await Promise.all([
-    readUnitsBetween(db, req.provinceCode, earliest, latest),
-    readDossierResults(db, req.provinceCode, latest),
+    readUnitsBetween(db, req.provinceCode, date, date),
+    readDossierResults(db, req.provinceCode, date),
     readRecognitions(db, req.provinceCode),
     readTargets(db, req.provinceCode),
   ]);
-  const statusRecords = await Promise.all(
-    dates.map(async (date, i) => {
-      const sets = setsOn[i];
-      if (!sets) return [];
-      const valid = units.filter((u) => u.validFrom <= date && (u.validTo === null || u.validTo >= date));
-      const codesAt = (level: string) => valid.filter((u) => u.level === level).map((u) => u.code);
-      const demand = (set: CriteriaSetDef | null, expectedUnits: string[]): SetDemand[] => (set ? [{ code: set.code, criterionCodes: set.criteria.map((c) => c.code), expectedUnits }] : []);
-      return readStatusRecords(db, req.provinceCode, [...demand(sets.commune, codesAt('commune')), ...demand(sets.village, codesAt('village')), ...demand(sets.district, codesAt('district')), ...demand(sets.advanced, [])], date);
-    }),
-  );
-  const reports = dates.map((date, i) => {
-    const sets = setsOn[i];
-    if (!sets) throw new Error('unreachable: one set per date');
-    return computeReport({
-      scope: req.scope,
-      asOf: date,
-      units: unitsOn(units, req.scope.level === 'country' ? null : req.scope.code, date),
-      groupLevel: groupLevelOf[req.scope.level],
-      sets,
-      results: [...(statusRecords[i] ?? []), ...dossierResults],
-      recognitions,
-      targets,
-      tracks: { commune: catalog.tracks.commune, advanced: catalog.tracks.advanced ?? '' },
-      bands: req.bands ?? defaultBands(sets.commune.criteria.length),
-    });
+  const codesAt = (level: string) => units.filter((u) => u.level === level).map((u) => u.code);
+  const demand = (set: CriteriaSetDef | null, expectedUnits: string[]): SetDemand[] => (set ? [{ code: set.code, criterionCodes: set.criteria.map((c) => c.code), expectedUnits }] : []);
+  const statusRecords = await readStatusRecords(db, req.provinceCode, [...demand(sets.commune, codesAt('commune')), ...demand(sets.village, codesAt('village')), ...demand(sets.district, codesAt('district')), ...demand(sets.advanced, [])], date);
+  return computeReport({
+    scope: req.scope,
+    asOf: date,
+    units: unitsOn(units, req.scope.level === 'country' ? null : req.scope.code, date),
+    groupLevel: groupLevelOf[req.scope.level],
+    sets,
+    results: [...statusRecords, ...dossierResults],
+    recognitions,
+    targets,
+    tracks: { commune: catalog.tracks.commune, advanced: catalog.tracks.advanced ?? '' },
+    bands: req.bands ?? defaultBands(sets.commune.criteria.length),
   });
-  const [now, before] = reports;
-  if (!now) throw new Error('unreachable: a report for the date');
+}
+
+/** Computes a report on one date, or takes it from a cache of reports of the data's current version. */
+export type ReportSource = (req: ReportRequest, date: string) => Promise<ReportOnDate>;
+
+/** Every report computed afresh. */
+export const uncached = (db: Db): ReportSource => (req, date) => reportOn(db, req, date);
+
+/** Reports reused while the data they were computed from is unchanged (see report-cache.ts). */
+export function cached(db: Db, cache: ReportCache<ReportOnDate>): ReportSource {
+  return async (req, date) => {
+    const version = await cache.currentVersion();
+    const key = JSON.stringify([req.scope.level, req.scope.code, req.provinceCode, date, req.bands]);
+    return cache.get(version, key, () => reportOn(db, req, date));
+  };
+}
+
+/** The report on its date and, with `compareTo`, what changed since the earlier date. */
+export async function buildReport(source: ReportSource, req: ReportRequest): Promise<ComparedReport> {
+  const [now, before] = await Promise.all([source(req, req.asOf), req.compareTo === null ? null : source(req, req.compareTo)]);
   return { ...now, change: before ? compareReports(now, before) : null };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { nationalFixture, provinceFixture, villageFixture } from '@ntm/catalog/test-fixtures';
@@ -72,6 +73,10 @@ describe('progress report through the API', () => {
     expect(before.summary).toMatchObject({ recognised: 0, atStandard: 0 });
     const after = (await province('GET', '/reports/progress?unit=P1&asOf=2024-06-30')).body as Json;
     expect(after.summary).toMatchObject({ recognised: 1 });
+    // A recognition registered from a decision taken before the province adopted the system counts from its day.
+    await h.db.recognition.create({ data: { unitCode: 'P1-D2-C4', trackCode: 'T-NTM', year: 2025, decisionId: randomUUID(), status: 'active', origin: 'registered', recognisedOn: new Date('2025-03-01') } });
+    const registered = async (asOf: string) => ((await province('GET', `/reports/progress?unit=P1&asOf=${asOf}`)).body as Json).summary.recognised;
+    expect([await registered('2025-02-28'), await registered('2025-03-01')]).toEqual([1, 2]);
   });
 
   it('writes the same figures to CSV and XLSX (numbers as numbers), and a PDF with decimal commas and charts', async () => {
@@ -159,5 +164,15 @@ describe('progress report through the API', () => {
     const myLy = r.communes.find((c) => c.code === 'P1-D2-C5');
     expect(myLy?.met).toBe(3);
     expect(myLy?.criteria.map((c) => c.source)).toEqual(['appraisal', 'appraisal', 'appraisal']);
+  });
+  it('answers the same request again from its cache until a record changes what it reads', async () => {
+    const url = '/reports/progress?unit=P1&asOf=2025-06-30';
+    const villages = async () => ((await province('GET', url)).body as Json & { villages: { atStandard: number } }).villages.atStandard;
+    expect([await villages(), await villages()]).toEqual([1, 1]);
+    const recorded = await province('POST', '/provinces/P1/status-records', {
+      records: [{ unitCode: 'P1-D1-C1-B2', criteriaSetCode: 'P1-THON', criterionCode: 'V2', recordedOn: '2025-01-15', met: true, source: 'appraisal' }],
+    });
+    expect(recorded.status).toBe(200);
+    expect(await villages()).toBe(2);
   });
 });

@@ -36,6 +36,26 @@ const toResult = (r: ResultRow): ResultRecord => ({
   source: r.source,
 });
 
+/**
+ * A unit's status records of one set travel as one row: each record's criterion, indicator, date,
+ * met (1/0) and source (a/s), fields split by U+001F and records by U+001E (catalog codes are letters,
+ * digits, '.', '-' and '_'). Sent one by one, the tens of thousands of rows of a province's villages
+ * cost more to parse and collect than the report's whole computation.
+ */
+type PackedRow = { unit_code: string; set: string; packed: string };
+const packed = Prisma.sql`string_agg(concat_ws(chr(31), criterion_code, indicator_code, to_char(recorded_on, 'YYYY-MM-DD'), CASE WHEN met THEN '1' ELSE '0' END, CASE WHEN source = 'appraisal' THEN 'a' ELSE 's' END), chr(30))`;
+
+function unpack(rows: readonly PackedRow[]): ResultRecord[] {
+  const results: ResultRecord[] = [];
+  for (const row of rows) {
+    for (const record of row.packed.split('\u001e')) {
+      const [criterionCode = '', indicator = '', on = '', met, source] = record.split('\u001f');
+      results.push({ unitCode: row.unit_code, criteriaSetCode: row.set, criterionCode, indicatorCode: indicator === '' ? null : indicator, on, met: met === '1', source: source === 'a' ? 'appraisal' : 'self_assessment' });
+    }
+  }
+  return results;
+}
+
 /** What status records a report needs of one set: whose units are expected to have every criterion recorded. */
 export interface SetDemand {
   code: string;
@@ -50,25 +70,24 @@ export interface SetDemand {
  */
 const windowDays = 92;
 
-const statusColumns = Prisma.sql`unit_code, criteria_set_code AS "set", criterion_code AS criterion, indicator_code AS indicator, to_char(recorded_on, 'YYYY-MM-DD') AS "on", met, source`;
-
 /**
- * Status records of the sets on or before the date: for each unit, criterion, indicator and source
- * only the latest (the report keeps the latest of the sources). Provinces record every quarter, so
- * the latest result is nearly always in the last quarter: that window is read whole (one range scan),
+ * Status records of the sets on or before the date, for each unit, criterion, indicator and source
+ * at least the latest (the report keeps the latest of all results, `indexResults`). Provinces record
+ * every quarter, so the latest result is nearly always in the last quarter: that window is read
+ * whole (one range scan, packed one row per unit, not sorted: the report picks the latest in memory),
  * and only the units it leaves without a result on some criterion are read further back.
  */
 export async function readStatusRecords(db: Db, provinceCode: string | null, sets: readonly SetDemand[], asOf: string): Promise<ResultRecord[]> {
   if (sets.length === 0) return [];
   const province = provinceCode === null ? Prisma.empty : Prisma.sql`AND province_code = ${provinceCode}`;
   const codes = sets.map((s) => s.code);
-  const [recent, older] = await Promise.all([
-    db.$queryRaw<ResultRow[]>`
-      SELECT DISTINCT ON (unit_code, criteria_set_code, criterion_code, indicator_code, source) ${statusColumns}
+  const [recentRows, older] = await Promise.all([
+    db.$queryRaw<PackedRow[]>`
+      SELECT unit_code, criteria_set_code AS "set", ${packed} AS packed
       FROM unit_status_records
       WHERE criteria_set_code IN (${Prisma.join(codes)}) ${province}
         AND recorded_on <= ${asOf}::date AND recorded_on > ${asOf}::date - ${windowDays}::int
-      ORDER BY unit_code, criteria_set_code, criterion_code, indicator_code, source, recorded_on DESC`,
+      GROUP BY unit_code, criteria_set_code`,
     // Units with older rows of a set whose units are not all expected (an advanced set: few communes).
     Promise.all(
       sets.map(async (s) => {
@@ -80,7 +99,8 @@ export async function readStatusRecords(db: Db, provinceCode: string | null, set
       }),
     ),
   ]);
-  const found = new Set(recent.map((r) => `${r.unit_code}|${r.set}|${r.criterion}`));
+  const recent = unpack(recentRows);
+  const found = new Set(recent.map((r) => `${r.unitCode}|${r.criteriaSetCode}|${r.criterionCode}`));
   // Units the window leaves without a result on some criterion: their older rows, read unit by unit
   // (one index range each; a unit never recorded costs one probe).
   const missing = new Set<string>();
@@ -89,14 +109,18 @@ export async function readStatusRecords(db: Db, provinceCode: string | null, set
       if (set.criterionCodes.some((criterion) => !found.has(`${unit}|${set.code}|${criterion}`))) missing.add(unit);
     }
   }
-  if (missing.size === 0) return recent.map(toResult);
-  const earlier = await db.$queryRaw<ResultRow[]>`
-    SELECT DISTINCT ON (unit_code, criteria_set_code, criterion_code, indicator_code, source) ${statusColumns}
-    FROM unit_status_records
-    WHERE unit_code = ANY(${[...missing]}::text[]) AND criteria_set_code IN (${Prisma.join(codes)})
-      AND recorded_on <= ${asOf}::date - ${windowDays}::int
-    ORDER BY unit_code, criteria_set_code, criterion_code, indicator_code, source, recorded_on DESC`;
-  return [...recent, ...earlier].map(toResult);
+  if (missing.size === 0) return recent;
+  const earlier = await db.$queryRaw<PackedRow[]>`
+    SELECT unit_code, criteria_set_code AS "set", ${packed} AS packed
+    FROM (
+      SELECT DISTINCT ON (unit_code, criteria_set_code, criterion_code, indicator_code, source) *
+      FROM unit_status_records
+      WHERE unit_code = ANY(${[...missing]}::text[]) AND criteria_set_code IN (${Prisma.join(codes)})
+        AND recorded_on <= ${asOf}::date - ${windowDays}::int
+      ORDER BY unit_code, criteria_set_code, criterion_code, indicator_code, source, recorded_on DESC
+    ) latest
+    GROUP BY unit_code, criteria_set_code`;
+  return [...recent, ...unpack(earlier)];
 }
 
 /**
@@ -121,15 +145,18 @@ export async function readDossierResults(db: Db, provinceCode: string | null, as
 }
 
 /**
- * Recognitions with the day they took effect. The record keeps a revocation as the status
- * `revoked` without its date: such a recognition is never counted (see docs/status-records.md).
+ * Recognitions (issued by this system's decisions or registered from earlier ones) with the day
+ * their standing holds from. The record keeps a revocation as the status `revoked` without its
+ * date: such a recognition is never counted (see docs/status-records.md).
  */
 export async function readRecognitions(db: Db, provinceCode: string | null): Promise<RecognitionFact[]> {
-  const province = provinceCode === null ? Prisma.empty : Prisma.sql`AND d.province_code = ${provinceCode}`;
+  const province = provinceCode === null ? Prisma.empty : Prisma.sql`AND u.province_code = ${provinceCode}`;
   const rows = await db.$queryRaw<Array<{ unit_code: string; track_code: string; status: string; from: string | null }>>`
-    SELECT r.unit_code, r.track_code, r.status, to_char(COALESCE(d.effective_on, d.signed_on), 'YYYY-MM-DD') AS "from"
-    FROM recognitions r JOIN decisions d ON d.id = r.decision_id
-    WHERE d.outcome = 'recognised' ${province}`;
+    SELECT r.unit_code, r.track_code, r.status, to_char(COALESCE(r.recognised_on, d.effective_on, d.signed_on), 'YYYY-MM-DD') AS "from"
+    FROM recognitions r
+    JOIN administrative_units u ON u.code = r.unit_code
+    LEFT JOIN decisions d ON d.id = r.decision_id
+    WHERE (d.id IS NULL OR d.outcome = 'recognised') ${province}`;
   return rows.flatMap((r) => (r.from === null ? [] : [{ unitCode: r.unit_code, trackCode: r.track_code, from: r.from, revokedOn: r.status === 'revoked' ? 'unknown' : null }]));
 }
 

@@ -8,7 +8,8 @@ import { Problem } from '@ntm/contracts';
 import type { Db } from '@ntm/db';
 import { HttpProblem } from '@ntm/http';
 import { parseBands, reportCsvChunks, writeReportPdf, writeReportXlsx, type ComparedReport } from '@ntm/reports';
-import { buildReport, type ReportRequest } from './build-report.js';
+import { buildReport, cached, type ReportOnDate, type ReportRequest } from './build-report.js';
+import { ReportCache } from './report-cache.js';
 import { ProgressReportView, ReportQuery } from './report-schema.js';
 
 const countryName = 'Cả nước';
@@ -55,6 +56,7 @@ function exportStream(report: ComparedReport, format: keyof typeof formats): Rea
 const fileName = (r: ComparedReport, extension: string) => `bao-cao-ntm-${r.scope.code || 'toan-quoc'}-${r.asOf}.${extension}`;
 
 export function reportRoutes(db: Db): FastifyPluginAsyncZod {
+  const source = cached(db, new ReportCache<ReportOnDate>(db));
   return async (app) => {
     app.get(
       '/reports/progress',
@@ -69,7 +71,7 @@ export function reportRoutes(db: Db): FastifyPluginAsyncZod {
           response: { 200: ProgressReportView, 403: Problem, 404: Problem, 422: Problem },
         },
       },
-      async (request) => buildReport(db, await reportRequest(db, request, request.query)),
+      async (request) => buildReport(source, await reportRequest(db, request, request.query)),
     );
 
     app.get(
@@ -93,7 +95,7 @@ export function reportRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const report = await buildReport(db, await reportRequest(db, request, request.query));
+        const report = await buildReport(source, await reportRequest(db, request, request.query));
         const format = formats[request.params.format];
         return reply
           .type(format.type)
