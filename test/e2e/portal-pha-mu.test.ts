@@ -49,7 +49,7 @@ describe("Pha Mu's dossier through the portal only, each step by the person whos
     await page.getByRole('button', { name: 'Lập hồ sơ' }).click();
     await page.getByRole('heading', { name: 'Còn thiếu trước khi nộp' }).waitFor();
     dossier = { id: page.url().split('/ho-so/')[1] ?? '', trackingCode: ((await page.getByRole('heading', { level: 2 }).first().textContent()) ?? '').replace('Hồ sơ ', '') };
-    expect(dossier.trackingCode).toMatch(/^LCH-/);
+    expect(dossier.trackingCode).toMatch(/^12-/);
     console.log(`dossier opened and its page shown ${Date.now() - opened} ms after "Lập hồ sơ" (loopback; includes starting its workflow)`);
     // Time to usable on loopback: a fresh load of the dossier page until its checklist shows.
     const reloaded = Date.now();

@@ -20,9 +20,9 @@ beforeAll(async () => {
   // 16 June 2025: before Lai Châu's two-tier reform, so the dossiers keep their district stage.
   stack = await startPortalStack(config, { today: '2025-06-16' });
   browser = await launchChromium();
-  sonBinh = await submittedThroughApi(stack, 'xa.sonbinh', 'LCH-TDU-SBI');
+  sonBinh = await submittedThroughApi(stack, 'xa.sonbinh', '106-03413');
   stack.receiveCommandsOn('2025-06-16');
-  phaMu = await submittedThroughApi(stack, 'xa.phamu', 'LCH-THU-PMU');
+  phaMu = await submittedThroughApi(stack, 'xa.phamu', '110-03628');
   stack.receiveCommandsOn(null);
 });
 afterAll(async () => {

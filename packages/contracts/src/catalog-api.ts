@@ -47,6 +47,9 @@ export const UnitRecognition = z.object({
   signedOn: z.string().nullable(),
   /** issued: by a decision of this system; registered: from a decision issued before the province adopted it. */
   origin: z.enum(['issued', 'registered']),
+  /** For a revoked recognition: the day it stopped and the revocation decision (null for one revoked before the system). */
+  revokedOn: z.string().nullable(),
+  revocationDecisionId: z.string().nullable(),
 });
 
 export const UnitDetail = UnitSummary.extend({

@@ -168,7 +168,7 @@ export const ConfirmationBody = z
 export const ConfirmationCommand = Command.extend({ decision: z.enum(['confirm', 'return']), reasons: z.string().nullable() });
 export type ConfirmationCommand = z.infer<typeof ConfirmationCommand>;
 
-const decisionNumber = z.string().regex(/^\d{1,6}\/QĐ-UBND$/, 'số quyết định có dạng 1234/QĐ-UBND');
+export const decisionNumber = z.string().regex(/^\d{1,6}\/QĐ-UBND$/, 'số quyết định có dạng 1234/QĐ-UBND');
 const recognition = {
   commandId: uuid,
   outcome: z.literal('recognise'),

@@ -22,3 +22,4 @@ export * from './command-stages.js';
 export * from './merger-recognition.js';
 export * from './system-stages.js';
 export * from './name-match.js';
+export * from './recheck.js';

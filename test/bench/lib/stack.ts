@@ -60,7 +60,7 @@ export async function startBenchStack(log: (line: string) => void, options: { re
     await app.start(ctx);
   }
   const db = createPrismaClient(config.postgres.url);
-  const provinceCode = 'LCH';
+  const provinceCode = '12';
   const authorization = await signInAs(db, config, {
     username: 'bench-every-step',
     grants: [
@@ -88,10 +88,10 @@ export async function startBenchStack(log: (line: string) => void, options: { re
     authorization,
     async newUnits(count) {
       const units = Array.from({ length: count }, () => ({
-        code: `LCH-THU-B${runTag}-${++unitsMade}`,
+        code: `110-B${runTag}-${++unitsMade}`,
         name: `Xã thử tải ${runTag} ${unitsMade}`,
         level: 'commune',
-        parentCode: 'LCH-THU',
+        parentCode: '110',
         validFrom: '2020-01-01',
         groupings: { 'XA-NTM-2021-2025': 'TDMNPB' },
       }));

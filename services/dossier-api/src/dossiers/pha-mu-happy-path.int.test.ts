@@ -95,7 +95,7 @@ describe('happy path on the seed catalog: Pha Mu commune (Than Uyên), 19/19 cri
     expect(await h.db.recognition.count({ where: { unitCode: '110-03628', trackCode: 'COMMUNE_NTM', status: 'active' } })).toBe(1);
     // Anyone signed in reads the unit as recognised on its track.
     expect((await call('GET', '/catalog/units/110-03628')).body.recognitions).toEqual([
-      { trackCode: 'COMMUNE_NTM', year: 2025, status: 'active', decisionId: decision.id, decisionNumber: '1234/QĐ-UBND', signedOn: '2026-11-20', origin: 'issued' },
+      { trackCode: 'COMMUNE_NTM', year: 2025, status: 'active', decisionId: decision.id, decisionNumber: '1234/QĐ-UBND', signedOn: '2026-11-20', origin: 'issued', revokedOn: null, revocationDecisionId: null },
     ]);
 
     // The process-control record: every step with the province's budget, all ended, none late.
