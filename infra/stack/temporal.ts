@@ -16,8 +16,8 @@ function healthy({ config }: StackContext, bin: string): boolean {
 }
 
 /**
- * A server started before a search attribute was added to the list lacks it, and a workflow that
- * sets it fails: registers the missing ones on a server found running.
+ * A server whose database was made before a search attribute was added to the list lacks it, and
+ * a workflow that sets it fails: registers the missing ones, on a server found running or started.
  */
 function registerMissingSearchAttributes({ config }: StackContext, bin: string): void {
   const where = ['--address', config.temporal.address, '--namespace', config.temporal.namespace];
@@ -63,6 +63,8 @@ export const temporal: Component = {
     });
     await waitFor(component, async () => healthy(ctx, bin), { timeoutMs: 60_000, logFile, pidFile, what: 'serving' });
     await waitFor(component, () => isPortOpen(t.uiPort, t.host), { timeoutMs: 30_000, logFile, pidFile, what: 'serving its Web UI' });
+    // start-dev registers the flags' attributes only in a new database file, not in a kept one.
+    registerMissingSearchAttributes(ctx, bin);
   },
   stop: ({ paths }) => stopDaemon(paths.pid(component)),
   health: async (ctx) => healthy(ctx, temporalCli(() => undefined)),
