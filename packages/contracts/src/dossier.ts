@@ -146,7 +146,7 @@ export const CreateDossierBody = z.strictObject({
   unitCode: code,
   trackCode: code,
   year: DossierYear,
-}).meta({ examples: [{ commandId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f', unitCode: '110-03628', trackCode: 'COMMUNE_NTM', year: 2026 }] });
+}).meta({ examples: [{ commandId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f', unitCode: '03637', trackCode: 'COMMUNE_NTM', year: 2026 }] });
 export type CreateDossierBody = z.infer<typeof CreateDossierBody>;
 
 export const AppraisalBody = z
