@@ -15,6 +15,18 @@ function healthy({ config }: StackContext, bin: string): boolean {
   }
 }
 
+/**
+ * A server started before a search attribute was added to the list lacks it, and a workflow that
+ * sets it fails: registers the missing ones on a server found running.
+ */
+function registerMissingSearchAttributes({ config }: StackContext, bin: string): void {
+  const where = ['--address', config.temporal.address, '--namespace', config.temporal.namespace];
+  const listed = run(component, bin, ['operator', 'search-attribute', 'list', ...where]);
+  for (const [name, type] of Object.entries(searchAttributeDefinitions)) {
+    if (!listed.includes(name)) run(component, bin, ['operator', 'search-attribute', 'create', '--name', name, '--type', type, ...where]);
+  }
+}
+
 export const temporal: Component = {
   name: component,
   async start(ctx) {
@@ -24,6 +36,7 @@ export const temporal: Component = {
     const logFile = paths.log(component);
     if (readPid(pidFile) !== undefined && healthy(ctx, bin)) {
       progress(`already running on ${config.temporal.address}`);
+      registerMissingSearchAttributes(ctx, bin);
       return;
     }
     await stopDaemon(pidFile);

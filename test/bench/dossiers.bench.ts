@@ -21,10 +21,10 @@ await startStack(config, { apps: false, report: () => undefined });
 const seed = (name: string) => JSON.parse(readFileSync(join(seedCatalogDir, name), 'utf8')) as unknown;
 // Benchmark communes under Than Uyên: one open dossier per unit, so each run needs its own units.
 const units = Array.from({ length: count }, (_, i) => ({
-  code: `LCH-THU-BENCH${String(i + 1).padStart(3, '0')}`,
+  code: `110-BENCH${String(i + 1).padStart(3, '0')}`,
   name: `Xã thử tải ${i + 1}`,
   level: 'commune',
-  parentCode: 'LCH-THU',
+  parentCode: '110',
   validFrom: '2020-01-01',
   groupings: { 'XA-NTM-2021-2025': 'TDMNPB' },
 }));

@@ -21,10 +21,10 @@ await startStack(config, { apps: false, report: () => undefined });
 
 const seed = (name: string) => JSON.parse(readFileSync(join(seedCatalogDir, name), 'utf8')) as unknown;
 const units = Array.from({ length: count }, (_, i) => ({
-  code: `LCH-THU-RC${String(i + 1).padStart(5, '0')}`,
+  code: `110-RC${String(i + 1).padStart(5, '0')}`,
   name: `Xã rà soát ${i + 1}`,
   level: 'commune',
-  parentCode: 'LCH-THU',
+  parentCode: '110',
   validFrom: '2015-01-01',
   groupings: { 'XA-NTM-2021-2025': 'TDMNPB' },
 }));
@@ -44,19 +44,19 @@ const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 const csv = ['unit_code,track_code,year,decision_number,signed_on,signer,signer_title', ...units.map((u, i) => `${u.code},COMMUNE_NTM,2019,${i + 1}/QĐ-UBND,2019-12-20,Người ký,Chủ tịch`)].join('\n');
 let t = performance.now();
-const registered = await h.app.inject({ method: 'POST', url: '/provinces/LCH/registered-recognitions/csv', payload: csv, headers: { authorization, 'content-type': 'text/csv' } });
+const registered = await h.app.inject({ method: 'POST', url: '/provinces/12/registered-recognitions/csv', payload: csv, headers: { authorization, 'content-type': 'text/csv' } });
 if (registered.statusCode !== 200) throw new Error(`registration failed: ${registered.statusCode} ${registered.body.slice(0, 500)}`);
 const registerMs = performance.now() - t;
 
-const saved = await h.call('PUT', '/provinces/LCH/maintenance-calendars/COMMUNE_NTM', {});
+const saved = await h.call('PUT', '/provinces/12/maintenance-calendars/COMMUNE_NTM', {});
 const scheduleId = String(saved.body.scheduleId);
 t = performance.now();
-if ((await h.call('POST', '/provinces/LCH/campaign-schedules/COMMUNE_NTM/trigger', {})).status !== 200) throw new Error('trigger refused');
+if ((await h.call('POST', '/provinces/12/campaign-schedules/COMMUNE_NTM/trigger', {})).status !== 200) throw new Error('trigger refused');
 const deadline = Date.now() + 30 * 60_000;
 let started = 0;
 let firstStartMs = 0;
 while (Date.now() < deadline) {
-  started = await h.db.recheck.count({ where: { provinceCode: 'LCH', stage: { not: 'pending' } } });
+  started = await h.db.recheck.count({ where: { provinceCode: '12', stage: { not: 'pending' } } });
   if (started > 0 && firstStartMs === 0) firstStartMs = performance.now() - t;
   if (started >= count) break;
   await new Promise((r) => setTimeout(r, 500));
@@ -67,7 +67,7 @@ const year = Number(vietnamDay(Date.now()).slice(0, 4));
 const latencies: number[] = [];
 for (let i = 0; i < 40; i++) {
   const s = performance.now();
-  const res = await h.app.inject({ method: 'GET', url: `/provinces/LCH/campaigns/${year}?pageSize=100`, headers: { authorization } });
+  const res = await h.app.inject({ method: 'GET', url: `/provinces/12/campaigns/${year}?pageSize=100`, headers: { authorization } });
   if (res.statusCode !== 200) throw new Error(`campaign view: ${res.statusCode}`);
   latencies.push(performance.now() - s);
 }

@@ -46,7 +46,7 @@ async function openDossierThroughApi(username: string, unitCode: string): Promis
 
 describe('the portal in Chromium: sign-in and the commune officer\'s dossiers', () => {
   it('refuses a wrong password in Vietnamese, signs in, lists the commune\'s dossiers and signs out on the server', async () => {
-    const dossier = await openDossierThroughApi('xa.phamu', 'LCH-THU-PMU');
+    const dossier = await openDossierThroughApi('xa.phamu', '110-03628');
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
     const page = await context.newPage();
     const started = performance.now();
@@ -88,7 +88,7 @@ describe('the portal in Chromium: sign-in and the commune officer\'s dossiers', 
   });
 
   it('shows Sơn Bình\'s officer "not found" and none of its data at the address of Giang Ma\'s dossier', async () => {
-    const giangMa = await openDossierThroughApi('xa.giangma', 'LCH-TDU-GMA');
+    const giangMa = await openDossierThroughApi('xa.giangma', '106-03405');
     const { context, page } = await signedIn('xa.sonbinh');
     await page.goto(`${stack.url}/ho-so/${giangMa.id}`);
     await page.getByRole('heading', { name: 'Không tìm thấy hồ sơ' }).waitFor();
@@ -103,7 +103,7 @@ describe('the portal in Chromium: sign-in and the commune officer\'s dossiers', 
     const { context, page } = await signedIn('xa.phamu', 360);
     const overflow = () => page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     expect(await overflow()).toBeLessThanOrEqual(0);
-    await page.getByRole('link', { name: /LCH-/ }).first().waitFor();
+    await page.getByRole('link', { name: /12-/ }).first().waitFor();
     await screenshot(page, 'dossier-list-360');
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Đăng xuất' }).click();

@@ -20,7 +20,7 @@ async function operations(base: string) {
   return Object.entries(spec.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, op]) => ({
       method: method.toUpperCase(),
-      url: base + path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'id' || name.endsWith('Id') ? randomUUID() : 'LCH')),
+      url: base + path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'id' || name.endsWith('Id') ? randomUUID() : '12')),
       operationId: op.operationId ?? `${method} ${path}`,
       documentedPublic: Array.isArray(op.security) && op.security.length === 0,
     })),
@@ -66,9 +66,9 @@ describe('signing in to the running services (real processes, built-in issuer)',
     for (const base of Object.values(services)) {
       const me = await fetch(`${base}/auth/me`, { headers: { authorization: `Bearer ${accessToken}` } });
       expect(me.status).toBe(200);
-      expect(await me.json()).toMatchObject({ username: 'xa.sonbinh', grants: [{ role: 'commune_officer', unitCode: 'LCH-TDU-SBI' }] });
+      expect(await me.json()).toMatchObject({ username: 'xa.sonbinh', grants: [{ role: 'commune_officer', unitCode: '106-03413' }] });
     }
-    const dossiers = await fetch(`${services['dossier-api']}/dossiers?unit=LCH-TDU-GMA`, { headers: { authorization: `Bearer ${accessToken}` } });
+    const dossiers = await fetch(`${services['dossier-api']}/dossiers?unit=106-03405`, { headers: { authorization: `Bearer ${accessToken}` } });
     expect(dossiers.status).toBe(200);
     expect(await dossiers.json()).toMatchObject({ total: 0, items: [] });
   });

@@ -17,7 +17,7 @@ const name = process.argv[2] ?? 'dossier-village-verification';
 const seed = (file: string) => JSON.parse(readFileSync(join(seedCatalogDir, file), 'utf8')) as { province: unknown };
 const laiChau = seed('lai-chau.json');
 // An invented village of Pha Mu: the seed catalog names none.
-const village = { format: 'ntm-catalog/1', province: laiChau.province, units: [{ code: 'LCH-THU-PMU-B01', name: 'Bản Thử Nghiệm', level: 'village', parentCode: 'LCH-THU-PMU', validFrom: '2020-01-01', validTo: null, groupings: {} }] };
+const village = { format: 'ntm-catalog/1', province: laiChau.province, units: [{ code: '110-03628-B01', name: 'Bản Thử Nghiệm', level: 'village', parentCode: '110-03628', validFrom: '2020-01-01', validTo: null, groupings: {} }] };
 const config = loadConfig({ ...process.env, NTM_PROFILE: 'test', ...stackEnvDefaults });
 const h = await startDossierHarness(config, [seed('national.json'), laiChau, village]);
 h.openOn('2025-03-10');
@@ -30,7 +30,7 @@ const ok = async (p: ReturnType<typeof call>) => {
 };
 
 const id = randomUUID();
-await ok(call('POST', '/dossiers', { commandId: id, unitCode: 'LCH-THU-PMU-B01', trackCode: 'VILLAGE_NTM', year: 2025 }));
+await ok(call('POST', '/dossiers', { commandId: id, unitCode: '110-03628-B01', trackCode: 'VILLAGE_NTM', year: 2025 }));
 const criteria = Array.from({ length: 15 }, (_, i) => `TC${String(i + 1).padStart(2, '0')}`);
 for (const c of criteria) await ok(call('PUT', `/dossiers/${id}/criteria/${c}/self-assessment`, { ...cmd(), met: true, explanation: 'Đạt.' }));
 for (const d of ['TO_TRINH', 'BAO_CAO', 'BIEN_BAN_HOP', 'DANH_GIA_HAI_LONG']) await ok(call('PUT', `/dossiers/${id}/documents/${d}`, { ...cmd(), evidenceId: await h.addEvidence(id) }));
@@ -39,7 +39,7 @@ await ok(call('POST', `/dossiers/${id}/submit`, cmd()));
 await ok(call('POST', `/dossiers/${id}/commune-verification`, { ...cmd(), decision: 'return', reasons: 'Thiếu chữ ký.' }));
 await ok(call('POST', `/dossiers/${id}/submit`, cmd()));
 await ok(call('POST', `/dossiers/${id}/commune-verification`, { ...cmd(), decision: 'confirm' }));
-const appraise = (c: string, verdict = 'met', reason: string | null = null) => ok(call('PUT', `/dossiers/${id}/criteria/${c}/appraisal`, { ...cmd(), departmentCode: 'LCH-THU-PNNPTNT', verdict, reason }));
+const appraise = (c: string, verdict = 'met', reason: string | null = null) => ok(call('PUT', `/dossiers/${id}/criteria/${c}/appraisal`, { ...cmd(), departmentCode: '110-PNNPTNT', verdict, reason }));
 for (const c of criteria) await appraise(c, c === 'TC03' ? 'needs_supplementation' : 'met', c === 'TC03' ? 'Bổ sung ảnh.' : null);
 await ok(call('PUT', `/dossiers/${id}/criteria/TC03/self-assessment`, { ...cmd(), met: true, explanation: 'Đã bổ sung.' }));
 await ok(call('POST', `/dossiers/${id}/submit`, cmd()));

@@ -24,13 +24,31 @@ export function scopeOfRow(row: ScopeRow): DossierScope {
   };
 }
 
-const notFound = (dossierId: string) => new HttpProblem('notFound', `Không có hồ sơ "${dossierId}".`);
+export const dossierNotFound = (dossierId: string) => new HttpProblem('notFound', `Không có hồ sơ "${dossierId}".`);
+
+/** What a dossier row must hold to decide who may act on it. */
+export type DossierAccessRow = ScopeRow & { unitCode: string };
 
 /**
- * Checks that the actor may run `command` on the dossier and answers the role it acts in.
- * A dossier the actor may not even read answers 404, as if it did not exist, so ids and
+ * Decides from the dossier's row whether the actor may run `command` on it and answers the role it
+ * acts in. A dossier the actor may not even read answers 404, as if it did not exist, so ids and
  * existence never leak across units; one it may read but not change answers 403.
  */
+export function checkDossierAccess(
+  actor: RequestActor,
+  command: Command,
+  dossierId: string,
+  row: DossierAccessRow,
+  assignment: { departmentCode?: string; criterionCode?: string } = {},
+): { role: Role; scope: DossierScope; unitCode: string } {
+  const scope = scopeOfRow(row);
+  if (!canSee(actor, scope)) throw dossierNotFound(dossierId);
+  const decision = authorize(actor, command, { kind: 'dossier', scope, ...assignment });
+  if (!decision.allowed) throw new HttpProblem('forbidden', decision.message);
+  return { role: decision.grant.role, scope, unitCode: row.unitCode };
+}
+
+/** Reads the dossier's row and checks the actor against it (see checkDossierAccess). */
 export async function requireDossierAccess(
   db: Db,
   actor: RequestActor,
@@ -39,12 +57,8 @@ export async function requireDossierAccess(
   assignment: { departmentCode?: string; criterionCode?: string } = {},
 ): Promise<{ role: Role; scope: DossierScope; unitCode: string }> {
   const row = await db.dossier.findUnique({ where: { id: dossierId }, select: { unitCode: true, unitChain: true, unitLevel: true, decidingLevel: true, selfAssessmentLevel: true, confirmationLevel: true, appraisers: true } });
-  if (!row) throw notFound(dossierId);
-  const scope = scopeOfRow(row);
-  if (!canSee(actor, scope)) throw notFound(dossierId);
-  const decision = authorize(actor, command, { kind: 'dossier', scope, ...assignment });
-  if (!decision.allowed) throw new HttpProblem('forbidden', decision.message);
-  return { role: decision.grant.role, scope, unitCode: row.unitCode };
+  if (!row) throw dossierNotFound(dossierId);
+  return checkDossierAccess(actor, command, dossierId, row, assignment);
 }
 
 /** For commands on a unit rather than a dossier (opening a dossier, the catalog, the audit trail). */

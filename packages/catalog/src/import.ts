@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CatalogFile, systemSender, type FieldError, type RecordedBy } from '@ntm/contracts';
+import { unitLevelTier } from '@ntm/domain';
 import { appendAudit, type Db, type Prisma } from '@ntm/db';
 import { readAssignments, readCriteriaSets, readDecisionForms, readDepartments, readDurations, readHolidays, readProvince, readTracks, readUnits } from './read.js';
 import { deletedCriteriaInUse } from './criteria-in-use.js';
@@ -20,7 +21,7 @@ export type ImportResult =
   | { ok: true; dryRun: boolean; changes: CatalogChange[]; unchanged: number }
   | { ok: false; errors: FieldError[] };
 
-const levelOrder = { province: 0, district: 1, commune: 2, village: 3 } as const;
+const levelOrder = unitLevelTier;
 
 /**
  * Imports a catalog file all-or-nothing: it is validated whole (shape, then every reference),

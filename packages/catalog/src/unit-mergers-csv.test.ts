@@ -3,9 +3,9 @@ import { parseMergersCsv } from './unit-mergers-csv.js';
 
 describe('parseMergersCsv', () => {
   it('reads rows, with a byte-order mark and spaces around cells', () => {
-    expect(parseMergersCsv('\uFEFFformer_code,new_code,effective_on\n LCH-THU-PMU , 03637 ,2025-07-01\n')).toEqual({
+    expect(parseMergersCsv('\uFEFFformer_code,new_code,effective_on\n 110-03628 , 03637 ,2025-07-01\n')).toEqual({
       ok: true,
-      rows: [{ formerUnitCode: 'LCH-THU-PMU', newUnitCode: '03637', effectiveOn: '2025-07-01' }],
+      rows: [{ formerUnitCode: '110-03628', newUnitCode: '03637', effectiveOn: '2025-07-01' }],
     });
   });
   it('names the spreadsheet row and column of each bad cell (header = row 1)', () => {

@@ -5,13 +5,13 @@ const header = 'code,name,level,parent_code,valid_from,valid_to,group:XA-NTM-202
 
 describe('parseUnitsCsv', () => {
   it('reads units with Vietnamese names, empty optional cells and group columns', () => {
-    const csv = `\uFEFF${header}\nLCH-TDU-SBI,Xã Sơn Bình,commune,LCH-TDU,2020-01-01,,TDMNPB\n"LCH-TDU-B01","Bản Nà Khum, Sơn Bình",village,LCH-TDU-SBI,2020-01-01,2025-06-30,\n`;
+    const csv = `\uFEFF${header}\n106-03413,Xã Sơn Bình,commune,106,2020-01-01,,TDMNPB\n"106-B01","Bản Nà Khum, Sơn Bình",village,106-03413,2020-01-01,2025-06-30,\n`;
     const result = parseUnitsCsv(csv);
     expect(result).toEqual({
       ok: true,
       units: [
-        { code: 'LCH-TDU-SBI', name: 'Xã Sơn Bình', level: 'commune', parentCode: 'LCH-TDU', validFrom: '2020-01-01', validTo: null, groupings: { 'XA-NTM-2021-2025': 'TDMNPB' }, specialDifficulty: false },
-        { code: 'LCH-TDU-B01', name: 'Bản Nà Khum, Sơn Bình', level: 'village', parentCode: 'LCH-TDU-SBI', validFrom: '2020-01-01', validTo: '2025-06-30', groupings: {}, specialDifficulty: false },
+        { code: '106-03413', name: 'Xã Sơn Bình', level: 'commune', parentCode: '106', validFrom: '2020-01-01', validTo: null, groupings: { 'XA-NTM-2021-2025': 'TDMNPB' }, specialDifficulty: false },
+        { code: '106-B01', name: 'Bản Nà Khum, Sơn Bình', level: 'village', parentCode: '106-03413', validFrom: '2020-01-01', validTo: '2025-06-30', groupings: {}, specialDifficulty: false },
       ],
     });
   });

@@ -1,9 +1,9 @@
 import type { CatalogFile, FieldError } from '@ntm/contracts';
-import { unknownPlaceholders } from '@ntm/domain';
-import { unfollowableStages } from '@ntm/domain';
+import { unitLevelTier, unknownPlaceholders } from '@ntm/domain';
+import { RecheckStage, unfollowableStages } from '@ntm/domain';
 import type { References } from './references.js';
 
-const levelRank = { province: 0, district: 1, commune: 2, village: 3 } as const;
+const levelRank = unitLevelTier;
 
 function duplicates(values: readonly (string | number)[]): Set<string | number> {
   const seen = new Set<string | number>();
@@ -104,7 +104,7 @@ export function validateReferences(file: CatalogFile, refs: References): FieldEr
   file.durations.forEach((d, i) => {
     const stages = refs.tracks.get(d.trackCode);
     if (!stages) err(['durations', i, 'trackCode'], `không có loại hồ sơ "${d.trackCode}"`);
-    else if (!stages.has(d.stageCode)) err(['durations', i, 'stageCode'], `loại hồ sơ "${d.trackCode}" không có bước "${d.stageCode}"`);
+    else if (!stages.has(d.stageCode) && d.stageCode !== RecheckStage.remediation) err(['durations', i, 'stageCode'], `loại hồ sơ "${d.trackCode}" không có bước "${d.stageCode}" (ngoài các bước của loại hồ sơ, chỉ nhận bước khắc phục của đợt rà soát: "${RecheckStage.remediation}")`);
   });
 
   for (const unitCode of Object.keys(file.province?.placeNames ?? {})) {

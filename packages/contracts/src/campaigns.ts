@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { defineQuery } from '@temporalio/workflow';
 import { MonthDay } from '@ntm/domain';
 
 // The yearly re-check campaign (docs/recheck-campaigns.md): the province's calendar, the Temporal
@@ -80,9 +79,6 @@ export const RecheckWorkflowInput = z.object({
 });
 export type RecheckWorkflowInput = z.infer<typeof RecheckWorkflowInput>;
 
-export const RecheckState = z.object({ stage: z.string(), outcome: z.string().nullable() });
-export type RecheckState = z.infer<typeof RecheckState>;
-export const recheckStateQuery = defineQuery<RecheckState>('recheckState');
 
 /** Temporal ids, built from domain ids. `scope` separates test runs sharing one namespace. */
 export const campaignIds = {
@@ -111,7 +107,7 @@ export const CampaignView = z
     /** How many items the filters select (the page holds at most pageSize of them). */
     total: z.number().int(),
     /** The re-checks behind the numbers (of `bucket` when given), overdue ones first (oldest deadline first), then by unit. */
-    items: z.array(z.object({ unitCode: z.string(), unitName: z.string(), districtCode: z.string().nullable(), trackCode: z.string(), bucket, stage: z.string(), dueDate: z.string().nullable() })),
+    items: z.array(z.object({ recheckId: z.string(), unitCode: z.string(), unitName: z.string(), districtCode: z.string().nullable(), trackCode: z.string(), bucket, stage: z.string(), dueDate: z.string().nullable() })),
   })
   .meta({ id: 'CampaignView' });
 export type CampaignView = z.infer<typeof CampaignView>;

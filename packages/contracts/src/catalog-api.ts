@@ -22,6 +22,21 @@ export const UnitSummary = z
   .meta({ id: 'UnitSummary' });
 export type UnitSummary = z.infer<typeof UnitSummary>;
 
+/** How a unit's name matched a search by name (`q`); see packages/domain/src/name-match.ts. */
+export const UnitNameMatch = z
+  .object({
+    quality: z.enum(['exact', 'variant', 'approximate']).describe(
+      'exact: viết đúng như tên chính thức; variant: cùng tên, viết theo cách khác (bỏ dấu thanh đặt ở nguyên âm khác như "hóa"/"hoá", i thay y, gõ không dấu); approximate: khác dấu thanh ở một âm tiết ("Mường Te"), có thể là đơn vị khác, cần người xác nhận',
+    ),
+    unsure: z.boolean().describe('true khi chưa chắc là đơn vị được nhắc tới (approximate)'),
+  })
+  .meta({ id: 'UnitNameMatch' });
+
+export const UnitSearchItem = UnitSummary.extend({
+  match: UnitNameMatch.nullable().describe('mức khớp tên khi tìm theo tên (q); null khi không tìm theo tên'),
+}).meta({ id: 'UnitSearchItem' });
+export type UnitSearchItem = z.infer<typeof UnitSearchItem>;
+
 /** A unit's standing on a track, from a recognition decision (published, so readable by anyone signed in). */
 export const UnitRecognition = z.object({
   trackCode: z.string(),
@@ -32,6 +47,9 @@ export const UnitRecognition = z.object({
   signedOn: z.string().nullable(),
   /** issued: by a decision of this system; registered: from a decision issued before the province adopted it. */
   origin: z.enum(['issued', 'registered']),
+  /** For a revoked recognition: the day it stopped and the revocation decision (null for one revoked before the system). */
+  revokedOn: z.string().nullable(),
+  revocationDecisionId: z.string().nullable(),
 });
 
 export const UnitDetail = UnitSummary.extend({
@@ -60,7 +78,7 @@ export const UnitQuery = Pagination.extend({
   province: z.string().optional().describe('mã tỉnh'),
   level: UnitLevel.optional(),
   parent: z.string().optional().describe('mã đơn vị cấp trên'),
-  q: z.string().trim().min(1).max(100).optional().describe('tìm theo tên, không phân biệt dấu: "son binh" tìm được "Sơn Bình"'),
+  q: z.string().trim().min(1).max(100).optional().describe('tìm theo tên như văn bản viết (các từ liền nhau, từ cuối có thể viết dở): chấp nhận gõ không dấu ("son binh" tìm được "Sơn Bình"), dấu thanh đặt ở nguyên âm khác ("hóa"/"hoá", "thủy"/"thuỷ"), i thay y ("Ma Li Pho"), sai dấu thanh ở một âm tiết (kết quả ghi unsure); kết quả khớp tốt nhất đứng trước'),
   asOf: z.iso.date().optional().describe('chỉ đơn vị còn hiệu lực vào ngày này'),
 });
 

@@ -12,7 +12,7 @@ const name = z.string().trim().min(1).max(300);
 const isoDate = z.iso.date();
 const year = z.number().int().min(2000).max(2100);
 
-export const UnitLevel = z.enum(['province', 'district', 'commune', 'village']);
+export const UnitLevel = z.enum(['province', 'district', 'commune', 'ward', 'town', 'village']);
 export type UnitLevel = z.infer<typeof UnitLevel>;
 
 export { DecidingLevel } from '@ntm/domain';
@@ -123,7 +123,7 @@ export const CatalogProvince = z.object({
   chainChanges: z.array(z.object({ from: isoDate, hasDistrictStage: z.boolean() })).default([]),
   postingPeriodDays: z.number().int().min(0).max(365).nullable().default(null),
   satisfactionThresholdPercent: z.number().min(0).max(100).nullable().default(null),
-  /** The place names its documents are dated with, by unit (the province, its districts): { "LCH": "Lai Châu" }. */
+  /** The place names its documents are dated with, by unit (the province, its districts): { "12": "Lai Châu" }. */
   placeNames: z.record(code, name).default({}),
 });
 

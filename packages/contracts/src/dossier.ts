@@ -146,7 +146,7 @@ export const CreateDossierBody = z.strictObject({
   unitCode: code,
   trackCode: code,
   year: DossierYear,
-}).meta({ examples: [{ commandId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f', unitCode: 'LCH-THU-PMU', trackCode: 'COMMUNE_NTM', year: 2026 }] });
+}).meta({ examples: [{ commandId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f', unitCode: '110-03628', trackCode: 'COMMUNE_NTM', year: 2026 }] });
 export type CreateDossierBody = z.infer<typeof CreateDossierBody>;
 
 export const AppraisalBody = z
@@ -168,7 +168,7 @@ export const ConfirmationBody = z
 export const ConfirmationCommand = Command.extend({ decision: z.enum(['confirm', 'return']), reasons: z.string().nullable() });
 export type ConfirmationCommand = z.infer<typeof ConfirmationCommand>;
 
-const decisionNumber = z.string().regex(/^\d{1,6}\/QĐ-UBND$/, 'số quyết định có dạng 1234/QĐ-UBND');
+export const decisionNumber = z.string().regex(/^\d{1,6}\/QĐ-UBND$/, 'số quyết định có dạng 1234/QĐ-UBND');
 const recognition = {
   commandId: uuid,
   outcome: z.literal('recognise'),

@@ -55,7 +55,7 @@ export const UserAccountPut = z
   })
   .meta({
     id: 'UserAccountPut',
-    examples: [{ displayName: 'Công chức UBND xã Pha Mu', grants: [{ role: 'commune_officer', unitCode: 'LCH-THU-PMU', departmentCode: null }] }],
+    examples: [{ displayName: 'Công chức UBND xã Pha Mu', grants: [{ role: 'commune_officer', unitCode: '110-03628', departmentCode: null }] }],
   });
 export type UserAccountPut = z.infer<typeof UserAccountPut>;
 

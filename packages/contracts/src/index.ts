@@ -14,3 +14,4 @@ export * from './verification.js';
 export * from './campaigns.js';
 export * from './unit-mergers.js';
 export * from './vocabulary.js';
+export * from './rechecks.js';

@@ -18,7 +18,7 @@ export const RegisterRecognitionBody = z
   })
   .meta({
     id: 'RegisterRecognitionBody',
-    examples: [{ unitCode: 'LCH-THU-PMU', trackCode: 'COMMUNE_NTM', year: 2022, decisionNumber: '1520/QĐ-UBND', signedOn: '2022-12-20', signer: 'Nguyễn Văn A', signerTitle: 'Phó Chủ tịch' }],
+    examples: [{ unitCode: '110-03628', trackCode: 'COMMUNE_NTM', year: 2022, decisionNumber: '1520/QĐ-UBND', signedOn: '2022-12-20', signer: 'Nguyễn Văn A', signerTitle: 'Phó Chủ tịch' }],
   });
 export type RegisterRecognitionBody = z.infer<typeof RegisterRecognitionBody>;
 

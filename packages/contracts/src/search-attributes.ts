@@ -1,7 +1,7 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 
 /**
- * Custom search attributes every dossier workflow carries, so operators can find dossiers in
+ * Custom search attributes every dossier, campaign and re-check workflow carries, so operators can find dossiers in
  * the Temporal UI. The local stack registers them at start; docker-compose registers the same.
  */
 export const searchAttributeDefinitions = {
@@ -11,6 +11,8 @@ export const searchAttributeDefinitions = {
   NtmTrack: 'Keyword',
   NtmYear: 'Int',
   NtmStage: 'Keyword',
+  /** Re-check workflows: maintained, at_risk, revocation_proposed, revoked or kept once known. */
+  NtmOutcome: 'Keyword',
 } as const;
 
 export type SearchAttributeName = keyof typeof searchAttributeDefinitions;
@@ -22,4 +24,5 @@ export const searchAttributeKeys = {
   track: defineSearchAttributeKey('NtmTrack', SearchAttributeType.KEYWORD),
   year: defineSearchAttributeKey('NtmYear', SearchAttributeType.INT),
   stage: defineSearchAttributeKey('NtmStage', SearchAttributeType.KEYWORD),
+  outcome: defineSearchAttributeKey('NtmOutcome', SearchAttributeType.KEYWORD),
 } as const;

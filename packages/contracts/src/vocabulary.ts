@@ -50,5 +50,16 @@ export const HistoryEvent = {
   evidenceUploaded: 'evidence.uploaded',
   evidenceHeld: 'evidence.held',
   evidenceDeleted: 'evidence.deleted',
+  // A re-check's history (its own appraisal rounds use the appraisal entries above).
+  recheckOpened: 'recheck.opened',
+  reassessmentRecorded: 'recheck.reassessed',
+  reassessmentSubmitted: 'recheck.submitted',
+  maintenanceAssessed: 'recheck.assessed',
+  remediationPlanned: 'remediation.planned',
+  remediationReminder: 'remediation.reminder',
+  reappraisalRequested: 'remediation.reappraisal_requested',
+  remediationDeadlinePassed: 'remediation.deadline_passed',
+  recognitionRevoked: 'revocation.revoked',
+  recognitionKept: 'revocation.kept',
 } as const;
 export type HistoryEvent = (typeof HistoryEvent)[keyof typeof HistoryEvent];

@@ -16,7 +16,7 @@ function entry(n: number, over: Partial<AuditEntry> = {}): AuditEntry {
   return {
     actor: `can.bo.${n}`,
     role: 'commune_officer',
-    unitCode: 'LCH-TUY-PHM',
+    unitCode: '12-TUY-PHM',
     dossierId: DOSSIER_A,
     command: 'dossier.edit',
     requestId: `req-${n}`,

@@ -8,7 +8,7 @@ const row: AuditHashInput = {
   occurredAt: new Date('2026-11-23T01:02:03.456Z'),
   actor: 'nguyen.van.a',
   role: 'commune_officer',
-  unitCode: 'LCH-TUY-PHM',
+  unitCode: '12-TUY-PHM',
   dossierId: '0b7c6f1e-3f1a-4c55-9d61-2f0e7a1b9c10',
   command: 'dossier.edit',
   requestId: 'req-1',
@@ -20,7 +20,7 @@ describe('auditHash', () => {
     const preimage =
       '["ntm.audit.v1","42","' +
       'a'.repeat(64) +
-      '","2026-11-23T01:02:03.456Z","nguyen.van.a","commune_officer","LCH-TUY-PHM","0b7c6f1e-3f1a-4c55-9d61-2f0e7a1b9c10","dossier.edit","req-1",' +
+      '","2026-11-23T01:02:03.456Z","nguyen.van.a","commune_officer","12-TUY-PHM","0b7c6f1e-3f1a-4c55-9d61-2f0e7a1b9c10","dossier.edit","req-1",' +
       '{"after":{"note":"Đã bổ sung minh chứng","score":4.5,"stage":"SELF_ASSESSMENT"},"before":{"score":3,"stage":"OPENING"}}]';
     expect(auditHash(row)).toBe(createHash('sha256').update(preimage, 'utf8').digest('hex'));
     expect(auditHash(row)).toMatch(/^[0-9a-f]{64}$/);
@@ -53,7 +53,7 @@ describe('auditHash', () => {
       { role: null },
       { role: 'district_officer' },
       { unitCode: null },
-      { unitCode: 'LCH-TUY' },
+      { unitCode: '12-TUY' },
       { dossierId: null },
       { dossierId: '0b7c6f1e-3f1a-4c55-9d61-2f0e7a1b9c11' },
       { command: 'dossier.submit' },

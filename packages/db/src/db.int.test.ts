@@ -30,11 +30,11 @@ describe('PostgreSQL through Prisma (real server)', () => {
 
   it('writes a unit tree and reads it back with Vietnamese names intact', async () => {
     const validFrom = new Date('2020-01-01');
-    await db.administrativeUnit.create({ data: { code: 'LCH', level: 'province', name: 'Tỉnh Lai Châu', searchName: 'tinh lai chau', provinceCode: 'LCH', validFrom } });
+    await db.administrativeUnit.create({ data: { code: '12', level: 'province', name: 'Tỉnh Lai Châu', searchName: 'tinh lai chau', provinceCode: '12', validFrom } });
     await db.administrativeUnit.create({
-      data: { code: 'LCH-TUY', level: 'district', name: 'Huyện Than Uyên', searchName: 'huyen than uyen', provinceCode: 'LCH', parentCode: 'LCH', validFrom },
+      data: { code: '12-TUY', level: 'district', name: 'Huyện Than Uyên', searchName: 'huyen than uyen', provinceCode: '12', parentCode: '12', validFrom },
     });
-    const read = await db.administrativeUnit.findUniqueOrThrow({ where: { code: 'LCH' }, include: { children: true } });
+    const read = await db.administrativeUnit.findUniqueOrThrow({ where: { code: '12' }, include: { children: true } });
     expect(read.name).toBe('Tỉnh Lai Châu');
     expect(read.children.map((c) => c.name)).toEqual(['Huyện Than Uyên']);
   });

@@ -1,2 +1,3 @@
 export * from './decision-pdf.js';
 export * from './decision-layout.js';
+export * from './revocation-pdf.js';

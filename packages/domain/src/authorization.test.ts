@@ -19,18 +19,18 @@ import {
 } from './authorization.js';
 
 // Unit codes from packages/db/seed/catalog/lai-chau.json and lao-cai.json.
-const LAI_CHAU = 'LCH';
-const THAN_UYEN = 'LCH-THU';
-const TAM_DUONG = 'LCH-TDU';
-const PHA_MU = 'LCH-THU-PMU';
-const SON_BINH = 'LCH-TDU-SBI';
-const GIANG_MA = 'LCH-TDU-GMA';
-const LAO_CAI = 'LCI';
-const SA_PA = 'LCI-SPA';
-const TA_VAN = 'LCI-SPA-TVA';
+const LAI_CHAU = '12';
+const THAN_UYEN = '110';
+const TAM_DUONG = '106';
+const PHA_MU = '110-03628';
+const SON_BINH = '106-03413';
+const GIANG_MA = '106-03405';
+const LAO_CAI = '10';
+const SA_PA = '088';
+const TA_VAN = '088-03040';
 // The catalog has no villages yet: these two villages of Pha Mu are invented.
-const PHA_MU_B01 = 'LCH-THU-PMU-B01';
-const PHA_MU_B02 = 'LCH-THU-PMU-B02';
+const PHA_MU_B01 = '110-03628-B01';
+const PHA_MU_B02 = '110-03628-B02';
 
 /** Provincial departments on a commune dossier, as assigned in the Lai Châu catalog. */
 const communeAppraisers = [
@@ -54,7 +54,7 @@ const villageDossier = (village: string): DossierScope => ({
   unitLevel: 'village',
   decidingLevel: 'district',
   selfAssessmentLevel: 'village',
-  appraisers: [{ departmentCode: 'LCH-THU-PNNPTNT', criterionCodes: ['TC03'] }],
+  appraisers: [{ departmentCode: '110-PNNPTNT', criterionCodes: ['TC03'] }],
 });
 
 const phaMu = communeDossier([LAI_CHAU, THAN_UYEN, PHA_MU]);
@@ -584,7 +584,7 @@ describe('visibleScopeFilter', () => {
     const actors = [
       ...roles.map((role) => actor(fixtures[role].grant)),
       actor(grant('auditor', null)),
-      actor(grant('department_officer', LAI_CHAU, 'LCH-THU-PNNPTNT')),
+      actor(grant('department_officer', LAI_CHAU, '110-PNNPTNT')),
       actor(grant('department_officer', LAI_CHAU, 'SYT'), grant('village_head', PHA_MU_B02)),
     ];
     for (const a of actors) {

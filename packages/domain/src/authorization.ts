@@ -60,7 +60,7 @@ export type Command = (typeof commands)[number];
 
 /** Where a dossier sits, enough to decide who may act on it. */
 export interface DossierScope {
-  /** The unit's ancestry, province first, the unit itself last, e.g. ['LCH', 'LCH-THU', 'LCH-THU-PMU']. */
+  /** The unit's ancestry, province first, the unit itself last, e.g. ['12', '110', '110-03628']. */
   unitChain: readonly string[];
   /** The level of the dossier's unit (the track's unit level). */
   unitLevel: 'village' | 'commune' | 'district';

@@ -6,8 +6,14 @@ import { IsoDate } from './iso-date.js';
 const Code = z.string().min(1);
 const Name = z.string().min(1);
 
-export const UnitLevel = z.enum(['province', 'district', 'commune', 'village']);
+export const UnitLevel = z.enum(['province', 'district', 'commune', 'ward', 'town', 'village']);
 export type UnitLevel = z.infer<typeof UnitLevel>;
+
+/**
+ * The tier of each level: a unit's parent sits on a lower tier. Wards (phường) and towns (thị trấn)
+ * share the commune tier but are never rural communes: no NTM track and no commune count takes them.
+ */
+export const unitLevelTier: Readonly<Record<UnitLevel, number>> = { province: 0, district: 1, commune: 2, ward: 2, town: 2, village: 3 };
 
 export const CriteriaSetLevel = z.enum(['commune', 'village', 'district']);
 export type CriteriaSetLevel = z.infer<typeof CriteriaSetLevel>;

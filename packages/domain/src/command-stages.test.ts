@@ -3,7 +3,7 @@ import { commands, commandTargetKind, type Actor, type DossierScope } from './au
 import { availableCommands, commandStageKind, dossierCommands, stageAllows } from './command-stages.js';
 
 const scope: DossierScope = {
-  unitChain: ['LCH', 'LCH-THU', 'LCH-THU-PMU'],
+  unitChain: ['12', '110', '110-03628'],
   unitLevel: 'commune',
   decidingLevel: 'province',
   selfAssessmentLevel: 'commune',
@@ -13,10 +13,10 @@ const scope: DossierScope = {
   ],
 };
 const actor = (grants: Actor['grants']): Actor => ({ id: 'u', grants });
-const phaMu = actor([{ role: 'commune_officer', unitCode: 'LCH-THU-PMU', departmentCode: null }]);
-const sxd = actor([{ role: 'department_officer', unitCode: 'LCH', departmentCode: 'SXD' }]);
-const thanUyen = actor([{ role: 'district_officer', unitCode: 'LCH-THU', departmentCode: null }]);
-const province = actor([{ role: 'provincial_office', unitCode: 'LCH', departmentCode: null }]);
+const phaMu = actor([{ role: 'commune_officer', unitCode: '110-03628', departmentCode: null }]);
+const sxd = actor([{ role: 'department_officer', unitCode: '12', departmentCode: 'SXD' }]);
+const thanUyen = actor([{ role: 'district_officer', unitCode: '110', departmentCode: null }]);
+const province = actor([{ role: 'provincial_office', unitCode: '12', departmentCode: null }]);
 const at = (kind: 'self_assessment' | 'appraisal' | 'confirmation' | 'decision' | null, code = 'X') => ({ code, kind });
 
 describe('what a person may do on a dossier now (authorization table × stage)', () => {
@@ -51,7 +51,7 @@ describe('what a person may do on a dossier now (authorization table × stage)',
   });
 
   it('gives someone outside the dossier\'s scope nothing', () => {
-    const sonBinh = actor([{ role: 'commune_officer', unitCode: 'LCH-TDU-SBI', departmentCode: null }]);
+    const sonBinh = actor([{ role: 'commune_officer', unitCode: '106-03413', departmentCode: null }]);
     expect(availableCommands(sonBinh, scope, at('self_assessment'))).toEqual({ commands: [], appraisals: [] });
   });
 });

@@ -34,6 +34,8 @@ const levelNames: Record<UnitLevel, string> = {
   province: 'tỉnh',
   district: 'huyện',
   commune: 'xã',
+  ward: 'phường',
+  town: 'thị trấn',
   village: 'thôn, bản',
 };
 

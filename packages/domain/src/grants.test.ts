@@ -8,25 +8,25 @@ const grant = (role: Role, unitCode: string | null, departmentCode: string | nul
 describe('grant shapes: which role needs which fields', () => {
   // [role, unitCode, departmentCode, fields in error]
   const table: Array<[Role, string | null, string | null, Array<'unitCode' | 'departmentCode'>]> = [
-    ['commune_officer', 'LCH-THU-PMU', null, []],
+    ['commune_officer', '110-03628', null, []],
     ['commune_officer', null, null, ['unitCode']],
-    ['commune_officer', 'LCH-THU-PMU', 'SXD', ['departmentCode']],
-    ['village_head', 'LCH-THU-PMU-B01', null, []],
+    ['commune_officer', '110-03628', 'SXD', ['departmentCode']],
+    ['village_head', '110-03628-B01', null, []],
     ['village_head', null, null, ['unitCode']],
-    ['district_officer', 'LCH-THU', null, []],
+    ['district_officer', '110', null, []],
     ['district_officer', null, 'SXD', ['unitCode', 'departmentCode']],
-    ['provincial_office', 'LCH', null, []],
+    ['provincial_office', '12', null, []],
     ['provincial_office', null, null, ['unitCode']],
-    ['department_officer', 'LCH', 'SXD', []],
-    ['department_officer', 'LCH', null, ['departmentCode']],
+    ['department_officer', '12', 'SXD', []],
+    ['department_officer', '12', null, ['departmentCode']],
     ['department_officer', null, 'SXD', ['unitCode']],
     ['department_officer', null, null, ['unitCode', 'departmentCode']],
     ['system_admin', null, null, []],
-    ['system_admin', 'LCH', null, ['unitCode']],
+    ['system_admin', '12', null, ['unitCode']],
     ['system_admin', null, 'SXD', ['departmentCode']],
     ['auditor', null, null, []],
-    ['auditor', 'LCH', null, []],
-    ['auditor', 'LCH-THU', 'SXD', ['departmentCode']],
+    ['auditor', '12', null, []],
+    ['auditor', '110', 'SXD', ['departmentCode']],
   ];
 
   it.each(table)('%s with unit %s and department %s: errors on %j', (role, unitCode, departmentCode, fields) => {
@@ -41,7 +41,7 @@ describe('grant shapes: which role needs which fields', () => {
   });
 
   it('names the grant by its place in the list, in Vietnamese', () => {
-    const errors = grantShapeErrors([grant('system_admin', null), grant('department_officer', 'LCH', null)]);
+    const errors = grantShapeErrors([grant('system_admin', null), grant('department_officer', '12', null)]);
     expect(errors).toEqual([{ index: 1, field: 'departmentCode', message: 'Vai trò cán bộ sở, ngành cần mã sở, ngành.' }]);
   });
 
@@ -74,6 +74,6 @@ describe('the level of a grant unit', () => {
   });
 
   it('explains a mismatch in Vietnamese', () => {
-    expect(grantUnitLevelError('commune_officer', 'LCH-THU', 'district')).toBe('Đơn vị "LCH-THU" là cấp huyện; vai trò công chức xã cần một đơn vị cấp xã.');
+    expect(grantUnitLevelError('commune_officer', '110', 'district')).toBe('Đơn vị "110" là cấp huyện; vai trò công chức xã cần một đơn vị cấp xã.');
   });
 });

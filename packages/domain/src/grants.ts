@@ -32,6 +32,8 @@ export const unitLevelNames: Record<UnitLevel, string> = {
   province: 'tỉnh',
   district: 'huyện',
   commune: 'xã',
+  ward: 'phường',
+  town: 'thị trấn',
   village: 'thôn',
 };
 

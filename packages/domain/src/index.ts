@@ -21,3 +21,5 @@ export * from './district-offices.js';
 export * from './command-stages.js';
 export * from './merger-recognition.js';
 export * from './system-stages.js';
+export * from './name-match.js';
+export * from './recheck.js';

@@ -14,7 +14,7 @@ import { verifyPassword } from './passwords.js';
 import { seedLocalUsers, upsertLocalUser } from './users.js';
 import { createTokenVerifier, type TokenVerifier } from './verify.js';
 
-const phaMuGrant = { role: 'commune_officer', unitCode: 'LCH-THU-PMU', departmentCode: null } as const;
+const phaMuGrant = { role: 'commune_officer', unitCode: '110-03628', departmentCode: null } as const;
 const password = 'Mật-khẩu-đúng-2025';
 
 let scratch: ScratchDatabase;
@@ -149,7 +149,7 @@ describe('an external identity provider (OIDC) through its JWKS', () => {
     // Only the external provider: the test stack's built-in issuer is turned off here.
     const externalConfig = testConfig({ NTM_AUTH_ISSUER: iss, NTM_AUTH_JWKS_URL: `${address}/realms/ntm/protocol/openid-connect/certs`, NTM_AUTH_LOCAL_ISSUER: 'false' });
     external = createTokenVerifier(externalConfig, db);
-    const id = await upsertLocalUser(db, { username: 'so.xaydung', displayName: 'Chuyên viên Sở Xây dựng', grants: [{ role: 'department_officer', unitCode: 'LCH', departmentCode: 'SXD' }] });
+    const id = await upsertLocalUser(db, { username: 'so.xaydung', displayName: 'Chuyên viên Sở Xây dựng', grants: [{ role: 'department_officer', unitCode: '12', departmentCode: 'SXD' }] });
     await db.user.update({ where: { id }, data: { oidcSubject: 'f3c2a1de-keycloak-subject' } });
   });
   afterAll(async () => {
@@ -168,7 +168,7 @@ describe('an external identity provider (OIDC) through its JWKS', () => {
 
   it('accepts its tokens and maps the subject to our user, with our grants', async () => {
     const actor = await external(bearer(await sign({ sub: 'f3c2a1de-keycloak-subject' })));
-    expect(actor).toMatchObject({ username: 'so.xaydung', grants: [{ role: 'department_officer', unitCode: 'LCH', departmentCode: 'SXD' }] });
+    expect(actor).toMatchObject({ username: 'so.xaydung', grants: [{ role: 'department_officer', unitCode: '12', departmentCode: 'SXD' }] });
   });
 
   it('refuses unknown subjects, other audiences, expired tokens, unknown keys and the built-in issuer it was not told about', async () => {
@@ -284,7 +284,7 @@ describe('the seeded local users', () => {
     expect(await seedLocalUsers(db, { password: 'ntm-local-only' })).toEqual([]);
     const thanUyen = await db.user.findUniqueOrThrow({ where: { username: 'huyen.thanuyen' }, include: { grants: true } });
     expect(thanUyen.displayName).toBe('Cán bộ UBND huyện Than Uyên (thử nghiệm)');
-    expect(thanUyen.grants.map((g) => [g.role, g.unitCode])).toEqual([['district_officer', 'LCH-THU']]);
+    expect(thanUyen.grants.map((g) => [g.role, g.unitCode])).toEqual([['district_officer', '110']]);
     expect(await verifyPassword(thanUyen.passwordHash ?? '', 'ntm-local-only')).toBe(true);
   });
 });

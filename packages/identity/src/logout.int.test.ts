@@ -17,7 +17,7 @@ beforeAll(async () => {
   scratch = await createScratchDatabase(testConfig().postgres.url, { prefix: 'ntm_logout' });
   db = createPrismaClient(scratch.url, { max: 2 });
   const keyFile = join(mkdtempSync(join(tmpdir(), 'ntm-logout-')), 'auth', 'local-issuer.pem');
-  await upsertLocalUser(db, { username: 'xa.phamu', displayName: 'Công chức UBND xã Pha Mu', password, grants: [{ role: 'commune_officer', unitCode: 'LCH-THU-PMU', departmentCode: null }] });
+  await upsertLocalUser(db, { username: 'xa.phamu', displayName: 'Công chức UBND xã Pha Mu', password, grants: [{ role: 'commune_officer', unitCode: '110-03628', departmentCode: null }] });
   app = createHttpApp({ logger: false });
   await registerIdentity(app, { config: testConfig({ NTM_AUTH_LOCAL_ISSUER: 'true', NTM_AUTH_LOCAL_KEY_FILE: keyFile }), db });
   await app.ready();

@@ -7,7 +7,7 @@ import { registerIdentity } from './index.js';
 import { authentication } from './plugin.js';
 import type { Actor, TokenVerifier } from './verify.js';
 
-const phaMu: Actor = { id: '0b7c1f4e-1d2a-4c1b-9f51-1f6a8f3b2c10', username: 'xa.phamu', displayName: 'Công chức UBND xã Pha Mu', grants: [{ role: 'commune_officer', unitCode: 'LCH-THU-PMU', departmentCode: null }] };
+const phaMu: Actor = { id: '0b7c1f4e-1d2a-4c1b-9f51-1f6a8f3b2c10', username: 'xa.phamu', displayName: 'Công chức UBND xã Pha Mu', grants: [{ role: 'commune_officer', unitCode: '110-03628', departmentCode: null }] };
 
 /** Accepts exactly "Bearer good". */
 const verifier: TokenVerifier = async (authorization) => {

@@ -3,7 +3,7 @@ import { createPrismaClient, createScratchDatabase, type Db, type ScratchDatabas
 import { testConfig } from '@ntm/testing';
 import { upsertLocalUser } from './users.js';
 
-const grant = { role: 'commune_officer', unitCode: 'LCH-THU-PMU', departmentCode: null } as const;
+const grant = { role: 'commune_officer', unitCode: '110-03628', departmentCode: null } as const;
 
 let scratch: ScratchDatabase;
 let db: Db;

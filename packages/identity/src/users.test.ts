@@ -39,13 +39,13 @@ describe('the seeded local users (packages/db/seed/users)', () => {
     const roles = users.flatMap((u) => u.grants.map((g) => `${g.role}:${g.unitCode ?? '*'}`));
     expect(roles).toEqual(
       expect.arrayContaining([
-        'commune_officer:LCH-THU-PMU',
-        'commune_officer:LCH-TDU-SBI',
-        'commune_officer:LCH-TDU-GMA',
-        'district_officer:LCH-THU',
-        'provincial_office:LCH',
+        'commune_officer:110-03628',
+        'commune_officer:106-03413',
+        'commune_officer:106-03405',
+        'district_officer:110',
+        'provincial_office:12',
         'system_admin:*',
-        'auditor:LCH',
+        'auditor:12',
       ]),
     );
     expect(users.filter((u) => u.grants.some((g) => g.role === 'department_officer')).length).toBeGreaterThanOrEqual(2);

@@ -13,6 +13,19 @@ describe('computeReport', () => {
     ]);
   });
 
+  it('never counts a ward or a town as a commune, whatever is recorded for it', () => {
+    const input = sampleInput();
+    const commune = input.sets.commune;
+    const r = computeReport({
+      ...input,
+      units: [...input.units, { code: 'W1', name: 'Phường Một', level: 'ward', parentCode: 'D1' }, { code: 'T1', name: 'Thị trấn Một', level: 'town', parentCode: 'D2' }],
+      results: [...input.results, ...results('W1', commune, 5, '2024-03-31'), ...results('T1', commune, 5, '2024-03-31')],
+    });
+    expect(r.summary).toMatchObject({ communes: 5, atStandard: 2 });
+    expect(r.communes.map((c) => c.code)).not.toEqual(expect.arrayContaining(['W1']));
+    expect(r.groups.map((g) => g.figures.communes)).toEqual([3, 2]);
+  });
+
   it('bands communes by criteria met, the seeds\u2019 bands cut to the set and a province\u2019s own', () => {
     expect(defaultBands(19)).toEqual([{ min: 19, max: 19 }, { min: 15, max: 18 }, { min: 10, max: 14 }, { min: 5, max: 9 }, { min: 0, max: 4 }]);
     expect(computeReport(sampleInput()).summary.bands).toEqual([

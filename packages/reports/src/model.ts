@@ -9,7 +9,8 @@ export type ResultSource = 'appraisal' | 'self_assessment';
 export interface ReportUnit {
   code: string;
   name: string;
-  level: 'province' | 'district' | 'commune' | 'village';
+  /** Wards (phường) and towns (thị trấn) are units but never NTM communes: no commune figure counts them. */
+  level: 'province' | 'district' | 'commune' | 'ward' | 'town' | 'village';
   parentCode: string | null;
 }
 

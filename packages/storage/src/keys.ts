@@ -14,5 +14,7 @@ export const objectKeys = {
   decision: (dossierId: string, decisionId: string) => `dossiers/${assertId('dossier', dossierId)}/decisions/${assertId('decision document', decisionId)}.pdf`,
   /** The scanned copy of a decision issued before the system, registered with its recognition. */
   registeredDecision: (provinceCode: string, decisionId: string) => `registered-decisions/${assertId('province', provinceCode)}/${assertId('decision document', decisionId)}.pdf`,
+  /** A revocation decision issued after a unit's yearly re-check. */
+  revocationDecision: (recheckId: string, decisionId: string) => `rechecks/${assertId('re-check', recheckId)}/decisions/${assertId('decision document', decisionId)}.pdf`,
   probe: (probeId: string) => `probes/${assertId('probe', probeId)}`,
 } as const;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { PassThrough, Transform, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import * as Minio from 'minio';
+import { uploadInParts } from './part-upload.js';
 
 export interface S3Settings {
   host: string;
@@ -100,23 +100,19 @@ export function createStorage(settings: S3Settings) {
       await client.bucketExists(bucket);
     },
 
-    /** Streams `body` into the store, computing its SHA-256 and size on the way through. */
+    /** Streams `body` into the store (see uploadInParts), computing its SHA-256 and size on the way through. */
     async putStream(key: string, body: Readable, contentType: string): Promise<StoredObject> {
       const hash = createHash('sha256');
       let size = 0;
-      const meter = new Transform({
-        transform(chunk: Buffer, _enc, done) {
+      async function* metered(): AsyncGenerator<Buffer> {
+        for await (const chunk of body as AsyncIterable<Buffer>) {
           hash.update(chunk);
           size += chunk.length;
-          done(null, chunk);
-        },
-      });
-      const upload = new PassThrough();
-      const [info] = await Promise.all([
-        client.putObject(bucket, key, upload, undefined, { 'Content-Type': contentType }),
-        pipeline(body, meter, upload),
-      ]);
-      return { key, sha256: hash.digest('hex'), size, etag: info.etag, versionId: info.versionId ?? null };
+          yield chunk;
+        }
+      }
+      const info = await uploadInParts(client, bucket, key, metered(), contentType);
+      return { key, sha256: hash.digest('hex'), size, etag: info.etag, versionId: info.versionId };
     },
 
     getStream(key: string): Promise<Readable> {

@@ -16,6 +16,7 @@ import { dossierNowRoutes } from './dossiers/now-routes.js';
 import { publicRoutes } from './dossiers/public-routes.js';
 import { recognitionRoutes } from './recognitions/recognition-routes.js';
 import { campaignRoutes } from './campaigns/campaign-routes.js';
+import { recheckRoutes } from './rechecks/recheck-routes.js';
 import type { Storage } from '@ntm/storage';
 import { dossierRoutes } from './dossiers/routes.js';
 import type { Client } from '@temporalio/client';
@@ -58,6 +59,7 @@ export async function buildDossierApi(deps: DossierApiDeps, options: FastifyServ
   await app.register(publicRoutes(deps.db));
   await app.register(recognitionRoutes({ db: deps.db, storage: deps.storage, now: deps.now, maxPdfBytes: deps.config.evidenceApi.maxBytes }));
   await app.register(campaignRoutes(deps));
+  await app.register(recheckRoutes(deps));
   await app.register(auditRoutes(deps.db));
   await app.register(usersRoutes(deps));
   await app.register(reportRoutes(deps.db));

@@ -13,8 +13,8 @@ const config = testConfig({ NTM_UPLOAD_RATE_LIMIT: '3', NTM_UPLOAD_RATE_LIMIT_PE
 const storage = createStorage(config.s3);
 
 // Two communes of Tam Đường in the seed catalog (packages/db/seed/catalog/lai-chau.json).
-const sonBinh = 'LCH-TDU-SBI';
-const giangMa = 'LCH-TDU-GMA';
+const sonBinh = '106-03413';
+const giangMa = '106-03405';
 const communeOfficer = (username: string, unitCode: string): TestUser => ({ username, grants: [{ role: 'commune_officer', unitCode, departmentCode: null }] });
 
 describe('who may reach a dossier’s evidence (real MinIO and PostgreSQL)', () => {
@@ -41,11 +41,11 @@ describe('who may reach a dossier’s evidence (real MinIO and PostgreSQL)', () 
     await db.dossier.create({
       data: {
         id: giangMaDossier,
-        trackingCode: `LCH-${giangMaDossier}`,
+        trackingCode: `12-${giangMaDossier}`,
         unitCode: giangMa,
-        unitChain: ['LCH', 'LCH-TDU', giangMa],
-        provinceCode: 'LCH',
-        districtCode: 'LCH-TDU',
+        unitChain: ['12', '106', giangMa],
+        provinceCode: '12',
+        districtCode: '106',
         trackCode: 'COMMUNE_NTM',
         year: 2025,
         criteriaSetCode: 'XA-NTM-2021-2025',
@@ -85,8 +85,8 @@ describe('who may reach a dossier’s evidence (real MinIO and PostgreSQL)', () 
   it('gives a presigned URL to those who may read the dossier, and only them', async () => {
     const readers: TestUser[] = [
       communeOfficer('xa.giangma', giangMa),
-      { username: 'so.xaydung', grants: [{ role: 'department_officer', unitCode: 'LCH', departmentCode: 'SXD' }] },
-      { username: 'tinh.vpdp', grants: [{ role: 'provincial_office', unitCode: 'LCH', departmentCode: null }] },
+      { username: 'so.xaydung', grants: [{ role: 'department_officer', unitCode: '12', departmentCode: 'SXD' }] },
+      { username: 'tinh.vpdp', grants: [{ role: 'provincial_office', unitCode: '12', departmentCode: null }] },
     ];
     for (const reader of readers) {
       const res = await (await as(reader))('GET', `/evidence/${evidenceId}/url`);
@@ -95,14 +95,14 @@ describe('who may reach a dossier’s evidence (real MinIO and PostgreSQL)', () 
     }
     // A department that does not appraise this dossier, and an administrator, see nothing of it.
     const outsiders: TestUser[] = [
-      { username: 'so.yte', grants: [{ role: 'department_officer', unitCode: 'LCH', departmentCode: 'SYT' }] },
+      { username: 'so.yte', grants: [{ role: 'department_officer', unitCode: '12', departmentCode: 'SYT' }] },
       { username: 'quantri', grants: [{ role: 'system_admin', unitCode: null, departmentCode: null }] },
     ];
     for (const outsider of outsiders) expect((await (await as(outsider))('GET', `/evidence/${evidenceId}/url`)).statusCode, outsider.username).toBe(404);
   });
 
   it('lets a reader read but not add or remove files: 403', async () => {
-    const province = await as({ username: 'tinh.vpdp-2', grants: [{ role: 'provincial_office', unitCode: 'LCH', departmentCode: null }] });
+    const province = await as({ username: 'tinh.vpdp-2', grants: [{ role: 'provincial_office', unitCode: '12', departmentCode: null }] });
     expect((await province('POST', `/dossiers/${giangMaDossier}/evidence`, multipart('x.pdf', pdf('x')))).statusCode).toBe(403);
     expect((await province('DELETE', `/evidence/${evidenceId}`)).statusCode).toBe(403);
   });

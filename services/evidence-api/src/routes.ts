@@ -5,7 +5,7 @@ import { readDossierPlan } from '@ntm/catalog';
 import { HistoryEvent, Problem } from '@ntm/contracts';
 import { appendAudit, type Db } from '@ntm/db';
 import { HttpProblem } from '@ntm/http';
-import { actorOf, requireDossierAccess } from '@ntm/access';
+import { actorOf, checkDossierAccess, dossierNotFound } from '@ntm/access';
 import { stageAllows, type Command as Permission } from '@ntm/domain';
 import type { Storage } from '@ntm/storage';
 import { notMultipart, receiveSingleFile } from './multipart-upload.js';
@@ -61,9 +61,9 @@ export function evidenceRoutes(deps: {
    * whether it is in its self-assessment stage (the only time files are added or removed).
    */
   async function dossierState(request: FastifyRequest, command: Permission, dossierId: string) {
-    const access = await requireDossierAccess(db, actorOf(request), command, dossierId);
     const dossier = await db.dossier.findUnique({ where: { id: dossierId } });
-    if (!dossier) throw new HttpProblem('notFound', `Không có hồ sơ "${dossierId}".`);
+    if (!dossier) throw dossierNotFound(dossierId);
+    const access = checkDossierAccess(actorOf(request), command, dossierId, dossier);
     const { stages } = await readDossierPlan(db, dossier);
     const stage = { code: dossier.stage, kind: stages.find((s) => s.code === dossier.stage)?.kind ?? null };
     return { dossier, role: access.role, editable: stageAllows('evidence.upload', stage) };

@@ -82,7 +82,8 @@ export async function storeEvidenceObject(deps: { storage: Storage; limits: Uplo
   async function* body() {
     yield head;
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-      tail = lastBytes(Buffer.concat([tail, next.value]));
+      // Only the last bytes are kept: a copy of the chunk's end, not of every chunk.
+      tail = next.value.length >= tailBytes ? Buffer.from(lastBytes(next.value)) : lastBytes(Buffer.concat([tail, next.value]));
       yield next.value;
     }
   }

@@ -32,3 +32,30 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** How many pixels the page is wider than its window (0 or less: nothing to scroll sideways). */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+}
+
+/**
+ * Saves the page as <name>.png and checks it with axe, then the same at 360 px wide (a phone) as
+ * <name>-360.png, also checking that nothing is wider than the screen; restores the width. Answers
+ * every problem found (an empty list when the page passes).
+ */
+export async function pageProblems(page: Page, name: string): Promise<string[]> {
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  await screenshot(page, name);
+  const problems = await seriousViolations(page);
+  await page.setViewportSize({ width: 360, height: 800 });
+  try {
+    await page.waitForFunction('document.documentElement.clientWidth === 360');
+    await screenshot(page, `${name}-360`);
+    const overflow = await horizontalOverflow(page);
+    if (overflow > 0) problems.push(`${name} is ${overflow} px wider than a 360 px screen`);
+    problems.push(...(await seriousViolations(page)).map((v) => `at 360 px: ${v}`));
+  } finally {
+    await page.setViewportSize(size);
+  }
+  return problems;
+}

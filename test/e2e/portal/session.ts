@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readLocalUsersFiles } from '@ntm/identity';
 
 /** A new browser context (no cookies) at the given width, signed in through the portal's sign-in page. */
 export async function signInThroughPortal(browser: Browser, url: string, username: string, password: string, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
@@ -12,4 +13,13 @@ export async function signInThroughPortal(browser: Browser, url: string, usernam
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
   return { context, page };
+}
+
+/** The seeded local user (packages/db/seed/users) who works for the department. */
+export function departmentUser(departmentCode: string): string {
+  const user = readLocalUsersFiles()
+    .flatMap((f) => f.content.users)
+    .find((u) => u.grants.some((g) => g.role === 'department_officer' && g.departmentCode === departmentCode));
+  if (!user) throw new Error(`no seeded user works for department ${departmentCode}`);
+  return user.username;
 }

@@ -40,7 +40,10 @@ export async function startPortalStack(base: Config, options: { today: string })
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   // Dossiers open on the scenario's day (its chain of approval holds from a date).
   const now = () => new Date(`${options.today}T03:00:00Z`);
-  const dossierApp = await buildDossierApi({ config, db, storage, probes: [], temporal, taskQueue, now }, { logger: false });
+  // Commands are received now unless a test dates them (due dates count from the day received).
+  let receivedOn: string | null = null;
+  const commandClock = () => (receivedOn === null ? new Date() : new Date(`${receivedOn}T03:00:00Z`));
+  const dossierApp = await buildDossierApi({ config, db, storage, probes: [], temporal, taskQueue, now, commandClock }, { logger: false });
   const evidenceApp = await buildEvidenceApi({ config, db, storage, probes: [] }, { logger: false });
   const dossierApiUrl = await dossierApp.listen({ host: '127.0.0.1', port: 0 });
   const evidenceApiUrl = await evidenceApp.listen({ host: '127.0.0.1', port: 0 });
@@ -59,7 +62,12 @@ export async function startPortalStack(base: Config, options: { today: string })
     password,
     url: `http://127.0.0.1:${portalPort}`,
     dossierApiUrl,
+    evidenceApiUrl,
     buildAndStartSeconds,
+    /** Commands sent from now on are received on this day (ISO date, Vietnam); null: today. */
+    receiveCommandsOn(day: string | null) {
+      receivedOn = day;
+    },
     logFile: ctx.paths.log('portal'),
     async close() {
       await portal.stop(ctx);

@@ -53,7 +53,9 @@ export function createCampaignActivities({ db, recheckStartsPerSecond = 20 }: Ca
           JOIN administrative_units u ON u.code = r.unit_code
           LEFT JOIN administrative_units p ON p.code = u.parent_code
           LEFT JOIN administrative_units gp ON gp.code = p.parent_code
-          WHERE u.province_code = ${input.provinceCode} AND r.track_code = ${input.trackCode} AND r.status = 'active'
+          WHERE u.province_code = ${input.provinceCode} AND r.track_code = ${input.trackCode}
+            -- A revoked recognition counts until the day its revocation took effect.
+            AND (r.status = 'active' OR (r.status = 'revoked' AND r.revoked_on > ${day(asOf)}::date))
             AND COALESCE(r.recognised_on, r.created_at::date) <= ${day(asOf)}::date
           ON CONFLICT DO NOTHING`;
         await tx.recheckCampaign.update({ where: { id: campaignId }, data: { unitCount } });

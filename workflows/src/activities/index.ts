@@ -5,6 +5,8 @@ import type { PingInput, PingResult } from '@ntm/contracts';
 import { createDossierActivities } from './dossier.js';
 import { createEvidenceActivities } from './evidence.js';
 import { createCampaignActivities } from './campaign.js';
+import { createRecheckActivities } from './recheck.js';
+import { createRevocationActivities } from './revocation.js';
 
 export interface ActivityDeps {
   db: Db;
@@ -22,6 +24,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createDecisionActivities(deps),
     ...createEvidenceActivities(deps),
     ...createCampaignActivities(deps),
+    ...createRecheckActivities(db),
+    ...createRevocationActivities(deps),
     async recordPing(input: PingInput): Promise<PingResult> {
       const row = await db.pingRecord.upsert({
         where: { id: input.pingId },

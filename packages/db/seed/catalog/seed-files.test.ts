@@ -67,7 +67,7 @@ const read = (name: string): unknown => JSON.parse(readFileSync(join(import.meta
 const parse = (name: string): CatalogFile => CatalogFile.parse(read(name));
 
 const provinceFiles = ['lai-chau.json', 'lao-cai.json'] as const;
-const allFiles = ['national.json', ...provinceFiles] as const;
+const allFiles = ['national.json', ...provinceFiles, 'lao-cai-2025.json'] as const;
 
 function duplicatesOf<T>(values: readonly T[]): T[] {
   const seen = new Set<T>();
@@ -180,7 +180,7 @@ describe('seed catalog files', () => {
     });
 
     it('every unit hangs from a parent of the same file one level up (the province from none)', () => {
-      const rank = { province: 0, district: 1, commune: 2, village: 3 } as const;
+      const rank = { province: 0, district: 1, commune: 2, ward: 2, town: 2, village: 3 } as const;
       const provinces = file.units.filter((u) => u.level === 'province');
       expect(provinces.map((u) => [u.code, u.parentCode])).toEqual([[province, null]]);
       for (const u of file.units.filter((x) => x.level !== 'province')) {

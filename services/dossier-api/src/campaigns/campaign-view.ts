@@ -4,6 +4,7 @@ import { Prisma } from '@ntm/db';
 import { campaignBuckets, recheckBucket, stepDeadline, type CampaignBucket } from '@ntm/domain';
 
 interface Row {
+  id: string;
   unit_code: string;
   unit_name: string;
   district_code: string | null;
@@ -19,7 +20,7 @@ export async function readCampaignView(
   q: { provinceCode: string; year: number; today: string; track?: string; district?: string; bucket?: CampaignBucket; page: number; pageSize: number },
 ): Promise<CampaignView> {
   const rows = await db.$queryRaw<Row[]>`
-    SELECT r.unit_code, u.name AS unit_name, r.district_code, r.track_code, r.stage, r.outcome, c.dates
+    SELECT r.id::text AS id, r.unit_code, u.name AS unit_name, r.district_code, r.track_code, r.stage, r.outcome, c.dates
     FROM rechecks r
     JOIN recheck_campaigns c ON c.id = r.campaign_id
     JOIN administrative_units u ON u.code = r.unit_code
@@ -30,7 +31,7 @@ export async function readCampaignView(
   const items = rows.map((r) => {
     const bucket = recheckBucket(r, r.dates, q.today);
     counts[bucket] += 1;
-    return { unitCode: r.unit_code, unitName: r.unit_name, districtCode: r.district_code, trackCode: r.track_code, bucket, stage: r.stage, dueDate: stepDeadline(r.stage, r.dates) };
+    return { recheckId: r.id, unitCode: r.unit_code, unitName: r.unit_name, districtCode: r.district_code, trackCode: r.track_code, bucket, stage: r.stage, dueDate: stepDeadline(r.stage, r.dates) };
   });
   const selected = q.bucket ? items.filter((i) => i.bucket === q.bucket) : items;
   const rank = (i: (typeof items)[number]) => (i.bucket === 'overdue' ? 0 : 1);

@@ -187,7 +187,7 @@ export function catalogRoutes(db: Db): FastifyPluginAsyncZod {
           params: Code,
           querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') }),
           consumes: ['text/csv'],
-          body: z.string().min(1).meta({ examples: ['code,name,level,parent_code,valid_from,valid_to\nLCH-THU-PMU,Xã Pha Mu,commune,LCH-THU,2020-01-01,\n'] }),
+          body: z.string().min(1).meta({ examples: ['code,name,level,parent_code,valid_from,valid_to\n110-03628,Xã Pha Mu,commune,110,2020-01-01,\n'] }),
           response: { 200: ImportReport, 400: Problem, 403: Problem, ...notFound },
         },
       },

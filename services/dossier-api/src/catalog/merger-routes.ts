@@ -39,7 +39,7 @@ export function mergerRoutes(db: Db): FastifyPluginAsyncZod {
           // Validated here, CSV or JSON, so every error comes back at once with its row.
           body: z.unknown().meta({
             description: 'JSON { mergers: [{ formerUnitCode, newUnitCode, effectiveOn }] } hoặc tệp CSV với các cột former_code,new_code,effective_on',
-            examples: [{ mergers: [{ formerUnitCode: 'LCH-THU-PMU', newUnitCode: '03637', effectiveOn: '2025-07-01' }] }, 'former_code,new_code,effective_on\nLCH-THU-PMU,03637,2025-07-01\n'],
+            examples: [{ mergers: [{ formerUnitCode: '110-03628', newUnitCode: '03637', effectiveOn: '2025-07-01' }] }, 'former_code,new_code,effective_on\n110-03628,03637,2025-07-01\n'],
           }),
           response: { 200: UnitMergersReport, 400: Problem, 403: Problem, 404: Problem },
         },

@@ -5,7 +5,7 @@ import { fromStoredDate, type HeldRecognition } from '@ntm/domain';
 const isoDate = (d: Date | null | undefined) => (d ? fromStoredDate(d) : null);
 
 /** A recognition as the unit's detail shows it: where its decision came from as well. */
-type UnitRecognition = HeldRecognition & { origin: 'issued' | 'registered' };
+type UnitRecognition = HeldRecognition & { origin: 'issued' | 'registered'; revocationDecisionId: string | null };
 
 /**
  * The recognitions the units hold or held, newest first, each with its decision: a dossier's
@@ -33,12 +33,16 @@ export async function readRecognitions(db: Db, unitCodes: readonly string[]): Pr
       signedOn: isoDate(d?.signedOn),
       effectiveOn: isoDate(d?.effectiveOn),
       origin: r.origin === 'registered' ? 'registered' : 'issued',
+      revokedOn: isoDate(r.revokedOn),
+      revocationDecisionId: r.revocationDecisionId,
     });
   }
   return byUnit;
 }
 
-const toView = ({ trackCode, year, status, decisionId, decisionNumber, signedOn, origin }: UnitRecognition) => ({ trackCode, year, status, decisionId, decisionNumber, signedOn, origin });
+const toView = ({ trackCode, year, status, decisionId, decisionNumber, signedOn, origin, revokedOn, revocationDecisionId }: UnitRecognition) => ({
+  trackCode, year, status, decisionId, decisionNumber, signedOn, origin, revokedOn: revokedOn ?? null, revocationDecisionId,
+});
 
 /** A unit's own recognitions, the units that merged into it with theirs, and the units it merged into. */
 export async function readUnitHistory(db: Db, unitCode: string): Promise<Pick<UnitDetail, 'recognitions' | 'formerUnits' | 'mergedInto'>> {

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Problem, UnitDetail, UnitQuery, UnitSummary, UnitTreeNode, pageOf, type UnitTreeNode as TreeNode } from '@ntm/contracts';
-import { toSearchName } from '@ntm/catalog';
-import type { Db, Prisma } from '@ntm/db';
+import { Problem, UnitDetail, UnitQuery, UnitSearchItem, UnitSummary, UnitTreeNode, pageOf, type UnitTreeNode as TreeNode } from '@ntm/contracts';
+import type { Db } from '@ntm/db';
 import { fromStoredDate } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
 import { readUnitHistory } from './unit-history.js';
+import { searchUnits } from './unit-search.js';
 
 type UnitRow = Awaited<ReturnType<Db['administrativeUnit']['findFirstOrThrow']>>;
 
@@ -27,20 +27,10 @@ export function unitRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/catalog/units',
-      { schema: { operationId: 'listUnits', description: 'Danh sách đơn vị hành chính, phân trang; lọc theo tỉnh, cấp, đơn vị cấp trên, tên (không phân biệt dấu và hoa thường) và ngày hiệu lực.', tags: ['catalog'], summary: 'Đơn vị hành chính: lọc theo tỉnh, cấp, đơn vị cấp trên, tên', querystring: UnitQuery, response: { 200: pageOf(UnitSummary) } } },
+      { schema: { operationId: 'listUnits', description: 'Danh sách đơn vị hành chính, phân trang; lọc theo tỉnh, cấp (xã, phường, thị trấn là các cấp riêng: chỉ xã là xã nông thôn mới), đơn vị cấp trên, ngày hiệu lực và tên. Tìm theo tên (q) chấp nhận cách viết của văn bản: gõ không dấu, dấu thanh đặt ở nguyên âm khác (hóa/hoá), i thay y, sai dấu thanh ở một âm tiết; mỗi kết quả ghi mức khớp (match.quality) và match.unsure = true khi chưa chắc; khớp tốt nhất đứng trước.', tags: ['catalog'], summary: 'Đơn vị hành chính: lọc theo tỉnh, cấp, đơn vị cấp trên, tên', querystring: UnitQuery, response: { 200: pageOf(UnitSearchItem) } } },
       async ({ query }) => {
-        const where: Prisma.AdministrativeUnitWhereInput = {
-          provinceCode: query.province,
-          level: query.level,
-          parentCode: query.parent,
-          ...(query.q ? { searchName: { contains: toSearchName(query.q) } } : {}),
-          ...(query.asOf ? { validFrom: { lte: new Date(query.asOf) }, OR: [{ validTo: null }, { validTo: { gte: new Date(query.asOf) } }] } : {}),
-        };
-        const [rows, total] = await Promise.all([
-          db.administrativeUnit.findMany({ where, orderBy: [{ level: 'asc' }, { name: 'asc' }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-          db.administrativeUnit.count({ where }),
-        ]);
-        return { items: rows.map(toUnitSummary), page: query.page, pageSize: query.pageSize, total };
+        const { items, total } = await searchUnits(db, query, toUnitSummary);
+        return { items, page: query.page, pageSize: query.pageSize, total };
       },
     );
 

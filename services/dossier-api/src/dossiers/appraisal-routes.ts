@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppraisalBody, ConfirmationBody, Pagination, Problem, districtConfirmationUpdate, pageOf, recordAppraisalUpdate } from '@ntm/contracts';
-import { fromStoredDate } from '@ntm/domain';
+import { fromStoredDate, vietnamDay } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
 import { actorOf } from '@ntm/access';
 import { sendCommand, type DossierRouteDeps } from './routes.js';
@@ -14,10 +14,15 @@ export const AppraisalTaskView = z
     dossierId: z.string(),
     trackingCode: z.string(),
     unitCode: z.string(),
+    unitName: z.string(),
+    districtCode: z.string().nullable(),
+    districtName: z.string().nullable(),
     round: z.number().int(),
     departmentCode: z.string(),
     criterionCodes: z.array(z.string()),
     dueDate: z.string(),
+    /** Still open after its due date (Vietnam's today). */
+    overdue: z.boolean(),
     openedAt: z.string(),
     closedAt: z.string().nullable(),
     verdicts: z.array(z.object({ criterionCode: z.string(), verdict: z.string(), reason: z.string().nullable() })),
@@ -33,10 +38,10 @@ export function appraisalRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
       {
         schema: {
           operationId: 'listAppraisalTasks',
-          description: 'Nhiệm vụ thẩm định của sở/phòng trong các tỉnh người dùng làm việc, hạn gần nhất trước; open=false để xem cả nhiệm vụ đã xong. 403 khi người dùng không thuộc sở/phòng đó.',
+          description: 'Nhiệm vụ thẩm định của sở/phòng trong các tỉnh người dùng làm việc, quá hạn và hạn gần nhất trước (tên xã, huyện; quá hạn theo ngày hôm nay ở Việt Nam); district lọc theo huyện; open=false để xem cả nhiệm vụ đã xong. 403 khi người dùng không thuộc sở/phòng đó.',
           tags: ['appraisal'],
           summary: 'Nhiệm vụ thẩm định của một sở/phòng',
-          querystring: Pagination.extend({ department: z.string().min(1), province: z.string().optional(), open: z.enum(['true', 'false']).default('true') }),
+          querystring: Pagination.extend({ department: z.string().min(1), province: z.string().optional(), district: z.string().min(1).optional(), open: z.enum(['true', 'false']).default('true') }),
           response: { 200: pageOf(AppraisalTaskView), 403: Problem },
         },
       },
@@ -50,20 +55,27 @@ export function appraisalRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
         const where = {
           departmentCode: query.department,
           ...(query.open === 'true' ? { closedAt: null } : {}),
-          dossier: { provinceCode: { in: allowed } },
+          dossier: { provinceCode: { in: allowed }, ...(query.district ? { districtCode: query.district } : {}) },
         };
         const [rows, total] = await Promise.all([
           db.appraisalTask.findMany({ where, include: { dossier: true, verdicts: true }, orderBy: { dueDate: 'asc' }, skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
           db.appraisalTask.count({ where }),
         ]);
+        const unitCodes = [...new Set(rows.flatMap((t) => (t.dossier.districtCode === null ? [t.dossier.unitCode] : [t.dossier.unitCode, t.dossier.districtCode])))];
+        const names = new Map((await db.administrativeUnit.findMany({ where: { code: { in: unitCodes } }, select: { code: true, name: true } })).map((u) => [u.code, u.name]));
+        const today = vietnamDay(new Date());
         const items = rows.map((t) => ({
           dossierId: t.dossierId,
           trackingCode: t.dossier.trackingCode,
           unitCode: t.dossier.unitCode,
+          unitName: names.get(t.dossier.unitCode) ?? t.dossier.unitCode,
+          districtCode: t.dossier.districtCode,
+          districtName: t.dossier.districtCode === null ? null : (names.get(t.dossier.districtCode) ?? t.dossier.districtCode),
           round: t.round,
           departmentCode: t.departmentCode,
           criterionCodes: t.criterionCodes,
           dueDate: fromStoredDate(t.dueDate),
+          overdue: t.closedAt === null && today > fromStoredDate(t.dueDate),
           openedAt: t.openedAt.toISOString(),
           closedAt: t.closedAt?.toISOString() ?? null,
           verdicts: t.verdicts.map((v) => ({ criterionCode: v.criterionCode, verdict: v.verdict, reason: v.reason })),

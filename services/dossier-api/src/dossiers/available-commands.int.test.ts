@@ -8,9 +8,9 @@ import { testConfig } from '@ntm/testing';
 import { startDossierHarness, type Call, type DossierHarness } from './test-harness.js';
 
 const seed = (name: string) => JSON.parse(readFileSync(join(seedCatalogDir, name), 'utf8')) as unknown;
-const phaMuOfficer: TestUser = { username: 'xa.phamu', grants: [{ role: 'commune_officer', unitCode: 'LCH-THU-PMU', departmentCode: null }] };
-const sonBinhOfficer: TestUser = { username: 'xa.sonbinh', grants: [{ role: 'commune_officer', unitCode: 'LCH-TDU-SBI', departmentCode: null }] };
-const provincialOffice: TestUser = { username: 'tinh.vpdp', grants: [{ role: 'provincial_office', unitCode: 'LCH', departmentCode: null }] };
+const phaMuOfficer: TestUser = { username: 'xa.phamu', grants: [{ role: 'commune_officer', unitCode: '110-03628', departmentCode: null }] };
+const sonBinhOfficer: TestUser = { username: 'xa.sonbinh', grants: [{ role: 'commune_officer', unitCode: '106-03413', departmentCode: null }] };
+const provincialOffice: TestUser = { username: 'tinh.vpdp', grants: [{ role: 'provincial_office', unitCode: '12', departmentCode: null }] };
 
 describe('what the portal asks of a dossier: available commands and the submission checklist', () => {
   let h: DossierHarness;
@@ -22,7 +22,7 @@ describe('what the portal asks of a dossier: available commands and the submissi
     h.openOn('2025-06-16');
     phaMu = await h.callAs(phaMuOfficer);
     id = randomUUID();
-    expect((await phaMu('POST', '/dossiers', { commandId: id, unitCode: 'LCH-THU-PMU', trackCode: 'COMMUNE_NTM', year: 2025 })).status).toBe(201);
+    expect((await phaMu('POST', '/dossiers', { commandId: id, unitCode: '110-03628', trackCode: 'COMMUNE_NTM', year: 2025 })).status).toBe(201);
   });
   afterAll(() => h.close());
 

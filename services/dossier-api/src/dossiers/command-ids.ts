@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import {
   attachDocumentUpdate, decideDossierUpdate, districtConfirmationUpdate, recordAppraisalUpdate, recordAttestationUpdate, recordPostingUpdate,
-  recordSatisfactionUpdate, recordSelfAssessmentUpdate, submitDossierUpdate,
+  recordSatisfactionUpdate, recordSelfAssessmentUpdate, submitDossierUpdate, recordReassessmentUpdate, submitReassessmentUpdate, recordRemediationPlanUpdate,
+  requestReappraisalUpdate, decideRevocationUpdate,
 } from '@ntm/contracts';
 import { canonicalJson, type Db, type Prisma } from '@ntm/db';
 import { HttpProblem } from '@ntm/http';
@@ -21,6 +22,11 @@ const operationNames: Record<string, string> = {
   [recordAppraisalUpdate.name]: 'ghi kết quả thẩm định',
   [districtConfirmationUpdate.name]: 'xác nhận của huyện',
   [decideDossierUpdate.name]: 'quyết định',
+  [recordReassessmentUpdate.name]: 'tự rà soát, đánh giá lại tiêu chí',
+  [submitReassessmentUpdate.name]: 'gửi kết quả tự rà soát',
+  [recordRemediationPlanUpdate.name]: 'lập kế hoạch khắc phục',
+  [requestReappraisalUpdate.name]: 'đề nghị thẩm định lại',
+  [decideRevocationUpdate.name]: 'quyết định thu hồi hoặc giữ công nhận',
 };
 
 export interface CommandIdentity {

@@ -68,7 +68,7 @@ describe('the set in force and the chain of approval on the seed catalog (Lai Ch
 
   it('a 2025 dossier of a pre-reform commune opened before 1 July 2025 keeps the 2021–2025 set and its district stage', async () => {
     h.openOn('2025-06-16');
-    const id = await open('LCH-THU-PMU', 2025);
+    const id = await open('110-03628', 2025);
     const opened = await view(id);
     expect(opened).toMatchObject({ criteriaSetCode: 'XA-NTM-2021-2025', hasDistrictStage: true, thresholdGroup: { code: 'TDMNPB' } });
     expect(opened.criteria).toHaveLength(19);
@@ -76,7 +76,15 @@ describe('the set in force and the chain of approval on the seed catalog (Lai Ch
 
   it('a 2025 dossier opened after the reform still uses the 2021–2025 set, without the district stage', async () => {
     h.openOn('2025-07-01');
-    const id = await open('LCH-TDU-SBI', 2025);
+    // A post-reform commune: the three-tier communes end on 30 June 2025.
+    const id = await open('03618', 2025);
     expect(await view(id)).toMatchObject({ criteriaSetCode: 'XA-NTM-2021-2025', hasDistrictStage: false });
+  });
+
+  it('refuses a dossier of a three-tier commune opened after it ceased to exist', async () => {
+    h.openOn('2025-07-01');
+    const res = await call('POST', '/dossiers', { commandId: randomUUID(), unitCode: '106-03413', trackCode: 'COMMUNE_NTM', year: 2025 });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([{ location: 'body.unit_no_longer_exists', message: 'Xã Sơn Bình đã hết hiệu lực sau ngày 30/06/2025 (giải thể hoặc sáp nhập).' }]);
   });
 });

@@ -10,8 +10,8 @@ const config = testConfig();
 const seed = (name: string) => JSON.parse(readFileSync(join(seedCatalogDir, name), 'utf8')) as unknown;
 
 // Sơn Bình and Giang Ma are two communes of Tam Đường (Lai Châu) in the seed catalog.
-const sonBinh = 'LCH-TDU-SBI';
-const giangMa = 'LCH-TDU-GMA';
+const sonBinh = '106-03413';
+const giangMa = '106-03405';
 
 describe('who may see and change a dossier, through the API (real Temporal and PostgreSQL)', () => {
   let h: Awaited<ReturnType<typeof startDossierHarness>>;
@@ -62,8 +62,8 @@ describe('who may see and change a dossier, through the API (real Temporal and P
   });
 
   it('lets the district read but not edit, and the province read but not confirm: 403 for what they can see', async () => {
-    const district = await h.callAs({ username: 'can-bo-tam-duong', grants: [{ role: 'district_officer', unitCode: 'LCH-TDU', departmentCode: null }] });
-    const province = await h.callAs({ username: 'van-phong-tinh', grants: [{ role: 'provincial_office', unitCode: 'LCH', departmentCode: null }] });
+    const district = await h.callAs({ username: 'can-bo-tam-duong', grants: [{ role: 'district_officer', unitCode: '106', departmentCode: null }] });
+    const province = await h.callAs({ username: 'van-phong-tinh', grants: [{ role: 'provincial_office', unitCode: '12', departmentCode: null }] });
     expect((await district('GET', `/dossiers/${dossierId}`)).status).toBe(200);
     const edit = await district('PUT', `/dossiers/${dossierId}/satisfaction`, { commandId: randomUUID(), percent: 90 });
     expect(edit.status).toBe(403);
@@ -78,7 +78,7 @@ describe('who may see and change a dossier, through the API (real Temporal and P
     const [first] = assignments.appraisers as Array<{ departmentCode: string; criterionCodes: string[] }>;
     if (!first) throw new Error('the seed assigns every criterion');
     const notAssigned = view.criteria.map((c) => c.code).find((c) => !first.criterionCodes.includes(c));
-    const officer = await h.callAs({ username: 'can-bo-so', grants: [{ role: 'department_officer', unitCode: 'LCH', departmentCode: first.departmentCode }] });
+    const officer = await h.callAs({ username: 'can-bo-so', grants: [{ role: 'department_officer', unitCode: '12', departmentCode: first.departmentCode }] });
     const res = await officer('PUT', `/dossiers/${dossierId}/criteria/${notAssigned}/appraisal`, { commandId: randomUUID(), departmentCode: first.departmentCode, verdict: 'met', reason: null });
     expect(res.status).toBe(403);
     expect(res.body.detail).toContain(String(notAssigned));
@@ -96,15 +96,15 @@ describe('who may see and change a dossier, through the API (real Temporal and P
   });
 
   it('lets a provincial auditor read its own units’ share of the audit trail, and no other', async () => {
-    const auditor = await h.callAs({ username: 'kiem-toan-lai-chau', grants: [{ role: 'auditor', unitCode: 'LCH', departmentCode: null }] });
+    const auditor = await h.callAs({ username: 'kiem-toan-lai-chau', grants: [{ role: 'auditor', unitCode: '12', departmentCode: null }] });
     const ofUnit = async (unit: string) => (await auditor('GET', `/audit/events?unit=${unit}&limit=1000`)) as { status: number; body: unknown };
-    const lch = await ofUnit('LCH');
+    const lch = await ofUnit('12');
     expect(lch.status).toBe(200);
     expect((lch.body as Array<{ dossierId: string | null }>).some((e) => e.dossierId === dossierId)).toBe(true);
     // Than Uyên is in Lai Châu but Giang Ma is not in Than Uyên.
-    const thanUyen = await ofUnit('LCH-THU');
+    const thanUyen = await ofUnit('110');
     expect((thanUyen.body as Array<{ dossierId: string | null }>).some((e) => e.dossierId === dossierId)).toBe(false);
-    expect((await ofUnit('LCI')).status).toBe(403);
+    expect((await ofUnit('10')).status).toBe(403);
     // The whole trail and its verification are national tasks.
     const whole = await auditor('GET', '/audit/events');
     expect(whole.status).toBe(403);

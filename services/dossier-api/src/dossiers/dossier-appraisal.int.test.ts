@@ -45,9 +45,12 @@ describe('department appraisal, supplementation and district confirmation (real 
 
   it('opens one task per department with its assigned criteria and a deadline in working days', async () => {
     const id = await submittedDossier('P1-D1-C1');
-    const tasks = (await call('GET', '/appraisal-tasks?department=SXD')).body.items as Array<{ dossierId: string; criterionCodes: string[]; dueDate: string }>;
+    const tasks = (await call('GET', '/appraisal-tasks?department=SXD')).body.items as Array<{ dossierId: string; criterionCodes: string[]; dueDate: string; overdue: boolean; unitCode: string; districtCode: string }>;
     const mine = tasks.find((t) => t.dossierId === id);
     expect(mine?.criterionCodes).toEqual(['C1', 'C3']);
+    expect(mine).toMatchObject({ unitCode: 'P1-D1-C1', unitName: 'Xã Sơn Bình', districtCode: 'P1-D1', districtName: 'Huyện Một', overdue: false });
+    expect((await call('GET', '/appraisal-tasks?department=SXD&district=P1-D1')).body.items).toContainEqual(expect.objectContaining({ dossierId: id }));
+    expect((await call('GET', '/appraisal-tasks?department=SXD&district=P1-D2')).body.items).not.toContainEqual(expect.objectContaining({ dossierId: id }));
     const today = vietnamDay(new Date());
     expect(mine?.dueDate).toBe(addDuration(today, { amount: 20, unit: 'working_days' }, { holidays: ['2026-02-17'] }));
   });
@@ -87,7 +90,10 @@ describe('department appraisal, supplementation and district confirmation (real 
 
     const returned = await call('POST', `/dossiers/${dossierId}/district-confirmation`, { commandId: randomUUID(), decision: 'return', reasons: 'Cần rà soát lại tiêu chí 2.' });
     expect(returned.body).toEqual({ stage: 'SELF' });
+    // The commune reads why, until it submits again.
+    expect((await call('GET', `/dossiers/${dossierId}/checklist`)).body.returned).toMatchObject({ reasons: 'Cần rà soát lại tiêu chí 2.' });
     expect((await call('POST', `/dossiers/${dossierId}/submit`, { commandId: randomUUID() })).body).toEqual({ stage: 'APPRAISAL' });
+    expect((await call('GET', `/dossiers/${dossierId}/checklist`)).body.returned).toBeNull();
     for (const [c, d] of [['C1', 'SXD'], ['C3', 'SXD'], ['C2', 'SGT'], ['C3', 'SGT']] as const) await appraise(dossierId, c, d, 'met');
     expect(await stage(dossierId)).toBe('DISTRICT');
     expect((await call('POST', `/dossiers/${dossierId}/district-confirmation`, { commandId: randomUUID(), decision: 'confirm', reasons: null })).body).toEqual({ stage: 'DECISION' });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readDossierPlan, readProvince } from '@ntm/catalog';
-import { Problem } from '@ntm/contracts';
+import { HistoryEvent, Problem } from '@ntm/contracts';
 import type { Db } from '@ntm/db';
 import { availableCommands, dossierCommands, fromStoredDate, missingForSubmission, MissingKind, vietnamDay, type AttestationKind } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
@@ -24,12 +24,25 @@ export const ChecklistView = z
     missing: z.array(z.object({ kind: z.enum(Object.values(MissingKind) as [string, ...string[]]), code: z.string(), message: z.string() })),
     /** Criteria the departments sent back for supplementation in the latest round, with their reasons. */
     supplementation: z.array(z.object({ criterionCode: z.string(), departmentCode: z.string(), reason: z.string().nullable() })),
+    /** When the dossier was returned to the preparer (by the district, or by the commune for a village) since its last submission: when and why. */
+    returned: z.object({ returnedAt: z.string(), reasons: z.string().nullable() }).nullable(),
   })
   .meta({ id: 'SubmissionChecklist', description: 'Những việc còn phải làm trước khi nộp hồ sơ, và các tiêu chí được yêu cầu bổ sung.' });
 
+const returnEvents: string[] = [HistoryEvent.districtReturned, HistoryEvent.communeReturned];
+
 /** The dossier's record as the submission rule reads it (the workflow checks the same rule on submit). */
 async function readChecklist(db: Db, id: string, today: string): Promise<z.infer<typeof ChecklistView>> {
-  const d = await db.dossier.findUnique({ where: { id }, include: { assessments: true, documents: true, appraisalTasks: { include: { verdicts: true } } } });
+  const d = await db.dossier.findUnique({
+    where: { id },
+    include: {
+      assessments: true,
+      documents: true,
+      appraisalTasks: { include: { verdicts: true } },
+      // The latest submission or return: a return after the last submission still stands.
+      events: { where: { type: { in: [HistoryEvent.dossierSubmitted, ...returnEvents] } }, orderBy: { occurredAt: 'desc' }, take: 1 },
+    },
+  });
   if (!d) throw new HttpProblem('notFound', `Không có hồ sơ "${id}".`);
   const [plan, province] = await Promise.all([readDossierPlan(db, d), readProvince(db, d.provinceCode)]);
   const attestations = Object.fromEntries(
@@ -51,7 +64,9 @@ async function readChecklist(db: Db, id: string, today: string): Promise<z.infer
   const supplementation = d.appraisalTasks
     .filter((t) => t.round === latestRound)
     .flatMap((t) => t.verdicts.filter((v) => v.verdict === 'needs_supplementation').map((v) => ({ criterionCode: v.criterionCode, departmentCode: t.departmentCode, reason: v.reason })));
-  return { stage: d.stage, ready: missing.length === 0, missing, supplementation };
+  const last = d.events[0];
+  const returned = last && returnEvents.includes(last.type) ? { returnedAt: last.occurredAt.toISOString(), reasons: (last.payload as { reasons?: string | null }).reasons ?? null } : null;
+  return { stage: d.stage, ready: missing.length === 0, missing, supplementation, returned };
 }
 
 /** What the portal asks before showing a dossier: what this person may do now, and what stands before submission. */
@@ -84,7 +99,7 @@ export function dossierNowRoutes(db: Db, now: () => Date = () => new Date()): Fa
         schema: {
           operationId: 'getSubmissionChecklist',
           summary: 'Danh sách việc còn thiếu trước khi nộp hồ sơ',
-          description: 'Những mục còn thiếu để nộp hồ sơ (tiêu chí chưa tự đánh giá hoặc chưa đạt, tài liệu bắt buộc, niêm yết công khai, tỷ lệ hài lòng, các xác nhận), theo cùng quy tắc kiểm tra khi nộp, và các tiêu chí được yêu cầu bổ sung kèm lý do. 404 khi hồ sơ không tồn tại hoặc ngoài phạm vi của người dùng.',
+          description: 'Những mục còn thiếu để nộp hồ sơ (tiêu chí chưa tự đánh giá hoặc chưa đạt, tài liệu bắt buộc, niêm yết công khai, tỷ lệ hài lòng, các xác nhận), theo cùng quy tắc kiểm tra khi nộp, và các tiêu chí được yêu cầu bổ sung kèm lý do, và lý do trả hồ sơ khi hồ sơ bị trả lại sau lần nộp gần nhất. 404 khi hồ sơ không tồn tại hoặc ngoài phạm vi của người dùng.',
           tags: ['dossiers'],
           params: Id,
           response: { 200: ChecklistView, 404: Problem },

@@ -12,10 +12,10 @@ const config = testConfig();
 const seed = (name: string) => JSON.parse(readFileSync(join(seedCatalogDir, name), 'utf8')) as unknown;
 
 // Each step is taken by the people whose step it is, with only their own role.
-const phaMuOfficer: TestUser = { username: 'xa.phamu', grants: [{ role: 'commune_officer', unitCode: 'LCH-THU-PMU', departmentCode: null }] };
-const departmentOfficer = (departmentCode: string): TestUser => ({ username: `so.${departmentCode.toLowerCase()}`, grants: [{ role: 'department_officer', unitCode: 'LCH', departmentCode }] });
-const thanUyenOfficer: TestUser = { username: 'huyen.thanuyen', grants: [{ role: 'district_officer', unitCode: 'LCH-THU', departmentCode: null }] };
-const provincialOffice: TestUser = { username: 'tinh.vpdp', grants: [{ role: 'provincial_office', unitCode: 'LCH', departmentCode: null }] };
+const phaMuOfficer: TestUser = { username: 'xa.phamu', grants: [{ role: 'commune_officer', unitCode: '110-03628', departmentCode: null }] };
+const departmentOfficer = (departmentCode: string): TestUser => ({ username: `so.${departmentCode.toLowerCase()}`, grants: [{ role: 'department_officer', unitCode: '12', departmentCode }] });
+const thanUyenOfficer: TestUser = { username: 'huyen.thanuyen', grants: [{ role: 'district_officer', unitCode: '110', departmentCode: null }] };
+const provincialOffice: TestUser = { username: 'tinh.vpdp', grants: [{ role: 'provincial_office', unitCode: '12', departmentCode: null }] };
 
 describe('happy path on the seed catalog: Pha Mu commune (Than Uyên), 19/19 criteria, to the decision', () => {
   let h: Awaited<ReturnType<typeof startDossierHarness>>;
@@ -33,7 +33,7 @@ describe('happy path on the seed catalog: Pha Mu commune (Than Uyên), 19/19 cri
   it('goes from creation through self-assessment, every department, the district and the province to a verified decision PDF', async () => {
     const started = performance.now();
     const id = randomUUID();
-    const created = await call('POST', '/dossiers', { commandId: id, unitCode: 'LCH-THU-PMU', trackCode: 'COMMUNE_NTM', year: 2025 });
+    const created = await call('POST', '/dossiers', { commandId: id, unitCode: '110-03628', trackCode: 'COMMUNE_NTM', year: 2025 });
     expect(created.status).toBe(201);
 
     const view = (await call('GET', `/dossiers/${id}`)).body as { trackingCode: string; criteriaSetCode: string; hasDistrictStage: boolean; criteria: Array<{ code: string }>; documents: Array<{ code: string }> };
@@ -92,10 +92,10 @@ describe('happy path on the seed catalog: Pha Mu commune (Than Uyên), 19/19 cri
     ];
     expect(positionsInOrder(await pdfText(pdf), blocks).every((at) => at >= 0), await pdfText(pdf)).toBe(true);
     expect((await h.app.inject({ method: 'GET', url: `/public/decisions/${decision.id}` })).json()).toMatchObject({ unitName: 'Xã Pha Mu', number: '1234/QĐ-UBND', sha256: decision.pdfSha256 });
-    expect(await h.db.recognition.count({ where: { unitCode: 'LCH-THU-PMU', trackCode: 'COMMUNE_NTM', status: 'active' } })).toBe(1);
+    expect(await h.db.recognition.count({ where: { unitCode: '110-03628', trackCode: 'COMMUNE_NTM', status: 'active' } })).toBe(1);
     // Anyone signed in reads the unit as recognised on its track.
-    expect((await call('GET', '/catalog/units/LCH-THU-PMU')).body.recognitions).toEqual([
-      { trackCode: 'COMMUNE_NTM', year: 2025, status: 'active', decisionId: decision.id, decisionNumber: '1234/QĐ-UBND', signedOn: '2026-11-20', origin: 'issued' },
+    expect((await call('GET', '/catalog/units/110-03628')).body.recognitions).toEqual([
+      { trackCode: 'COMMUNE_NTM', year: 2025, status: 'active', decisionId: decision.id, decisionNumber: '1234/QĐ-UBND', signedOn: '2026-11-20', origin: 'issued', revokedOn: null, revocationDecisionId: null },
     ]);
 
     // The process-control record: every step with the province's budget, all ended, none late.
@@ -126,7 +126,7 @@ describe('happy path on the seed catalog: Pha Mu commune (Than Uyên), 19/19 cri
   // Runs after the recognition above: the advanced track ships with its assignments and durations.
   it('after its recognition, Pha Mu opens an advanced dossier out of the box, appraised by the departments of the seed', async () => {
     const id = randomUUID();
-    const created = await call('POST', '/dossiers', { commandId: id, unitCode: 'LCH-THU-PMU', trackCode: 'COMMUNE_ADVANCED', year: 2025 });
+    const created = await call('POST', '/dossiers', { commandId: id, unitCode: '110-03628', trackCode: 'COMMUNE_ADVANCED', year: 2025 });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const view = (await call('GET', `/dossiers/${id}`)).body as { criteriaSetCode: string; stage: string; criteria: unknown[]; processControl: { steps: Array<{ stageCode: string; budget: unknown }> } };
     expect(view).toMatchObject({ criteriaSetCode: 'XA-NTM-NC-2021-2025', stage: 'SELF_ASSESSMENT' });

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { CreateDossierBody, DossierWorkflowInput } from '@ntm/contracts';
-import { candidateSets, readDurations, readHolidays, readProvince, readTracks, readUnits } from '@ntm/catalog';
+import { candidateSets, resolveAppraisers, readDurations, readHolidays, readProvince, readTracks, readUnits } from '@ntm/catalog';
 import type { Db } from '@ntm/db';
-import { CriteriaSet, appliedProvinceSettings, checkEligibility, servesDistrict, criteriaSetInForce, hasDistrictStageOn, plannedIndicators, requiredCriteria, thresholdGroupOf, unfollowableUnderChain, vietnamDay } from '@ntm/domain';
+import { CriteriaSet, appliedProvinceSettings, checkEligibility, criteriaSetInForce, hasDistrictStageOn, plannedIndicators, requiredCriteria, thresholdGroupOf, unfollowableUnderChain, vietnamDay } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
 import { requireUnitAccess, type RequestActor } from '@ntm/access';
 
@@ -10,7 +10,7 @@ const unitLevel = (level: string) => (level === 'village' || level === 'district
 
 const crockford = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/** A human-friendly tracking code (mã hồ sơ) derived from the dossier id: LCH-2026-7KQ3M9XA. */
+/** A human-friendly tracking code (mã hồ sơ) derived from the dossier id: 12-2026-7KQ3M9XA. */
 export function trackingCode(provinceCode: string, year: number, dossierId: string): string {
   const bytes = createHash('sha256').update(dossierId).digest();
   let bits = 0n;
@@ -64,7 +64,7 @@ export async function planDossier(db: Db, body: CreateDossierBody, opener: { act
   const groupCode = thresholdGroupOf(unit, set);
   const group = set.groups.find((g) => g.code === groupCode);
   const districtCode = chain.find((u) => u.level === 'district')?.code ?? null;
-  const appraisers = await resolveAppraisers(db, province.code, districtCode, set.code, required.map((c) => c.code));
+  const appraisers = await appraisersOf(db, province.code, districtCode, set.code, required.map((c) => c.code));
   const settings = await readProvince(db, province.code);
   if (!settings) throw new HttpProblem('unprocessable', `Tỉnh "${province.code}" chưa có cấu hình trong danh mục.`);
   const applied = appliedProvinceSettings(settings);
@@ -104,18 +104,9 @@ export async function planDossier(db: Db, body: CreateDossierBody, opener: { act
   };
 }
 
-/**
- * Which department appraises which criteria, from the province's assignments (a district's office
- * only for its own district's dossiers); every criterion needs one.
- */
-async function resolveAppraisers(db: Db, provinceCode: string, districtCode: string | null, criteriaSetCode: string, criteria: string[]) {
-  const [assigned, departments] = await Promise.all([
-    db.criterionAssignment.findMany({ where: { provinceCode, criteriaSetCode, criterionCode: { in: criteria } } }),
-    db.department.findMany({ where: { provinceCode } }),
-  ]);
-  const serving = new Set(departments.filter((d) => servesDistrict(d, districtCode)).map((d) => d.code));
-  const assignments = assigned.filter((a) => serving.has(a.departmentCode));
-  const unassigned = criteria.filter((c) => !assignments.some((a) => a.criterionCode === c));
+/** Who appraises what; every criterion needs a department. */
+async function appraisersOf(db: Db, provinceCode: string, districtCode: string | null, criteriaSetCode: string, criteria: string[]) {
+  const { appraisers, unassigned } = await resolveAppraisers(db, provinceCode, districtCode, criteriaSetCode, criteria);
   if (unassigned.length > 0) {
     throw new HttpProblem(
       'unprocessable',
@@ -123,12 +114,5 @@ async function resolveAppraisers(db: Db, provinceCode: string, districtCode: str
       unassigned.map((c) => ({ location: `catalog.assignments.${c}`, message: `Tiêu chí "${c}" chưa được giao cho sở/phòng nào.` })),
     );
   }
-  const names = new Map(departments.map((d) => [d.code, d.name]));
-  const byDepartment = new Map<string, string[]>();
-  for (const a of assignments) byDepartment.set(a.departmentCode, [...new Set([...(byDepartment.get(a.departmentCode) ?? []), a.criterionCode])]);
-  return [...byDepartment.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([departmentCode, criterionCodes]) => ({
-    departmentCode,
-    departmentName: names.get(departmentCode) ?? departmentCode,
-    criterionCodes: criterionCodes.sort(),
-  }));
+  return appraisers;
 }

@@ -8,6 +8,7 @@ import { HttpProblem } from '@ntm/http';
 import { renderVerificationPage, wantsHtml } from './verification-page.js';
 import { ProcessControl, readProcessControl } from './view.js';
 import { readRegisteredVerification } from '../recognitions/registered-verification.js';
+import { readRevocation, readRevocationVerification } from '../rechecks/revocation-verification.js';
 
 const PublicDossier = z
   .object({
@@ -34,6 +35,11 @@ const DecisionVerification = z
     recognitionStatus: z.enum(['active', 'revoked']),
     /** true: an earlier decision, issued before the province adopted the system and registered in it. */
     registered: z.boolean(),
+    /** recognition, or the revocation decision that ended one (its unit, track and year are the recognition's). */
+    kind: z.enum(['recognition', 'revocation']),
+    /** For a revoked recognition: the day its standing ended and the revocation decision's number (null when not on record). */
+    revokedOn: z.string().nullable(),
+    revocationNumber: z.string().nullable(),
   })
   .meta({ id: 'DecisionVerification' });
 
@@ -75,7 +81,7 @@ export function publicRoutes(db: Db): FastifyPluginAsyncZod {
         config: { public: true },
         schema: {
           operationId: 'verifyDecision',
-          description: 'Không cần đăng nhập; địa chỉ trong mã QR của văn bản quyết định. Trả về số, ngày, đơn vị, loại hồ sơ, mã SHA-256 và tình trạng (còn hiệu lực/đã thu hồi): trang HTML cho trình duyệt, JSON cho máy. 404 khi không có quyết định công nhận với mã này.',
+          description: 'Không cần đăng nhập; địa chỉ trong mã QR của văn bản quyết định công nhận hoặc quyết định thu hồi. Trả về số, ngày, đơn vị, loại hồ sơ, mã SHA-256 và tình trạng (còn hiệu lực/đã thu hồi, từ ngày nào, theo quyết định nào): trang HTML cho trình duyệt, JSON cho máy. 404 khi không có quyết định với mã này.',
           tags: ['public'],
           security: [],
           summary: 'Xác thực quyết định công nhận: số, đơn vị, ngày và mã SHA-256 của văn bản (trang HTML cho trình duyệt, JSON cho máy)',
@@ -87,8 +93,8 @@ export function publicRoutes(db: Db): FastifyPluginAsyncZod {
       async ({ params, headers }, reply) => {
         const d = await db.decision.findUnique({ where: { id: params.id }, include: { dossier: true } });
         if (!d) {
-          const earlier = await readRegisteredVerification(db, params.id);
-          if (!earlier) throw new HttpProblem('notFound', 'Không có quyết định công nhận với mã này.');
+          const earlier = (await readRegisteredVerification(db, params.id)) ?? (await readRevocationVerification(db, params.id));
+          if (!earlier) throw new HttpProblem('notFound', 'Không có quyết định công nhận hoặc thu hồi với mã này.');
           if (!wantsHtml(headers.accept)) return earlier;
           return reply.type('text/html; charset=utf-8').serializer((page: string) => page).send(renderVerificationPage(earlier) as unknown as typeof earlier);
         }
@@ -96,7 +102,7 @@ export function publicRoutes(db: Db): FastifyPluginAsyncZod {
         const [unit, track, recognition] = await Promise.all([
           db.administrativeUnit.findUnique({ where: { code: d.dossier.unitCode } }),
           readDossierPlan(db, d.dossier),
-          db.recognition.findUnique({ where: { decisionId: d.id }, select: { status: true } }),
+          readRevocation(db, d.id),
         ]);
         const verified = {
           decisionId: d.id,
@@ -106,8 +112,9 @@ export function publicRoutes(db: Db): FastifyPluginAsyncZod {
           trackName: track.trackName,
           year: d.dossier.year,
           sha256: d.pdfSha256,
-          recognitionStatus: recognition?.status === 'revoked' ? ('revoked' as const) : ('active' as const),
+          ...recognition,
           registered: false,
+          kind: 'recognition' as const,
         };
         if (!wantsHtml(headers.accept)) return verified;
         // The page is text, not the JSON the schema above describes.

@@ -11,7 +11,7 @@ import {
 import type { Db, Prisma } from '@ntm/db';
 import type { Command as Permission } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
-import { actorOf, requireDossierAccess, senderFrom, visibleDossiersWhere } from '@ntm/access';
+import { actorOf, checkDossierAccess, requireDossierAccess, senderFrom, visibleDossiersWhere } from '@ntm/access';
 import { planDossier } from './plan.js';
 import { claimCommandId, createDossierOperation, recordCommandResult, refuseReusedCommandId } from './command-ids.js';
 import { commandFailure, toHttpProblem } from './temporal-errors.js';
@@ -121,8 +121,8 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
 
     app.get('/dossiers/:id', { schema: { operationId: 'getDossier', summary: 'Một hồ sơ: bước hiện tại, nội dung, phiếu kiểm soát quá trình và lịch sử', description: 'Toàn bộ hồ sơ: tự đánh giá từng tiêu chí, tài liệu, điều kiện, nhiệm vụ thẩm định, phiếu kiểm soát quá trình (hạn và tình trạng từng bước) và lịch sử lấy từ nhật ký kiểm toán. 404 khi hồ sơ không tồn tại hoặc ngoài phạm vi của người dùng.', tags: ['dossiers'], params: Id, response: { 200: DossierView, 404: Problem } } }, async (request) => {
       const { params } = request;
-      await requireDossierAccess(db, actorOf(request), 'dossier.read', params.id);
-      const view = await readDossierView(db, params.id);
+      const actor = actorOf(request);
+      const view = await readDossierView(db, params.id, (row) => checkDossierAccess(actor, 'dossier.read', params.id, row));
       if (!view) throw new HttpProblem('notFound', `Không có hồ sơ "${params.id}".`);
       return view;
     });

@@ -1,6 +1,6 @@
 import { WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
-import { dossierFailureTypes, FieldError, MissingItem, stageNameOf } from '@ntm/contracts';
+import { dossierFailureTypes, FieldError, MissingItem, recheckFailureTypes, stageNameOf } from '@ntm/contracts';
 import { readDossierPlan } from '@ntm/catalog';
 import type { Db } from '@ntm/db';
 import { HttpProblem, isDependencyUnavailable, type ProblemKind } from '@ntm/http';
@@ -18,6 +18,7 @@ const kindByFailure: Record<string, ProblemKind> = {
   [dossierFailureTypes.taskClosed]: 'conflict',
   [dossierFailureTypes.duplicateDecisionNumber]: 'conflict',
   [dossierFailureTypes.decisionFormIncomplete]: 'unprocessable',
+  [recheckFailureTypes.invalidRemediation]: 'unprocessable',
 };
 
 const retryDetail = 'Hệ thống xử lý hồ sơ chưa phản hồi; hãy gửi lại cùng mã lệnh sau ít phút (lệnh sẽ không bị ghi hai lần).';

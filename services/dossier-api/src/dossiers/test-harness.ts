@@ -106,6 +106,8 @@ export async function startDossierHarness(config: Config, catalogFiles: unknown[
     db,
     storage,
     temporal,
+    /** Added to the ids of the re-check workflows this harness's campaigns start. */
+    scope: taskQueue,
     app,
     call,
     callAs,

@@ -10,6 +10,9 @@ const decision: VerifiedDecision = {
   sha256: 'ab'.repeat(32),
   recognitionStatus: 'active',
   registered: false,
+  kind: 'recognition',
+  revokedOn: null,
+  revocationNumber: null,
 };
 
 describe('the public verification page', () => {
@@ -31,6 +34,14 @@ describe('the public verification page', () => {
     const page = renderVerificationPage({ ...decision, recognitionStatus: 'revoked' });
     expect(page).toContain('đã bị thu hồi');
     expect(page).not.toContain('đang có hiệu lực');
+  });
+
+  it('says from when and by which decision a recognition was revoked, and names a revocation decision as such', () => {
+    const revoked = { ...decision, recognitionStatus: 'revoked' as const, revokedOn: '2027-08-15', revocationNumber: '2345/QĐ-UBND' };
+    expect(renderVerificationPage(revoked)).toContain('việc công nhận đã bị thu hồi từ ngày 15/08/2027 theo Quyết định số 2345/QĐ-UBND');
+    const page = renderVerificationPage({ ...revoked, kind: 'revocation', number: '2345/QĐ-UBND' });
+    expect(page).toContain('Xác thực quyết định thu hồi công nhận');
+    expect(page).toContain('Quyết định thu hồi quyết định công nhận');
   });
 
   it('escapes catalog text, so a unit name cannot inject markup', () => {

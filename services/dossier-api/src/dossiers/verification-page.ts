@@ -1,4 +1,6 @@
-/** What the public verification page shows of a recognition decision. */
+import { inSentence } from '@ntm/domain';
+
+/** What the public verification page shows of a recognition or revocation decision. */
 export interface VerifiedDecision {
   number: string;
   date: string;
@@ -10,6 +12,11 @@ export interface VerifiedDecision {
   recognitionStatus: 'active' | 'revoked';
   /** An earlier decision registered in the system rather than issued through it. */
   registered: boolean;
+  /** A recognition decision, or the revocation decision that ended one. */
+  kind: 'recognition' | 'revocation';
+  /** For a revoked recognition: from when, and by which decision. */
+  revokedOn: string | null;
+  revocationNumber: string | null;
 }
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -17,6 +24,14 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c] ?? c
 
 /** dd/mm/yyyy, as Vietnamese documents write dates. */
 const vietnameseDate = (iso: string) => iso.split('-').reverse().join('/');
+
+/** The recognition's standing, with the day and decision of a revocation when known. */
+function status(d: VerifiedDecision): string {
+  if (d.recognitionStatus === 'active') return 'Đang có hiệu lực';
+  const since = d.revokedOn ? ` từ ngày ${vietnameseDate(d.revokedOn)}` : '';
+  const by = d.revocationNumber ? ` theo Quyết định số ${d.revocationNumber}` : '';
+  return `Việc công nhận đã bị thu hồi${since}${by}`;
+}
 
 /**
  * The page a decision's QR code opens: a citizen or an official holding the paper decision checks
@@ -26,9 +41,10 @@ export function renderVerificationPage(d: VerifiedDecision): string {
   const rows: Array<[string, string]> = [
     ['Số quyết định', d.number],
     ['Ngày ký', vietnameseDate(d.date)],
+    ['Loại quyết định', d.kind === 'revocation' ? 'Quyết định thu hồi quyết định công nhận' : 'Quyết định công nhận'],
     ['Đơn vị được công nhận', d.unitName],
     ['Nội dung công nhận', `${d.trackName}, năm ${d.year}`],
-    ['Tình trạng', d.recognitionStatus === 'active' ? 'Đang có hiệu lực' : 'Đã bị thu hồi'],
+    ['Tình trạng', status(d)],
     ...(d.registered ? [['Nguồn', 'Đăng ký từ quyết định đã ban hành trước khi tỉnh sử dụng hệ thống'] as [string, string]] : []),
     ['Mã SHA-256 của văn bản', d.sha256 ?? 'Chưa có bản quét của văn bản trong hệ thống'],
   ];
@@ -49,9 +65,11 @@ code { font-size: .85rem; }
 </style>
 </head>
 <body>
-<h1>Xác thực quyết định công nhận đạt chuẩn nông thôn mới</h1>
+<h1>Xác thực quyết định ${d.kind === 'revocation' ? 'thu hồi công nhận' : 'công nhận'} đạt chuẩn nông thôn mới</h1>
 <p class="${d.recognitionStatus === 'active' ? 'ok' : 'revoked'}">${
-    d.recognitionStatus === 'active' ? 'Quyết định này có trong hệ thống và đang có hiệu lực.' : 'Quyết định này có trong hệ thống nhưng việc công nhận đã bị thu hồi.'
+    d.kind === 'revocation'
+      ? `Quyết định thu hồi này có trong hệ thống. ${escape(status(d))}.`
+      : d.recognitionStatus === 'active' ? 'Quyết định này có trong hệ thống và đang có hiệu lực.' : `Quyết định này có trong hệ thống nhưng ${escape(inSentence(status(d)))}.`
   }</p>
 <dl>
 ${rows.map(([label, value]) => `<dt>${escape(label)}</dt><dd>${label.startsWith('Mã') && d.sha256 !== null ? `<code>${escape(value)}</code>` : escape(value)}</dd>`).join('\n')}

@@ -4,6 +4,7 @@ import { ThresholdGroup } from '@ntm/contracts';
 import type { Db } from '@ntm/db';
 import { Duration, fromStoredDate, processControl } from '@ntm/domain';
 import { CriterionView, criteriaView } from './criteria-view.js';
+import { readDossierParts } from './dossier-parts.js';
 
 export const DossierSummary = z
   .object({
@@ -84,54 +85,53 @@ export const toSummary = (d: DossierRow): z.infer<typeof DossierSummary> => ({
   submittedAt: d.submittedAt?.toISOString() ?? null,
 });
 
-/** The dossier as people read it: its plan's criteria with their self-assessment and computed result, documents and history. */
-export async function readDossierView(db: Db, id: string): Promise<DossierView | undefined> {
-  const d = await db.dossier.findUnique({ where: { id }, include: { assessments: true, documents: true, events: { where: { toStage: { not: null } }, orderBy: { occurredAt: 'asc' } }, appraisalTasks: { include: { verdicts: true }, orderBy: [{ round: 'asc' }, { departmentCode: 'asc' }] } } });
+/**
+ * The dossier as people read it: its plan's criteria with their self-assessment and computed result,
+ * documents and history. Two statements sent together (the row and its parts); `allow` sees the row
+ * before anything is built from it and throws to refuse.
+ */
+export async function readDossierView(db: Db, id: string, allow: (row: DossierRow) => void = () => undefined): Promise<DossierView | undefined> {
+  const [d, parts] = await Promise.all([db.dossier.findUnique({ where: { id } }), readDossierParts(db, id)]);
   if (!d) return undefined;
+  allow(d);
   const plan = await readDossierPlan(db, d);
-  const attached = new Map(d.documents.map((x) => [x.documentCode, x.evidenceId]));
+  const attached = new Map(parts.documents.map((x) => [x.documentCode, x.evidenceId]));
   return {
     ...toSummary(d),
     trackName: plan.trackName,
     criteriaSetName: plan.criteriaSet.name,
     thresholdGroup: plan.thresholdGroup,
     hasDistrictStage: plan.hasDistrictStage,
-    criteria: criteriaView(plan, new Map(d.assessments.map((a) => [a.criterionCode, a]))),
+    criteria: criteriaView(plan, new Map(parts.assessments.map((a) => [a.criterionCode, a]))),
     documents: plan.documents.map((doc) => ({ code: doc.code, name: doc.name, evidenceId: attached.get(doc.code) ?? null })),
     postingStartedOn: d.postingStartedOn ? fromStoredDate(d.postingStartedOn) : null,
     satisfactionPercent: d.satisfactionPercent === null ? null : Number(d.satisfactionPercent),
     attestations: d.attestations as Record<string, unknown>,
-    appraisalTasks: d.appraisalTasks.map((t) => ({
-      round: t.round,
-      departmentCode: t.departmentCode,
-      criterionCodes: t.criterionCodes,
-      dueDate: fromStoredDate(t.dueDate),
-      closedAt: t.closedAt?.toISOString() ?? null,
-      verdicts: t.verdicts.map((v) => ({ criterionCode: v.criterionCode, verdict: v.verdict, reason: v.reason })),
-    })),
-    history: (await db.auditEvent.findMany({ where: { dossierId: id }, orderBy: { seq: 'asc' } })).map((e) => {
+    appraisalTasks: parts.tasks.map((t) => ({ ...t, closedAt: t.closedAt?.toISOString() ?? null })),
+    history: parts.history.map((e) => {
       const summary = e.summary as { before?: unknown; after?: unknown };
-      return { seq: e.seq.toString(), type: e.command, actor: e.actor, role: e.role, occurredAt: e.occurredAt.toISOString(), requestId: e.requestId, before: summary.before ?? null, payload: summary.after ?? null };
+      return { seq: e.seq, type: e.command, actor: e.actor, role: e.role, occurredAt: e.occurredAt.toISOString(), requestId: e.requestId, before: summary.before ?? null, payload: summary.after ?? null };
     }),
-    processControl: await readProcessControl(db, d, plan.stages, d.events),
+    processControl: processControlOf(d, plan.stages, parts.moves, parts.holidays),
   };
 }
 
-/** The dossier's process-control record, from its stage moves and the budgets it was opened with. */
-export async function readProcessControl(
-  db: Db,
-  dossier: DossierRow,
-  stages?: readonly { code: string; name: string }[],
-  events?: readonly { toStage: string | null; occurredAt: Date }[],
-): Promise<ProcessControl> {
-  stages ??= (await readDossierPlan(db, dossier)).stages;
-  events ??= await db.dossierEvent.findMany({ where: { dossierId: dossier.id, toStage: { not: null } }, orderBy: { occurredAt: 'asc' }, select: { toStage: true, occurredAt: true } });
+function processControlOf(dossier: DossierRow, stages: readonly { code: string; name: string }[], moves: readonly { toStage: string; occurredAt: Date }[], holidays: readonly string[]): ProcessControl {
   const budgets = z.record(z.string(), Duration).parse(dossier.stepBudgets);
-  const holidays = (await readHolidays(db, dossier.provinceCode)).map((h) => h.date);
-  const moves = events.flatMap((e) => (e.toStage === null ? [] : [{ stage: e.toStage, at: e.occurredAt }]));
-  const record = processControl(stages, moves, budgets, { holidays }, new Date());
+  const record = processControl(stages, moves.map((e) => ({ stage: e.toStage, at: e.occurredAt })), budgets, { holidays: [...holidays] }, new Date());
   return {
     lateSteps: record.lateSteps,
     steps: record.steps.map((s) => ({ ...s, startedAt: s.startedAt.toISOString(), endedAt: s.endedAt?.toISOString() ?? null })),
   };
+}
+
+/** The dossier's process-control record, from its stage moves and the budgets it was opened with. */
+export async function readProcessControl(db: Db, dossier: DossierRow): Promise<ProcessControl> {
+  const [{ stages }, events, holidays] = await Promise.all([
+    readDossierPlan(db, dossier),
+    db.dossierEvent.findMany({ where: { dossierId: dossier.id, toStage: { not: null } }, orderBy: { occurredAt: 'asc' }, select: { toStage: true, occurredAt: true } }),
+    readHolidays(db, dossier.provinceCode),
+  ]);
+  const moves = events.flatMap((e) => (e.toStage === null ? [] : [{ toStage: e.toStage, occurredAt: e.occurredAt }]));
+  return processControlOf(dossier, stages, moves, holidays.map((h) => h.date));
 }

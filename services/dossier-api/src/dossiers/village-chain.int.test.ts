@@ -10,13 +10,13 @@ const config = testConfig();
 const seed = (name: string) => JSON.parse(readFileSync(join(seedCatalogDir, name), 'utf8')) as { province: unknown };
 
 // The seed catalog names no village: this one, of Pha Mu (Than Uyên), is invented for the test.
-const VILLAGE = 'LCH-THU-PMU-B01';
-const OTHER_VILLAGE = 'LCH-THU-PMU-B02';
-const THIRD_VILLAGE = 'LCH-THU-PMU-B03';
+const VILLAGE = '110-03628-B01';
+const OTHER_VILLAGE = '110-03628-B02';
+const THIRD_VILLAGE = '110-03628-B03';
 const villageFile = (province: unknown) => ({
   format: 'ntm-catalog/1',
   province,
-  units: [VILLAGE, OTHER_VILLAGE, THIRD_VILLAGE].map((code, i) => ({ code, name: `Bản Thử Nghiệm ${i + 1}`, level: 'village', parentCode: 'LCH-THU-PMU', validFrom: '2020-01-01', validTo: null, groupings: {} })),
+  units: [VILLAGE, OTHER_VILLAGE, THIRD_VILLAGE].map((code, i) => ({ code, name: `Bản Thử Nghiệm ${i + 1}`, level: 'village', parentCode: '110-03628', validFrom: '2020-01-01', validTo: null, groupings: {} })),
 });
 
 type View = { stage: string; documents: Array<{ code: string }>; criteria: Array<{ code: string }>; appraisalTasks: Array<{ departmentCode: string; criterionCodes: string[]; round: number }> };
@@ -33,13 +33,13 @@ describe("Lai Châu's village chain (Hướng dẫn 340/HD-SNN): village → com
   beforeAll(async () => {
     const laiChau = seed('lai-chau.json');
     h = await startDossierHarness(config, [seed('national.json'), laiChau, villageFile(laiChau.province)]);
-    commune = await h.callAs({ username: 'xa.phamu', grants: [{ role: 'commune_officer', unitCode: 'LCH-THU-PMU', departmentCode: null }] });
+    commune = await h.callAs({ username: 'xa.phamu', grants: [{ role: 'commune_officer', unitCode: '110-03628', departmentCode: null }] });
     const headUser = { username: 'truong-ban.b01', grants: [{ role: 'village_head' as const, unitCode: VILLAGE, departmentCode: null }] };
     head = await h.callAs(headUser);
     headUpload = await h.uploaderAs(headUser);
-    district = await h.callAs({ username: 'huyen.thanuyen', grants: [{ role: 'district_officer', unitCode: 'LCH-THU', departmentCode: null }] });
-    office = await h.callAs({ username: 'phong.nn.thanuyen', grants: [{ role: 'department_officer', unitCode: 'LCH', departmentCode: 'LCH-THU-PNNPTNT' }] });
-    otherOffice = await h.callAs({ username: 'phong.nn.tamduong', grants: [{ role: 'department_officer', unitCode: 'LCH', departmentCode: 'LCH-TDU-PNNPTNT' }] });
+    district = await h.callAs({ username: 'huyen.thanuyen', grants: [{ role: 'district_officer', unitCode: '110', departmentCode: null }] });
+    office = await h.callAs({ username: 'phong.nn.thanuyen', grants: [{ role: 'department_officer', unitCode: '12', departmentCode: '110-PNNPTNT' }] });
+    otherOffice = await h.callAs({ username: 'phong.nn.tamduong', grants: [{ role: 'department_officer', unitCode: '12', departmentCode: '106-PNNPTNT' }] });
     // Before the two-tier reform: Lai Châu still has its districts.
     h.openOn('2025-03-10');
   });
@@ -85,10 +85,10 @@ describe("Lai Châu's village chain (Hướng dẫn 340/HD-SNN): village → com
 
     // Than Uyên's office appraises (not Tam Đường's, though the criteria are assigned to both districts' offices).
     const { appraisalTasks } = await view(id);
-    expect(appraisalTasks.map((t) => [t.departmentCode, t.criterionCodes.length, t.round])).toEqual([['LCH-THU-PNNPTNT', 15, 1]]);
-    expect((await otherOffice('PUT', `/dossiers/${id}/criteria/TC01/appraisal`, { commandId: randomUUID(), departmentCode: 'LCH-TDU-PNNPTNT', verdict: 'met', reason: null })).status).toBe(404);
+    expect(appraisalTasks.map((t) => [t.departmentCode, t.criterionCodes.length, t.round])).toEqual([['110-PNNPTNT', 15, 1]]);
+    expect((await otherOffice('PUT', `/dossiers/${id}/criteria/TC01/appraisal`, { commandId: randomUUID(), departmentCode: '106-PNNPTNT', verdict: 'met', reason: null })).status).toBe(404);
     for (const c of appraisalTasks[0]?.criterionCodes ?? []) {
-      const res = await office('PUT', `/dossiers/${id}/criteria/${c}/appraisal`, { commandId: randomUUID(), departmentCode: 'LCH-THU-PNNPTNT', verdict: 'met', reason: null });
+      const res = await office('PUT', `/dossiers/${id}/criteria/${c}/appraisal`, { commandId: randomUUID(), departmentCode: '110-PNNPTNT', verdict: 'met', reason: null });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
     }
     expect((await view(id)).stage).toBe('RECOGNITION');
@@ -127,7 +127,7 @@ describe("Lai Châu's village chain (Hướng dẫn 340/HD-SNN): village → com
     expect((await commune('POST', `/dossiers/${id}/commune-verification`, { commandId: randomUUID(), decision: 'confirm' })).body).toEqual({ stage: 'APPRAISAL' });
     for (const c of opened.criteria) {
       const verdict = c.code === 'TC03' ? { verdict: 'needs_supplementation', reason: 'Bổ sung ảnh chụp nhà văn hóa.' } : { verdict: 'met', reason: null };
-      await office('PUT', `/dossiers/${id}/criteria/${c.code}/appraisal`, { commandId: randomUUID(), departmentCode: 'LCH-THU-PNNPTNT', ...verdict });
+      await office('PUT', `/dossiers/${id}/criteria/${c.code}/appraisal`, { commandId: randomUUID(), departmentCode: '110-PNNPTNT', ...verdict });
     }
     expect((await view(id)).stage).toBe('SELF_ASSESSMENT');
 
@@ -141,7 +141,7 @@ describe("Lai Châu's village chain (Hướng dẫn 340/HD-SNN): village → com
     await head('POST', `/dossiers/${id}/submit`, { commandId: randomUUID() });
     expect((await commune('POST', `/dossiers/${id}/commune-verification`, { commandId: randomUUID(), decision: 'confirm' })).body).toEqual({ stage: 'APPRAISAL' });
     expect((await view(id)).appraisalTasks.filter((t) => t.round === 2).map((t) => t.criterionCodes)).toEqual([['TC03']]);
-    await office('PUT', `/dossiers/${id}/criteria/TC03/appraisal`, { commandId: randomUUID(), departmentCode: 'LCH-THU-PNNPTNT', verdict: 'met', reason: null });
+    await office('PUT', `/dossiers/${id}/criteria/TC03/appraisal`, { commandId: randomUUID(), departmentCode: '110-PNNPTNT', verdict: 'met', reason: null });
     expect((await view(id)).stage).toBe('RECOGNITION');
   });
 

@@ -79,7 +79,7 @@ export function recognitionRoutes(deps: RecognitionRoutesDeps): FastifyPluginAsy
           params: Province,
           querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') }),
           consumes: ['text/csv'],
-          body: z.string().min(1).meta({ examples: ['unit_code,track_code,year,decision_number,signed_on,signer,signer_title\nLCH-THU-PMU,COMMUNE_NTM,2022,1520/QĐ-UBND,2022-12-20,Nguyễn Văn A,Phó Chủ tịch\n'] }),
+          body: z.string().min(1).meta({ examples: ['unit_code,track_code,year,decision_number,signed_on,signer,signer_title\n110-03628,COMMUNE_NTM,2022,1520/QĐ-UBND,2022-12-20,Nguyễn Văn A,Phó Chủ tịch\n'] }),
           response: { 200: RecognitionImportReport, 400: Problem, 403: Problem, ...notFound },
         },
       },

@@ -34,11 +34,11 @@ describe('registering recognitions decided before the system (real PostgreSQL an
     decisionId = String(res.body.decisionId);
 
     const unit = await h.call('GET', '/catalog/units/P1-D1-C1');
-    expect(unit.body.recognitions).toEqual([{ trackCode: 'T-NTM', year: 2019, status: 'active', decisionId, decisionNumber: '2345/QĐ-UBND', signedOn: '2019-12-27', origin: 'registered' }]);
+    expect(unit.body.recognitions).toEqual([{ trackCode: 'T-NTM', year: 2019, status: 'active', decisionId, decisionNumber: '2345/QĐ-UBND', signedOn: '2019-12-27', origin: 'registered', revokedOn: null, revocationDecisionId: null }]);
     expect(await h.db.recognition.findUniqueOrThrow({ where: { decisionId } })).toMatchObject({ origin: 'registered', recognisedOn: new Date('2019-12-27T00:00:00Z') });
 
     const verify = await h.app.inject({ method: 'GET', url: `/public/decisions/${decisionId}` });
-    expect(verify.json()).toEqual({ decisionId, number: '2345/QĐ-UBND', date: '2019-12-27', unitName: 'Xã Sơn Bình', trackName: expect.any(String), year: 2019, sha256: null, recognitionStatus: 'active', registered: true });
+    expect(verify.json()).toEqual({ decisionId, number: '2345/QĐ-UBND', date: '2019-12-27', unitName: 'Xã Sơn Bình', trackName: expect.any(String), year: 2019, sha256: null, recognitionStatus: 'active', registered: true, kind: 'recognition', revokedOn: null, revocationNumber: null });
     const page = await h.app.inject({ method: 'GET', url: `/public/decisions/${decisionId}`, headers: { accept: 'text/html' } });
     expect(page.body).toContain('Đăng ký từ quyết định đã ban hành trước khi tỉnh sử dụng hệ thống');
   });

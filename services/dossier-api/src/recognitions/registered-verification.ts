@@ -1,6 +1,7 @@
 import type { Db } from '@ntm/db';
 import type { VerifiedDecision } from '../dossiers/verification-page.js';
 import { fromStoredDate } from '@ntm/domain';
+import { readRevocation } from '../rechecks/revocation-verification.js';
 
 /** What the public verification page shows of a registered earlier decision; null when there is none. */
 export async function readRegisteredVerification(db: Db, decisionId: string): Promise<(VerifiedDecision & { decisionId: string }) | null> {
@@ -9,7 +10,7 @@ export async function readRegisteredVerification(db: Db, decisionId: string): Pr
   const [unit, track, recognition] = await Promise.all([
     db.administrativeUnit.findUnique({ where: { code: d.unitCode }, select: { name: true } }),
     db.track.findUnique({ where: { code: d.trackCode }, select: { name: true } }),
-    db.recognition.findUnique({ where: { decisionId }, select: { status: true } }),
+    readRevocation(db, decisionId),
   ]);
   return {
     decisionId: d.id,
@@ -19,7 +20,8 @@ export async function readRegisteredVerification(db: Db, decisionId: string): Pr
     trackName: track?.name ?? d.trackCode,
     year: d.year,
     sha256: d.pdfSha256,
-    recognitionStatus: recognition?.status === 'revoked' ? 'revoked' : 'active',
+    ...recognition,
     registered: true,
+    kind: 'recognition',
   };
 }

@@ -1,6 +1,7 @@
-import { dossierFailureTypes, HistoryEvent, recordAppraisalUpdate, StageKind, type AppraisalCommand } from '@ntm/contracts';
-import { addDuration, dueDateOf, rollUpAppraisals, vietnamDay } from '@ntm/domain';
-import { activities, failure, systemSender, type DossierContext } from './context.js';
+import { HistoryEvent, StageKind } from '@ntm/contracts';
+import { addDuration, dueDateOf, vietnamDay } from '@ntm/domain';
+import { registerAppraisalVerdicts, roundResults, roundTasks } from '../appraisal/tasks.js';
+import { activities, systemSender, type DossierContext } from './context.js';
 
 /**
  * Opens one task per department for the given criteria, each with its deadline counted from
@@ -21,56 +22,32 @@ export async function openAppraisalRound(ctx: DossierContext, criteria: readonly
     submittedAt === null
       ? (duration ? addDuration(legacyUtcDay(), duration, calendar) : legacyUtcDay())
       : duration ? dueDateOf(submittedAt, duration, calendar) : vietnamDay(submittedAt);
-  const tasks = input.appraisers
-    .map((a) => ({ departmentCode: a.departmentCode, criterionCodes: a.criterionCodes.filter((c) => criteria.includes(c)) }))
-    .filter((t) => t.criterionCodes.length > 0)
-    .map((t) => ({ ...t, round: state.round, dueDate, verdicts: {}, closed: false, openedAt: Date.now(), remindersSent: 0, escalated: false }));
+  const tasks = roundTasks(input.appraisers, criteria, state.round, dueDate, Date.now());
   state.tasks.push(...tasks);
   await activities.openAppraisalTasks(input.dossierId, state.round, tasks.map(({ departmentCode, criterionCodes }) => ({ departmentCode, criterionCodes, dueDate })));
 }
 
-/** Department verdicts; when a round's last task closes, the dossier moves on or goes back for supplementation. */
+/** Department verdicts (the appraisal machinery shared with the re-check); the round's end moves the dossier on or back for supplementation. */
 export function registerAppraisal(ctx: DossierContext): void {
   const { input, state } = ctx;
-  const openTask = (departmentCode: string) => state.tasks.find((t) => t.round === state.round && t.departmentCode === departmentCode);
-
-  ctx.handleCommand(
-    recordAppraisalUpdate,
-    async (command) => {
-      await activities.saveAppraisalVerdict(input.dossierId, state.round, command);
-      const task = openTask(command.departmentCode);
-      if (!task) return { taskClosed: false, stage: state.stage };
-      task.verdicts[command.criterionCode] = { verdict: command.verdict, reason: command.reason };
-      // Decided synchronously, so only the handler that closes the round's last task finishes it.
-      const taskClosed = task.criterionCodes.every((c) => task.verdicts[c] !== undefined);
-      task.closed = taskClosed;
-      const roundTasks = state.tasks.filter((t) => t.round === state.round);
-      const roundDone = taskClosed && roundTasks.every((t) => t.closed);
-      if (taskClosed) await activities.closeAppraisalTask(input.dossierId, state.round, command.departmentCode);
-      if (roundDone) await finishRound(ctx, roundTasks);
-      return { taskClosed, stage: state.stage };
-    },
-    (command: AppraisalCommand) => {
+  registerAppraisalVerdicts(ctx.handleCommand, {
+    tasks: () => state.tasks,
+    round: () => state.round,
+    stage: () => state.stage,
+    requireAllowed(command) {
       ctx.requireAllowed(command, 'appraisal.record', { departmentCode: command.departmentCode, criterionCode: command.criterionCode });
       ctx.requireStageFor('appraisal.record');
-      const task = openTask(command.departmentCode);
-      if (!task) {
-        throw failure(dossierFailureTypes.notAssigned, `Sở/phòng "${command.departmentCode}" không có nhiệm vụ thẩm định nào trong vòng này của hồ sơ.`);
-      }
-      if (!task.criterionCodes.includes(command.criterionCode)) {
-        throw failure(dossierFailureTypes.notAssigned, `Tiêu chí "${command.criterionCode}" không được giao cho "${command.departmentCode}" thẩm định.`);
-      }
-      if (task.closed) throw failure(dossierFailureTypes.taskClosed, `Nhiệm vụ thẩm định của "${command.departmentCode}" đã kết thúc.`);
     },
-  );
+    saveVerdict: (round, command) => activities.saveAppraisalVerdict(input.dossierId, round, command),
+    closeTask: (round, departmentCode) => activities.closeAppraisalTask(input.dossierId, round, departmentCode),
+    finishRound: (tasks) => finishRound(ctx, tasks),
+  });
 }
 
-async function finishRound(ctx: DossierContext, roundTasks: DossierContext['state']['tasks']): Promise<void> {
+async function finishRound(ctx: DossierContext, tasks: DossierContext['state']['tasks']): Promise<void> {
   const { input, state } = ctx;
-  const criteria = [...new Set(roundTasks.flatMap((t) => t.criterionCodes))];
-  const results = Object.fromEntries(
-    criteria.map((c) => [c, rollUpAppraisals(roundTasks.filter((t) => t.criterionCodes.includes(c)).map((t) => t.verdicts[c]?.verdict ?? 'pending'))]),
-  );
+  const results = roundResults(tasks);
+  const criteria = Object.keys(results);
   const supplement = criteria.filter((c) => results[c] === 'needs_supplementation');
   const appraisal = ctx.stageOf(StageKind.appraisal)?.code ?? state.stage;
   const eventId = `appraisal/round-${state.round}/finished`;

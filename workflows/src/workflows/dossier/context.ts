@@ -1,6 +1,7 @@
-import type { UpdateDefinition } from '@temporalio/common';
-import { ApplicationFailure, patched, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { patched, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
 import { dossierFailureTypes, searchAttributeKeys, SystemStage, type DossierWorkflowInput, type StageKind, type DossierWorkflowState, type Sender } from '@ntm/contracts';
+import { commandQueue } from '../appraisal/commands.js';
+import { failure } from '../appraisal/tasks.js';
 import { authorize, commandStageKind, dossierScopeOf, followedStages, isRole, type Command, type DossierCommand, type DossierScope, type Grant } from '@ntm/domain';
 import type { Activities } from '../../activities/index.js';
 
@@ -29,24 +30,7 @@ export function createContext(input: DossierWorkflowInput, resume?: DossierWorkf
   const stageName = (code: string) => input.stages.find((s) => s.code === code)?.name ?? code;
   const scope: DossierScope = dossierScopeOf(input);
   // Runs recorded before commands were ordered replay as they ran.
-  const ordered = patched('commands-in-order');
-  let tail: Promise<unknown> = Promise.resolve();
-  /**
-   * Runs a command's handler once every command accepted before it has finished, checking it
-   * again first against the state they left. A validator judges the state as the command
-   * arrives; without this, a command awaiting its activity could be overtaken between its check
-   * and its write (a submit accepted while a self-assessment setting a criterion to unmet is
-   * still being recorded).
-   */
-  function inOrder<T>(recheck: () => void, run: () => Promise<T>): Promise<T> {
-    if (!ordered) return run();
-    const next = tail.then(() => {
-      recheck();
-      return run();
-    });
-    tail = next.catch(() => undefined);
-    return next;
-  }
+  const handleCommand = commandQueue(patched('commands-in-order'));
 
   return {
     input,
@@ -65,9 +49,7 @@ export function createContext(input: DossierWorkflowInput, resume?: DossierWorkf
       return next?.code ?? rejectedStage;
     },
     /** A person's command: `validate` refuses it on arrival and again when its turn comes; commands run in order. */
-    handleCommand<Ret, Command>(update: UpdateDefinition<Ret, [Command]>, handler: (command: Command) => Promise<Ret>, validate: (command: Command) => void): void {
-      setHandler(update, (command: Command) => inOrder(() => validate(command), () => handler(command)), { validator: validate });
-    },
+    handleCommand,
     /** The workflow checks the sender itself: it never relies on the HTTP layer alone. */
     requireAllowed(sender: Sender, command: Command, assignment: { departmentCode?: string; criterionCode?: string } = {}) {
       const grants = sender.grants.filter((g): g is Grant => isRole(g.role));
@@ -94,8 +76,6 @@ export type DossierContext = ReturnType<typeof createContext>;
 /** The instant a command was received by the API (workflow time for commands sent before it said). */
 export const commandTime = (command: Sender): number => (command.receivedAt === undefined ? Date.now() : Date.parse(command.receivedAt));
 
-export function failure(type: string, message: string, details?: unknown): ApplicationFailure {
-  return ApplicationFailure.create({ type, message, nonRetryable: true, ...(details === undefined ? {} : { details: [details] }) });
-}
+export { failure } from '../appraisal/tasks.js';
 
 export { senderOf, systemSender } from '@ntm/contracts';

@@ -1,13 +1,11 @@
 import { condition } from '@temporalio/workflow';
-import { HistoryEvent, StageKind, type AppraisalTaskState } from '@ntm/contracts';
-import { endOfVietnamDay, startOfVietnamDay } from '@ntm/domain';
+import { HistoryEvent, StageKind } from '@ntm/contracts';
+import { startOfVietnamDay } from '@ntm/domain';
+import { fireTaskAlarm, taskAlarms, type TaskAlarm } from '../appraisal/tasks.js';
 import { activities, type DossierContext } from './context.js';
 import { postingEndsOn } from './conditions.js';
 
-const day = 24 * 60 * 60 * 1000;
-
-
-type Alarm = { kind: 'reminder' | 'escalation'; task: AppraisalTaskState; at: number } | { kind: 'posting'; at: number };
+type Alarm = TaskAlarm | { kind: 'posting'; at: number };
 
 /** The next reminder or escalation among the current round's open tasks, if any. */
 export function nextAlarm(ctx: DossierContext): Alarm | undefined {
@@ -17,14 +15,7 @@ export function nextAlarm(ctx: DossierContext): Alarm | undefined {
   const appraisal = ctx.stageOf(StageKind.appraisal);
   if (!appraisal || ctx.state.stage !== appraisal.code) return undefined;
   const every = ctx.input.durations[appraisal.code]?.reminderEveryDays ?? null;
-  const alarms: Alarm[] = [];
-  for (const task of ctx.state.tasks.filter((t) => t.round === ctx.state.round && !t.closed && !t.escalated)) {
-    // A deadline ends with its due date in Vietnam.
-    const end = endOfVietnamDay(task.dueDate);
-    const reminder = every === null ? Infinity : task.openedAt + (task.remindersSent + 1) * every * day;
-    alarms.push(reminder < end ? { task, kind: 'reminder', at: reminder } : { task, kind: 'escalation', at: end });
-  }
-  return alarms.sort((a, b) => a.at - b.at)[0];
+  return taskAlarms(ctx.state.tasks, ctx.state.round, every).sort((a, b) => a.at - b.at)[0];
 }
 
 /**
@@ -54,24 +45,6 @@ async function fire(ctx: DossierContext, alarm: Alarm): Promise<void> {
     await activities.recordDossierEvent(input.dossierId, `posting/${ctx.state.postingStartedOn ?? ''}/elapsed`, HistoryEvent.postingElapsed, { postingStartedOn: ctx.state.postingStartedOn });
     return;
   }
-  const { task, kind } = alarm;
-  const base = `appraisal/round-${task.round}/${task.departmentCode}`;
-  if (kind === 'reminder') {
-    task.remindersSent += 1;
-    await activities.recordDossierEvent(input.dossierId, `${base}/reminder-${task.remindersSent}`, HistoryEvent.appraisalReminder, {
-      round: task.round,
-      departmentCode: task.departmentCode,
-      dueDate: task.dueDate,
-      reminder: task.remindersSent,
-    });
-  } else {
-    task.escalated = true;
-    await activities.recordDossierEvent(input.dossierId, `${base}/escalated`, HistoryEvent.appraisalEscalated, {
-      round: task.round,
-      departmentCode: task.departmentCode,
-      dueDate: task.dueDate,
-      criterionCodes: task.criterionCodes.filter((c) => task.verdicts[c] === undefined),
-      escalatedTo: input.hasDistrictStage ? ['district', 'province'] : ['province'],
-    });
-  }
+  const event = fireTaskAlarm(alarm, input.hasDistrictStage ? ['district', 'province'] : ['province']);
+  await activities.recordDossierEvent(input.dossierId, event.eventId, event.type, event.payload);
 }

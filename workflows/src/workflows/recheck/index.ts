@@ -1,14 +1,35 @@
-import { condition, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
 import { recheckStateQuery, type RecheckState, type RecheckWorkflowInput } from '@ntm/contracts';
+import { registerRecheckAppraisal } from './appraisal.js';
+import { activities, createRecheckContext, emptyRecheckState } from './context.js';
+import { watchRecheckDeadlines } from './deadlines.js';
+import { registerReassessment } from './reassessment.js';
+import { registerRemediation } from './remediation.js';
+import { registerRevocationDecision } from './revocation.js';
 
 /**
- * The yearly re-check of one recognised unit, started by its province's campaign. This first
- * version holds the unit's place in the campaign (stage self_assessment) until the re-assessment
- * and re-appraisal steps are added; the campaign view reads its row.
+ * The yearly re-check of one recognised unit, started by its province's campaign: the unit
+ * re-assesses the criteria its recognition was judged against, the departments re-appraise them
+ * (the recognition's appraisal machinery), and the maintenance test decides: maintained; at risk,
+ * remediated and re-appraised; or revocation proposed, which the deciding level revokes or keeps.
+ * People's commands arrive as updates, checked in their validators and again in order.
  */
-export async function recheckWorkflow(_input: RecheckWorkflowInput): Promise<RecheckState> {
-  const state: RecheckState = { stage: 'self_assessment', outcome: null };
-  setHandler(recheckStateQuery, () => state);
-  await condition(() => state.outcome !== null);
-  return state;
+export async function recheckWorkflow(input: RecheckWorkflowInput): Promise<RecheckState> {
+  // Re-checks started while this workflow only held the unit's place keep doing so.
+  if (!patched('recheck-process')) {
+    const state = emptyRecheckState();
+    setHandler(recheckStateQuery, () => state);
+    await condition(() => state.outcome !== null);
+    return state;
+  }
+  const ctx = createRecheckContext(input);
+  setHandler(recheckStateQuery, () => ctx.state);
+  registerReassessment(ctx);
+  registerRecheckAppraisal(ctx);
+  registerRemediation(ctx);
+  registerRevocationDecision(ctx);
+  ctx.opened(await activities.openRecheck(input));
+  await watchRecheckDeadlines(ctx);
+  await condition(allHandlersFinished);
+  return ctx.state;
 }

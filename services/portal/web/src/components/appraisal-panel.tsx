@@ -1,12 +1,21 @@
-import { Alert, Button, Card, Group, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, List, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { dossierApi } from '../api/client.js';
 import { newCommandId, outcome } from '../api/commands.js';
 import type { components } from '../api/generated/dossier-api.js';
+import { formatNumber } from '../format.js';
 import { EvidenceViewer } from './evidence-viewer.js';
 
 type Dossier = components['schemas']['Dossier'];
 type Verdict = 'met' | 'not_met' | 'needs_supplementation';
+type Indicator = Dossier['criteria'][number]['indicators'][number];
+
+/** The commune's value for an indicator as people read it (decimal comma, yes/no). */
+function valueText(i: Indicator): string {
+  if (i.value === null) return 'chưa nhập';
+  if (typeof i.value === 'boolean') return i.value ? 'có' : 'không';
+  return `${formatNumber(i.value)}${i.unitOfMeasure ? ` ${i.unitOfMeasure}` : ''}`;
+}
 
 const verdicts: Array<{ value: Verdict; label: string }> = [
   { value: 'met', label: 'Đạt' },
@@ -38,17 +47,26 @@ function AppraisalForm({ dossier, departmentCode, criterionCode, onDone }: { dos
       </Text>
       <Text size="sm">Xã tự đánh giá: {sa ? (sa.met ? 'đạt' : 'chưa đạt') : 'chưa có'}</Text>
       {sa && <Text size="sm">Giải trình: {sa.explanation}</Text>}
+      {criterion.indicators.length > 0 && (
+        <List size="sm" mt={4} spacing={2} aria-label={`Số liệu xã nhập cho tiêu chí ${criterion.number}`}>
+          {criterion.indicators.map((i) => (
+            <List.Item key={i.code}>
+              {i.code} {i.name}: {valueText(i)} (yêu cầu: {i.thresholdText})
+            </List.Item>
+          ))}
+        </List>
+      )}
       <EvidenceViewer ids={sa?.evidenceIds ?? []} />
       <Stack gap="xs" mt="xs">
         <Select label={`Kết quả thẩm định tiêu chí ${criterion.number}`} data={verdicts} value={verdict} onChange={(v) => setVerdict(verdicts.find((x) => x.value === v)?.value ?? 'met')} allowDeselect={false} />
-        {verdict !== 'met' && <Textarea label="Lý do" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />}
+        {verdict !== 'met' && <Textarea label={`Lý do (tiêu chí ${criterion.number})`} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} />}
         {error && (
           <Alert color="red" role="alert">
             {error}
           </Alert>
         )}
         <Group>
-          <Button size="sm" onClick={() => void save()}>
+          <Button size="sm" onClick={() => void save()} disabled={verdict !== 'met' && reason.trim() === ''}>
             Ghi kết quả tiêu chí {criterion.number}
           </Button>
         </Group>

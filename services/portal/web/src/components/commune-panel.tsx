@@ -1,9 +1,11 @@
-import { Alert, Button, Card, Checkbox, Group, List, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, Group, List, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { dossierApi } from '../api/client.js';
 import { newCommandId, outcome } from '../api/commands.js';
 import type { components } from '../api/generated/dossier-api.js';
-import { CriterionCard } from './criterion-card.js';
+import { formatDate } from '../format.js';
+import { CriterionCard, readableTitle } from './criterion-card.js';
+import { DayInput } from './day-input.js';
 import { EvidenceUpload } from './evidence-upload.js';
 
 type Dossier = components['schemas']['Dossier'];
@@ -18,7 +20,7 @@ const attestationKinds = [
 export function CommunePanel({ dossier, editable, canSubmit, reload }: { dossier: Dossier; editable: boolean; canSubmit: boolean; reload: () => void }) {
   const [checklist, setChecklist] = useState<Checklist | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [postingDate, setPostingDate] = useState(dossier.postingStartedOn ?? '');
+  const [postingDate, setPostingDate] = useState<string | null>(dossier.postingStartedOn);
   const [percent, setPercent] = useState<number | string>(dossier.satisfactionPercent ?? '');
 
   useEffect(() => {
@@ -50,6 +52,11 @@ export function CommunePanel({ dossier, editable, canSubmit, reload }: { dossier
       {message && (
         <Alert color={message.ok ? 'teal' : 'red'} role={message.ok ? 'status' : 'alert'} withCloseButton onClose={() => setMessage(null)} closeButtonLabel="Đóng">
           {message.text}
+        </Alert>
+      )}
+      {editable && checklist?.returned && (
+        <Alert color="orange" title={`Hồ sơ bị trả lại ngày ${formatDate(checklist.returned.returnedAt)}`} styles={readableTitle}>
+          {checklist.returned.reasons ?? 'Không nêu lý do.'}
         </Alert>
       )}
       {editable && checklist && (
@@ -97,7 +104,7 @@ export function CommunePanel({ dossier, editable, canSubmit, reload }: { dossier
             Niêm yết, lấy ý kiến và xác nhận
           </Title>
           <Stack gap="xs" mt="xs">
-            <TextInput type="date" label="Ngày bắt đầu niêm yết công khai" value={postingDate} onChange={(e) => setPostingDate(e.currentTarget.value)} />
+            <DayInput label="Ngày bắt đầu niêm yết công khai" value={postingDate} onChange={setPostingDate} />
             <NumberInput label="Tỷ lệ người dân hài lòng (%)" decimalSeparator="," min={0} max={100} value={percent} onChange={setPercent} />
             <Group>
               <Button variant="default" onClick={() => void saveConditions()}>

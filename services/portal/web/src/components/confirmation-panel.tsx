@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { dossierApi } from '../api/client.js';
 import { newCommandId, outcome } from '../api/commands.js';
 import type { components } from '../api/generated/dossier-api.js';
+import { ScrollTable } from './scroll-table.js';
 
 type Dossier = components['schemas']['Dossier'];
 const verdictNames: Record<string, string> = { met: 'Đạt', not_met: 'Chưa đạt', needs_supplementation: 'Yêu cầu bổ sung' };
@@ -10,15 +11,19 @@ const verdictNames: Record<string, string> = { met: 'Đạt', not_met: 'Chưa đ
 /** The consolidated appraisal results, every department's verdict per criterion. */
 export function AppraisalResults({ dossier }: { dossier: Dossier }) {
   const round = Math.max(0, ...dossier.appraisalTasks.map((t) => t.round));
-  const rows = dossier.appraisalTasks.filter((t) => t.round === round).flatMap((t) => t.verdicts.map((v) => ({ ...v, departmentCode: t.departmentCode })));
-  if (rows.length === 0) return null;
   const name = (code: string) => dossier.criteria.find((c) => c.code === code);
+  // In the order of the criteria set, as the province reads a consolidated appraisal.
+  const rows = dossier.appraisalTasks
+    .filter((t) => t.round === round)
+    .flatMap((t) => t.verdicts.map((v) => ({ ...v, departmentCode: t.departmentCode })))
+    .sort((a, b) => (name(a.criterionCode)?.number ?? 0) - (name(b.criterionCode)?.number ?? 0) || a.departmentCode.localeCompare(b.departmentCode));
+  if (rows.length === 0) return null;
   return (
     <section aria-labelledby="results-title">
       <Title order={3} size="h4" id="results-title" mb="xs">
         Kết quả thẩm định
       </Title>
-      <Table.ScrollContainer minWidth={480}>
+      <ScrollTable label="Kết quả thẩm định" minWidth={480}>
         <Table aria-labelledby="results-title">
           <Table.Thead>
             <Table.Tr>
@@ -39,7 +44,7 @@ export function AppraisalResults({ dossier }: { dossier: Dossier }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </section>
   );
 }

@@ -7,6 +7,9 @@ import { EvidenceUpload } from './evidence-upload.js';
 
 type Criterion = components['schemas']['Dossier']['criteria'][number];
 
+/** An orange alert's title in the text colour: Mantine's orange on its light background is too faint to read (axe: color-contrast). */
+export const readableTitle = { title: { color: 'var(--mantine-color-text)' } };
+
 /** One criterion: the commune's self-assessment (met or not, explanation, evidence) and, when sent back, the department's reasons. */
 export function CriterionCard({ dossierId, criterion, editable, sentBack, onSaved }: { dossierId: string; criterion: Criterion; editable: boolean; sentBack: Array<{ departmentCode: string; reason: string | null }>; onSaved: () => void }) {
   const saved = criterion.selfAssessment;
@@ -43,7 +46,7 @@ export function CriterionCard({ dossierId, criterion, editable, sentBack, onSave
         {saved ? <Badge color={saved.met ? 'teal' : 'red'} variant="light">{saved.met ? 'Tự đánh giá: đạt' : 'Tự đánh giá: chưa đạt'}</Badge> : <Badge color="gray" variant="light">Chưa tự đánh giá</Badge>}
       </Group>
       {highlighted && (
-        <Alert color="orange" mt="xs" title="Yêu cầu bổ sung">
+        <Alert color="orange" mt="xs" title="Yêu cầu bổ sung" styles={readableTitle}>
           {sentBack.map((s) => `${s.departmentCode}: ${s.reason ?? ''}`).join(' · ')}
         </Alert>
       )}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { dossierApi } from '../api/client.js';
 import { newCommandId, outcome } from '../api/commands.js';
 import type { components } from '../api/generated/dossier-api.js';
+import { DayInput } from './day-input.js';
 
 type Dossier = components['schemas']['Dossier'];
 const today = () => vietnamDay(Date.now());
@@ -11,7 +12,7 @@ const today = () => vietnamDay(Date.now());
 /** The provincial office issues the recognition decision (number, date, signer) or refuses with reasons. */
 export function DecisionPanel({ dossier, reload }: { dossier: Dossier; reload: () => void }) {
   const [number, setNumber] = useState('');
-  const [date, setDate] = useState(today);
+  const [date, setDate] = useState<string | null>(today);
   const [signer, setSigner] = useState('');
   const [signerTitle, setSignerTitle] = useState('Chủ tịch');
   const [reasons, setReasons] = useState('');
@@ -20,7 +21,7 @@ export function DecisionPanel({ dossier, reload }: { dossier: Dossier; reload: (
   async function recognise() {
     const result = await dossierApi.POST('/dossiers/{id}/decision', {
       params: { path: { id: dossier.id } },
-      body: { commandId, outcome: 'recognise', number: number.trim(), date, effectiveDate: date, signer: signer.trim(), signerTitle: signerTitle.trim(), submissionNumber: null, submissionDate: null },
+      body: { commandId, outcome: 'recognise', number: number.trim(), date: date ?? '', effectiveDate: date ?? '', signer: signer.trim(), signerTitle: signerTitle.trim(), submissionNumber: null, submissionDate: null },
     });
     const refusal = outcome(result);
     if (refusal) setError(refusal);
@@ -39,7 +40,7 @@ export function DecisionPanel({ dossier, reload }: { dossier: Dossier; reload: (
       </Title>
       <Stack gap="xs" mt="xs">
         <TextInput label="Số quyết định" placeholder="1234/QĐ-UBND" value={number} onChange={(e) => setNumber(e.currentTarget.value)} />
-        <TextInput type="date" label="Ngày ký" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
+        <DayInput label="Ngày ký" value={date} onChange={setDate} />
         <TextInput label="Người ký" value={signer} onChange={(e) => setSigner(e.currentTarget.value)} />
         <TextInput label="Chức vụ người ký" value={signerTitle} onChange={(e) => setSignerTitle(e.currentTarget.value)} />
         {error && (
@@ -48,7 +49,7 @@ export function DecisionPanel({ dossier, reload }: { dossier: Dossier; reload: (
           </Alert>
         )}
         <Group>
-          <Button onClick={() => void recognise()} disabled={number.trim() === '' || signer.trim() === ''}>
+          <Button onClick={() => void recognise()} disabled={number.trim() === '' || signer.trim() === '' || date === null}>
             Ban hành quyết định công nhận
           </Button>
         </Group>

@@ -10,28 +10,29 @@ export function Shell({ children }: { children: ReactNode }) {
   return (
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+        {/* At 360 px the name, the links and "Đăng xuất" must fit on one line: tighter spacing on a phone. */}
+        <Group h="100%" px={{ base: 'sm', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
           <Link href="/" style={{ textDecoration: 'none', color: 'inherit' }}>
             <Title order={1} size="h4" style={{ whiteSpace: 'nowrap' }}>
               Hồ sơ <Text span inherit visibleFrom="sm">nông thôn mới</Text>
               <Text span inherit hiddenFrom="sm">NTM</Text>
             </Title>
           </Link>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
             {roles.has('commune_officer') && (
-              <Anchor component={Link} href="/ho-so/moi" size="sm">
+              <Anchor component={Link} href="/ho-so/moi" size="sm" style={{ whiteSpace: 'nowrap' }}>
                 Lập hồ sơ
               </Anchor>
             )}
             {roles.has('department_officer') && (
-              <Anchor component={Link} href="/viec-tham-dinh" size="sm">
+              <Anchor component={Link} href="/viec-tham-dinh" size="sm" style={{ whiteSpace: 'nowrap' }}>
                 Việc thẩm định
               </Anchor>
             )}
             <Text size="sm" visibleFrom="sm" truncate="end" maw={280}>
               {user?.displayName}
             </Text>
-            <Button variant="default" size="xs" onClick={() => void signOut()}>
+            <Button variant="default" size="xs" px={8} style={{ flexShrink: 0 }} onClick={() => void signOut()}>
               Đăng xuất
             </Button>
           </Group>

@@ -1,6 +1,7 @@
 import { Badge, Table, Title } from '@mantine/core';
 import type { components } from '../api/generated/dossier-api.js';
 import { formatDate } from '../format.js';
+import { ScrollTable } from './scroll-table.js';
 
 type ProcessControl = components['schemas']['ProcessControl'];
 
@@ -19,7 +20,7 @@ export function Timeline({ control }: { control: ProcessControl }) {
       <Title order={3} id="timeline-title" size="h4" mb="xs">
         Phiếu kiểm soát quá trình
       </Title>
-      <Table.ScrollContainer minWidth={520}>
+      <ScrollTable label="Phiếu kiểm soát quá trình" minWidth={520}>
         <Table aria-labelledby="timeline-title">
           <Table.Thead>
             <Table.Tr>
@@ -46,7 +47,7 @@ export function Timeline({ control }: { control: ProcessControl }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </section>
   );
 }

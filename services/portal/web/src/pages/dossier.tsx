@@ -78,7 +78,8 @@ export default function DossierPage({ id }: { id: string }) {
       )}
       {can('decision.decide') && <DecisionPanel dossier={dossier} reload={load} />}
       {can('confirmation.decide') && <ConfirmationPanel dossier={dossier} reload={load} />}
-      {(can('confirmation.decide') || can('decision.decide')) && <AppraisalResults dossier={dossier} />}
+      {/* The consolidated results: for the district and the province to act on, and for everyone else to read once the dossier has left their hands. */}
+      {(can('confirmation.decide') || can('decision.decide') || (!can('appraisal.record') && !can('dossier.edit'))) && <AppraisalResults dossier={dossier} />}
       {can('appraisal.record') && <AppraisalPanel dossier={dossier} appraisals={available.appraisals} reload={load} />}
       {!can('appraisal.record') && !can('confirmation.decide') && !can('decision.decide') && (
         <CommunePanel dossier={dossier} editable={can('dossier.edit')} canSubmit={can('dossier.submit')} reload={load} />

@@ -1,0 +1,57 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { testConfig } from '@ntm/testing';
+import { objectKeys } from './keys.js';
+import { partBytes } from './part-upload.js';
+import { createStorage, sha256OfStream } from './storage.js';
+
+const config = testConfig();
+const storage = createStorage(config.s3);
+
+/** `bytes` as a stream of 64 KiB chunks, as an upload arrives. */
+const chunked = (bytes: Buffer) => Readable.from((function* () {
+  for (let at = 0; at < bytes.length; at += 65_536) yield bytes.subarray(at, at + 65_536);
+})());
+
+async function unfinishedUploads(key: string): Promise<number> {
+  let count = 0;
+  for await (const _ of storage.client.listIncompleteUploads(storage.bucket, key, true)) count++;
+  return count;
+}
+
+describe('streaming a file of unknown length into the store (real server)', () => {
+  it('stores a file of several parts whole, with the SHA-256 and size computed on the way', async () => {
+    const bytes = randomBytes(partBytes * 2 + 12_345);
+    const key = objectKeys.probe(randomUUID());
+    const stored = await storage.putStream(key, chunked(bytes), 'application/pdf');
+    expect(stored.size).toBe(bytes.length);
+    expect(stored.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(stored.versionId).toBeTruthy();
+    expect(await sha256OfStream(await storage.getStream(key))).toBe(stored.sha256);
+    const stat = await storage.client.statObject(storage.bucket, key);
+    expect(stat.metaData['content-type']).toBe('application/pdf');
+    await storage.purge(key);
+  });
+
+  it('stores a file smaller than a part in one request', async () => {
+    const bytes = randomBytes(100_000);
+    const key = objectKeys.probe(randomUUID());
+    const stored = await storage.putStream(key, chunked(bytes), 'image/png');
+    expect(stored.size).toBe(bytes.length);
+    expect(await sha256OfStream(await storage.getStream(key))).toBe(createHash('sha256').update(bytes).digest('hex'));
+    await storage.purge(key);
+  });
+
+  it('leaves neither an object nor unfinished parts when the stream fails after some parts went out', async () => {
+    const key = objectKeys.probe(randomUUID());
+    const failing = Readable.from((async function* () {
+      yield randomBytes(partBytes);
+      yield randomBytes(partBytes);
+      throw new Error('the connection dropped');
+    })());
+    await expect(storage.putStream(key, failing, 'application/pdf')).rejects.toThrow('the connection dropped');
+    expect(await storage.exists(key)).toBe(false);
+    expect(await unfinishedUploads(key)).toBe(0);
+  });
+});

@@ -1,0 +1,76 @@
+// Uploads: a file through the evidence API (multipart, streamed to MinIO) against the same bytes PUT
+// straight into MinIO, in turn, at 1, 20 and 200 MiB; and the evidence API's memory during 200 MiB.
+import { createStorage } from '@ntm/storage';
+import type { Figure } from '../lib/figures.js';
+import { largestRss, type BenchStack } from '../lib/stack.js';
+
+const MiB = 1024 * 1024;
+
+/** A PDF of `size` bytes as the content check wants it: the %PDF- header and the %%EOF trailer. */
+function pdfOfSize(size: number): Buffer {
+  const head = Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj << /Type /Catalog >> endobj\n');
+  const tail = Buffer.from('\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  const body = Buffer.alloc(size - head.length - tail.length, '% thử tải\n');
+  return Buffer.concat([head, body, tail]);
+}
+
+export async function uploadsSuite(stack: BenchStack, opts: { runs: number; log: (line: string) => void }): Promise<Figure[]> {
+  const [unit] = await stack.newUnits(1);
+  const dossier = await stack.openDossier(unit ?? '');
+  const storage = createStorage(stack.config.s3);
+  const figures: Figure[] = [];
+  for (const sizeMiB of [1, 20, 200]) {
+    const file = pdfOfSize(sizeMiB * MiB);
+    const form = () => {
+      const f = new FormData();
+      f.append('file', new Blob([file], { type: 'application/pdf' }), 'minh-chứng.pdf');
+      return f;
+    };
+    const viaApi = async () => {
+      const started = performance.now();
+      const res = await fetch(`${stack.evidenceBase}/dossiers/${dossier.id}/evidence`, { method: 'POST', headers: { authorization: stack.authorization }, body: form() });
+      const body = await res.text();
+      if (res.status !== 201) throw new Error(`upload ${sizeMiB} MiB: ${res.status} ${body}`);
+      return sizeMiB / ((performance.now() - started) / 1000);
+    };
+    const direct = async () => {
+      const key = `bench/${crypto.randomUUID()}`;
+      const started = performance.now();
+      await storage.client.putObject(storage.bucket, key, file, file.length, { 'Content-Type': 'application/pdf' });
+      const rate = sizeMiB / ((performance.now() - started) / 1000);
+      await storage.purge(key);
+      return rate;
+    };
+    // Small files: several in a row make one run, so a run is not one round trip's noise.
+    const repeat = sizeMiB === 1 ? 10 : 1;
+    const timed = async (one: () => Promise<number>) => {
+      const started = performance.now();
+      for (let i = 0; i < repeat; i++) await one();
+      return (sizeMiB * repeat) / ((performance.now() - started) / 1000);
+    };
+    // Memory is measured from before the first upload of this size (the warm-up's included): a
+    // process keeps what it grew to, so growth from before a later run would hide it.
+    const pids = stack.processesOf('evidence-api');
+    const baseline = largestRss(pids);
+    let peak = baseline;
+    const sampler = setInterval(() => (peak = Math.max(peak, largestRss(pids))), 20);
+    await viaApi();
+    await direct(); // warm-up
+    const api: number[] = [];
+    const s3: number[] = [];
+    const growth: number[] = [(peak - baseline) / MiB];
+    for (let i = 0; i < opts.runs; i++) {
+      api.push(await timed(viaApi));
+      growth.push((peak - baseline) / MiB);
+      s3.push(await timed(direct));
+      opts.log(`${sizeMiB} MiB: API ${api.at(-1)?.toFixed(1)} MiB/s, MinIO ${s3.at(-1)?.toFixed(1)} MiB/s, evidence API RSS +${growth.at(-1)?.toFixed(0)} MB`);
+    }
+    clearInterval(sampler);
+    const note = `${opts.runs} runs, API and direct PUT in turn${repeat > 1 ? `, ${repeat} files a run` : ''}`;
+    figures.push({ suite: 'uploads', name: `${sizeMiB} MiB through the evidence API`, unit: 'MiB/s', runs: api, note });
+    figures.push({ suite: 'uploads', name: `${sizeMiB} MiB PUT straight to MinIO`, unit: 'MiB/s', runs: s3, note });
+    figures.push({ suite: 'uploads', name: `${sizeMiB} MiB API / MinIO`, unit: 'ratio', runs: api.map((a, i) => a / (s3[i] ?? NaN)), goal: { op: '>=', value: 0.8 }, note: 'pair by pair' });
+    if (sizeMiB === 200) figures.push({ suite: 'uploads', name: 'evidence API RSS growth during 200 MiB', unit: 'MB', runs: growth, goal: { op: '<=', value: 64 }, note: 'peak so far minus the RSS before the first 200 MiB upload, after the warm-up and each run; sampled every 20 ms' });
+  }
+  return figures;
+}
