@@ -160,18 +160,19 @@ export async function readDossierResults(db: Db, provinceCode: string | null, as
 
 /**
  * Recognitions (issued by this system's decisions or registered from earlier ones) with the day
- * their standing holds from. The record keeps a revocation as the status `revoked` without its
- * date: such a recognition is never counted (see docs/status-records.md).
+ * their standing holds from and, once revoked, the day the revocation took effect. A recognition
+ * marked revoked without that day (recorded before the day was kept) is never counted.
  */
 export async function readRecognitions(db: Db, provinceCode: string | null): Promise<RecognitionFact[]> {
   const province = provinceCode === null ? Prisma.empty : Prisma.sql`AND u.province_code = ${provinceCode}`;
-  const rows = await db.$queryRaw<Array<{ unit_code: string; track_code: string; status: string; from: string | null }>>`
-    SELECT r.unit_code, r.track_code, r.status, to_char(COALESCE(r.recognised_on, d.effective_on, d.signed_on), 'YYYY-MM-DD') AS "from"
+  const rows = await db.$queryRaw<Array<{ unit_code: string; track_code: string; status: string; from: string | null; revoked_on: string | null }>>`
+    SELECT r.unit_code, r.track_code, r.status, to_char(COALESCE(r.recognised_on, d.effective_on, d.signed_on), 'YYYY-MM-DD') AS "from",
+      to_char(r.revoked_on, 'YYYY-MM-DD') AS revoked_on
     FROM recognitions r
     JOIN administrative_units u ON u.code = r.unit_code
     LEFT JOIN decisions d ON d.id = r.decision_id
     WHERE (d.id IS NULL OR d.outcome = 'recognised') ${province}`;
-  return rows.flatMap((r) => (r.from === null ? [] : [{ unitCode: r.unit_code, trackCode: r.track_code, from: r.from, revokedOn: r.status === 'revoked' ? 'unknown' : null }]));
+  return rows.flatMap((r) => (r.from === null ? [] : [{ unitCode: r.unit_code, trackCode: r.track_code, from: r.from, revokedOn: r.status === 'revoked' ? (r.revoked_on ?? 'unknown') : null }]));
 }
 
 export async function readTargets(db: Db, provinceCode: string | null): Promise<TargetFact[]> {
