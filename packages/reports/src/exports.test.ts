@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +8,7 @@ import { computeReport } from './compute.js';
 import { reportCsvChunks } from './csv.js';
 import type { ComparedReport } from './model.js';
 import { writeReportPdf } from './pdf.js';
+import { formatChange, formatCount, formatDecimal, formatInteger } from './words.js';
 import { results, sampleInput } from './test-input.js';
 import { writeReportXlsx } from './xlsx.js';
 
@@ -18,6 +20,20 @@ function sampleReport(): ComparedReport {
   return { ...after, change: compareReports(after, before) };
 }
 
+/** Pixels of the charts' bar colour (#2f6f9f) on each page, rendered by poppler's pdftoppm at 30 dpi. */
+function barPixelsByPage(pdf: Buffer): number[] {
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', ['-'], { input: pdf }).toString())?.[1] ?? 0);
+  return Array.from({ length: pages }, (_, i) => {
+    const ppm = execFileSync('pdftoppm', ['-r', '30', '-f', String(i + 1), '-l', String(i + 1), '-singlefile', '-'], { input: pdf });
+    // pdftoppm writes the header as "P6\n<width> <height>\n255\n".
+    let at = 0;
+    for (let lines = 0; lines < 3; at++) if (ppm[at] === 0x0a) lines++;
+    let count = 0;
+    for (let p = at; p + 2 < ppm.length; p += 3) if (Math.abs((ppm[p] ?? 0) - 0x2f) < 12 && Math.abs((ppm[p + 1] ?? 0) - 0x6f) < 12 && Math.abs((ppm[p + 2] ?? 0) - 0x9f) < 12) count++;
+    return count;
+  });
+}
+
 async function collect(write: (out: PassThrough) => Promise<void>): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
@@ -27,6 +43,12 @@ async function collect(write: (out: PassThrough) => Promise<void>): Promise<Buff
 }
 
 describe('report exports', () => {
+  it('writes numbers as Vietnamese documents do: decimal comma, thousands dot, small counts padded, changes in words', () => {
+    expect([formatDecimal(14.444), formatDecimal(0.5), formatDecimal(1234.5), formatDecimal(40), formatDecimal(10200)]).toEqual(['14,44', '0,5', '1.234,5', '40', '10.200']);
+    expect([formatCount(5), formatCount(40), formatCount(3000), formatInteger(7), formatInteger(3864)]).toEqual(['05', '40', '3.000', '7', '3.864']);
+    expect([formatChange(2, 'xã', 0), formatChange(-0.4, 'tiêu chí'), formatChange(0, 'xã', 0)]).toEqual(['tăng 2 xã', 'giảm 0,4 tiêu chí', 'không thay đổi']);
+  });
+
   it('XLSX: one sheet per table, Vietnamese headers, numbers as numbers', async () => {
     const xlsx = await collect((out) => writeReportXlsx(sampleReport(), out));
     const book = new ExcelJS.Workbook();
@@ -68,11 +90,23 @@ describe('report exports', () => {
       'e) Số xã chưa đạt từng tiêu chí',
       'Biểu đồ 2. Số xã chưa đạt từng tiêu chí',
       'f) Thay đổi so với ngày 30/06/2024',
-      'Bình quân tiêu chí/xã: +0,4 tiêu chí',
+      'Số xã đạt chuẩn: tăng 1 xã; tỷ lệ đạt chuẩn: tăng 20 điểm phần trăm.',
+      'Bình quân tiêu chí/xã: tăng 0,4 tiêu chí.',
+      'Số xã có quyết định công nhận còn hiệu lực: không thay đổi.',
+      'Số xã đạt dưới 5 tiêu chí: giảm 1 xã.',
       'Xã đạt chuẩn mới: Xã Cường',
     ];
     const positions = positionsInOrder(text, parts);
     expect(parts.filter((_, i) => (positions[i] ?? -1) < 0), text).toEqual([]);
     expect(text).toContain('Huyện Hai 2 0 0 0 0,5');
+    // Extracted as poppler extracts it, and the charts drawn: bars on the pages of both captions.
+    const popplerText = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
+    expect(popplerText).toMatch(/Bình quân tiêu chí toàn tỉnh: 3,2 tiêu chí\/xã/);
+    expect(popplerText).toMatch(/Tỷ lệ \(%\)/);
+    const pages = popplerText.split('\f');
+    const chartPages = ['Biểu đồ 1.', 'Biểu đồ 2.'].map((caption) => pages.findIndex((page) => page.includes(caption)));
+    expect(chartPages.every((p) => p >= 0)).toBe(true);
+    const bars = barPixelsByPage(pdf);
+    for (const page of chartPages) expect(bars[page] ?? 0).toBeGreaterThan(100);
   });
 });

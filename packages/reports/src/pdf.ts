@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { ComparedReport } from './model.js';
 import { barChart, createDoc, heading, margin, paragraph, table, width, type Doc } from './pdf-kit.js';
-import { bandLabel, formatCount, formatDate, formatDecimal, formatSigned } from './words.js';
+import { bandLabel, formatCount, formatDate, formatChange, formatDecimal, formatInteger } from './words.js';
 import { toStoredDate } from '@ntm/domain';
 
 const scopeWord = { country: 'toàn quốc', province: 'toàn tỉnh', district: 'toàn huyện' } as const;
@@ -52,7 +52,7 @@ function overall(doc: Doc, r: ComparedReport, label: string): boolean {
   paragraph(doc, `- Bình quân tiêu chí ${scopeWord[r.scope.level]}: ${formatDecimal(s.averageMet)} tiêu chí/xã.`);
   for (const b of s.bands) paragraph(doc, `- Số xã đạt ${bandLabel(b)}: ${formatCount(b.count)}/${formatCount(s.communes)} xã.`);
   doc.moveDown(0.5);
-  barChart(doc, `Biểu đồ 1. Số xã theo số tiêu chí đạt (bộ ${total} tiêu chí)`, s.bands.map((b) => ({ label: `Đạt ${bandLabel(b)}`, value: b.count, text: `${b.count} xã` })));
+  barChart(doc, `Biểu đồ 1. Số xã theo số tiêu chí đạt (bộ ${total} tiêu chí)`, s.bands.map((b) => ({ label: `Đạt ${bandLabel(b)}`, value: b.count, text: `${formatInteger(b.count)} xã` })));
   return true;
 }
 
@@ -70,7 +70,7 @@ function groups(doc: Doc, r: ComparedReport, label: string): boolean {
       { header: 'Tỷ lệ (%)', weight: 1.2, align: 'right' },
       { header: 'Bình quân tiêu chí/xã', weight: 1.5, align: 'right' },
     ],
-    r.groups.map((g) => [g.name, String(g.figures.communes), String(g.figures.atStandard), String(g.figures.recognisedAtStandard), formatDecimal(g.figures.sharePercent), formatDecimal(g.figures.averageMet)]),
+    r.groups.map((g) => [g.name, formatInteger(g.figures.communes), formatInteger(g.figures.atStandard), formatInteger(g.figures.recognisedAtStandard), formatDecimal(g.figures.sharePercent), formatDecimal(g.figures.averageMet)]),
   );
   for (const g of r.groups) {
     const d = g.districtCriteria;
@@ -126,9 +126,9 @@ function criteria(doc: Doc, r: ComparedReport, label: string): boolean {
       { header: 'Số xã chưa đạt', weight: 1.3, align: 'right' },
       { header: 'Tỷ lệ (%)', weight: 1.1, align: 'right' },
     ],
-    r.criteria.map((c) => [String(c.number), c.name, String(c.notMet), formatDecimal(c.notMetPercent)]),
+    r.criteria.map((c) => [String(c.number), c.name, formatInteger(c.notMet), formatDecimal(c.notMetPercent)]),
   );
-  barChart(doc, 'Biểu đồ 2. Số xã chưa đạt từng tiêu chí', r.criteria.map((c) => ({ label: `${c.number}. ${c.name}`, value: c.notMet, text: `${c.notMet} xã (${formatDecimal(c.notMetPercent)}%)` })));
+  barChart(doc, 'Biểu đồ 2. Số xã chưa đạt từng tiêu chí', r.criteria.map((c) => ({ label: `${c.number}. ${c.name}`, value: c.notMet, text: `${formatInteger(c.notMet)} xã (${formatDecimal(c.notMetPercent)}%)` })));
   return true;
 }
 
@@ -136,10 +136,10 @@ function change(doc: Doc, r: ComparedReport, label: string): boolean {
   const c = r.change;
   if (!c) return false;
   heading(doc, `${label} Thay đổi so với ngày ${formatDate(c.since)}`);
-  paragraph(doc, `- Số xã đạt chuẩn: ${formatSigned(c.atStandard, 0)} xã; tỷ lệ đạt chuẩn: ${formatSigned(c.sharePercent)} điểm phần trăm.`);
-  paragraph(doc, `- Bình quân tiêu chí/xã: ${formatSigned(c.averageMet)} tiêu chí.`);
-  paragraph(doc, `- Số xã có quyết định công nhận còn hiệu lực: ${formatSigned(c.recognised, 0)} xã.`);
-  for (const b of c.bands) paragraph(doc, `- Số xã đạt ${bandLabel(b)}: ${formatSigned(b.change, 0)} xã.`);
+  paragraph(doc, `- Số xã đạt chuẩn: ${formatChange(c.atStandard, 'xã', 0)}; tỷ lệ đạt chuẩn: ${formatChange(c.sharePercent, 'điểm phần trăm')}.`);
+  paragraph(doc, `- Bình quân tiêu chí/xã: ${formatChange(c.averageMet, 'tiêu chí')}.`);
+  paragraph(doc, `- Số xã có quyết định công nhận còn hiệu lực: ${formatChange(c.recognised, 'xã', 0)}.`);
+  for (const b of c.bands) paragraph(doc, `- Số xã đạt ${bandLabel(b)}: ${formatChange(b.change, 'xã', 0)}.`);
   if (c.reachedStandard.length > 0) paragraph(doc, `- Xã đạt chuẩn mới: ${c.reachedStandard.map((x) => x.name).join('; ')}.`);
   if (c.lostStandard.length > 0) paragraph(doc, `- Xã không còn đạt chuẩn: ${c.lostStandard.map((x) => x.name).join('; ')}.`);
   return true;
@@ -150,7 +150,7 @@ function sources(doc: Doc, r: ComparedReport): void {
   doc.moveDown(0.8);
   paragraph(
     doc,
-    `Nguồn số liệu: kết quả mới nhất đến ngày ${formatDate(r.asOf)} của từng xã, từng tiêu chí — kết quả thẩm định của sở, ngành nếu có (${s.appraisal} lượt tiêu chí), nếu không là kết quả tự đánh giá của xã (${s.selfAssessment} lượt); ${s.none} lượt tiêu chí chưa có kết quả được tính là chưa đạt.`,
+    `Nguồn số liệu: kết quả mới nhất đến ngày ${formatDate(r.asOf)} của từng xã, từng tiêu chí — kết quả thẩm định của sở, ngành nếu có (${formatInteger(s.appraisal)} lượt tiêu chí), nếu không là kết quả tự đánh giá của xã (${formatInteger(s.selfAssessment)} lượt); ${formatInteger(s.none)} lượt tiêu chí chưa có kết quả được tính là chưa đạt.`,
     'italic',
   );
 }

@@ -1,23 +1,31 @@
 import type { Band } from './model.js';
 
-/** Numbers and dates as Vietnamese reports print them: decimal comma "14,44", dates dd/mm/yyyy. */
+/** Thousands grouped by a dot, as Vietnamese documents write them: "3.000", "10.200". */
+const grouped = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
+/** Numbers and dates as Vietnamese reports print them: decimal comma "14,44", "1.234,5", dates dd/mm/yyyy. */
 export function formatDecimal(n: number, digits = 2): string {
   const fixed = n.toFixed(digits);
-  const trimmed = digits > 0 ? fixed.replace(/0+$/, '').replace(/,$/, '').replace(/\.$/, '') : fixed;
-  return trimmed.replace('.', ',');
+  const trimmed = digits > 0 ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
+  const [whole = '', fraction] = trimmed.split('.');
+  return fraction === undefined ? grouped(whole) : `${grouped(whole)},${fraction}`;
 }
 
-/** A count as the seeds write small ones: "05", "40". */
-export const formatCount = (n: number) => String(n).padStart(2, '0');
+/** A count as the seeds write small ones: "05", "40", and large ones grouped: "3.000". */
+export const formatCount = (n: number) => grouped(String(n).padStart(2, '0'));
+
+/** A whole number grouped by thousands, unpadded: "7", "3.864". */
+export const formatInteger = (n: number) => formatDecimal(n, 0);
 
 export function formatDate(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
 }
 
-export function formatSigned(n: number, digits = 2): string {
-  const text = formatDecimal(Math.abs(n), digits);
-  return n > 0 ? `+${text}` : n < 0 ? `-${text}` : text;
+/** A change as a report words it: "tăng 2 xã", "giảm 0,4 tiêu chí", "không thay đổi". */
+export function formatChange(n: number, unit: string, digits = 2): string {
+  const amount = `${formatDecimal(Math.abs(n), digits)} ${unit}`;
+  return n > 0 ? `tăng ${amount}` : n < 0 ? `giảm ${amount}` : 'không thay đổi';
 }
 
 /** "19 tiêu chí", "15–18 tiêu chí", "dưới 5 tiêu chí". */

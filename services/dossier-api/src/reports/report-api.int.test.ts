@@ -68,7 +68,7 @@ describe('progress report through the API', () => {
     expect(report.change.bands).toEqual([{ min: 3, max: 3, change: 1 }, { min: 2, max: 2, change: -1 }, { min: 0, max: 1, change: 0 }]);
   });
 
-  it('counts a recognition only once decided and never one the record marks revoked', async () => {
+  it('counts a recognition from its day until its revocation takes effect, never one marked revoked without that day', async () => {
     const before = (await province('GET', '/reports/progress?unit=P1&asOf=2023-11-30')).body as Json;
     expect(before.summary).toMatchObject({ recognised: 0, atStandard: 0 });
     const after = (await province('GET', '/reports/progress?unit=P1&asOf=2024-06-30')).body as Json;
@@ -77,6 +77,11 @@ describe('progress report through the API', () => {
     await h.db.recognition.create({ data: { unitCode: 'P1-D2-C4', trackCode: 'T-NTM', year: 2025, decisionId: randomUUID(), status: 'active', origin: 'registered', recognisedOn: new Date('2025-03-01') } });
     const registered = async (asOf: string) => ((await province('GET', `/reports/progress?unit=P1&asOf=${asOf}`)).body as Json).summary.recognised;
     expect([await registered('2025-02-28'), await registered('2025-03-01')]).toEqual([1, 2]);
+    // Sơn Bình's recognition revoked with effect from 01/06/2025: counted the day before, not from that day.
+    await h.db.recognition.updateMany({ where: { unitCode: 'P1-D1-C1' }, data: { status: 'revoked', revokedOn: new Date('2025-06-01') } });
+    expect([await registered('2025-05-31'), await registered('2025-06-01'), await registered('2025-12-31')]).toEqual([2, 1, 1]);
+    const compared = (await province('GET', '/reports/progress?unit=P1&asOf=2025-06-01&compareTo=2025-05-31')).body as Json & { change: { recognised: number } };
+    expect(compared.change.recognised).toBe(-1);
   });
 
   it('writes the same figures to CSV and XLSX (numbers as numbers), and a PDF with decimal commas and charts', async () => {

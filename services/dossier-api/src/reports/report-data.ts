@@ -100,23 +100,37 @@ export async function readStatusRecords(db: Db, provinceCode: string | null, set
     ),
   ]);
   const recent = unpack(recentRows);
-  const found = new Set(recent.map((r) => `${r.unitCode}|${r.criteriaSetCode}|${r.criterionCode}`));
-  // Units the window leaves without a result on some criterion: their older rows, read unit by unit
-  // (one index range each; a unit never recorded costs one probe).
+  // The criteria each unit has a result on in the window, by set.
+  const found = new Map<string, Map<string, Set<string>>>(codes.map((code) => [code, new Map()]));
+  for (const r of recent) {
+    const ofSet = found.get(r.criteriaSetCode);
+    const criteria = ofSet?.get(r.unitCode);
+    if (criteria) criteria.add(r.criterionCode);
+    else ofSet?.set(r.unitCode, new Set([r.criterionCode]));
+  }
+  // Units the window leaves without a result on some criterion: their older rows.
   const missing = new Set<string>();
   for (const { set, units } of older) {
+    const ofSet = found.get(set.code);
     for (const unit of [...set.expectedUnits, ...units]) {
-      if (set.criterionCodes.some((criterion) => !found.has(`${unit}|${set.code}|${criterion}`))) missing.add(unit);
+      const criteria = ofSet?.get(unit);
+      if (!criteria || set.criterionCodes.some((criterion) => !criteria.has(criterion))) missing.add(unit);
     }
   }
   if (missing.size === 0) return recent;
+  const before = Prisma.sql`criteria_set_code IN (${Prisma.join(codes)}) AND recorded_on <= ${asOf}::date - ${windowDays}::int`;
+  // Which of them have any older record: one index probe each (a lateral LIMIT 1, so the planner
+  // does not scan every unit's records to join them), then the latest records of those only.
+  const withOlder = await db.$queryRaw<Array<{ code: string }>>`
+    SELECT m.code FROM unnest(${[...missing]}::text[]) AS m(code)
+    CROSS JOIN LATERAL (SELECT 1 FROM unit_status_records r WHERE r.unit_code = m.code AND ${before} LIMIT 1) found`;
+  if (withOlder.length === 0) return recent;
   const earlier = await db.$queryRaw<PackedRow[]>`
     SELECT unit_code, criteria_set_code AS "set", ${packed} AS packed
     FROM (
       SELECT DISTINCT ON (unit_code, criteria_set_code, criterion_code, indicator_code, source) *
       FROM unit_status_records
-      WHERE unit_code = ANY(${[...missing]}::text[]) AND criteria_set_code IN (${Prisma.join(codes)})
-        AND recorded_on <= ${asOf}::date - ${windowDays}::int
+      WHERE unit_code = ANY(${withOlder.map((u) => u.code)}::text[]) AND ${before}
       ORDER BY unit_code, criteria_set_code, criterion_code, indicator_code, source, recorded_on DESC
     ) latest
     GROUP BY unit_code, criteria_set_code`;
@@ -146,18 +160,19 @@ export async function readDossierResults(db: Db, provinceCode: string | null, as
 
 /**
  * Recognitions (issued by this system's decisions or registered from earlier ones) with the day
- * their standing holds from. The record keeps a revocation as the status `revoked` without its
- * date: such a recognition is never counted (see docs/status-records.md).
+ * their standing holds from and, once revoked, the day the revocation took effect. A recognition
+ * marked revoked without that day (recorded before the day was kept) is never counted.
  */
 export async function readRecognitions(db: Db, provinceCode: string | null): Promise<RecognitionFact[]> {
   const province = provinceCode === null ? Prisma.empty : Prisma.sql`AND u.province_code = ${provinceCode}`;
-  const rows = await db.$queryRaw<Array<{ unit_code: string; track_code: string; status: string; from: string | null }>>`
-    SELECT r.unit_code, r.track_code, r.status, to_char(COALESCE(r.recognised_on, d.effective_on, d.signed_on), 'YYYY-MM-DD') AS "from"
+  const rows = await db.$queryRaw<Array<{ unit_code: string; track_code: string; status: string; from: string | null; revoked_on: string | null }>>`
+    SELECT r.unit_code, r.track_code, r.status, to_char(COALESCE(r.recognised_on, d.effective_on, d.signed_on), 'YYYY-MM-DD') AS "from",
+      to_char(r.revoked_on, 'YYYY-MM-DD') AS revoked_on
     FROM recognitions r
     JOIN administrative_units u ON u.code = r.unit_code
     LEFT JOIN decisions d ON d.id = r.decision_id
     WHERE (d.id IS NULL OR d.outcome = 'recognised') ${province}`;
-  return rows.flatMap((r) => (r.from === null ? [] : [{ unitCode: r.unit_code, trackCode: r.track_code, from: r.from, revokedOn: r.status === 'revoked' ? 'unknown' : null }]));
+  return rows.flatMap((r) => (r.from === null ? [] : [{ unitCode: r.unit_code, trackCode: r.track_code, from: r.from, revokedOn: r.status === 'revoked' ? (r.revoked_on ?? 'unknown') : null }]));
 }
 
 export async function readTargets(db: Db, provinceCode: string | null): Promise<TargetFact[]> {
