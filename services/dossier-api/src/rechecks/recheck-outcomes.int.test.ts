@@ -61,6 +61,9 @@ describe('the yearly re-check of a recognised commune through the HTTP API (real
     const other = await sgt('PUT', `/rechecks/${id}/criteria/C1/appraisal`, { commandId: randomUUID(), departmentCode: 'SGT', verdict: 'met', reason: null });
     expect(other.status).toBe(403);
     expect(other.body.detail).toContain('không được giao cho SGT');
+    expect((await sgt('GET', '/recheck-appraisal-tasks?department=SXD')).status).toBe(403);
+    const own = await sgt('GET', '/recheck-appraisal-tasks?department=SGT&open=false');
+    expect((own.body.items as Array<{ recheckId: string; criterionCodes: string[] }>).filter((t) => t.recheckId === id)).toEqual([expect.objectContaining({ criterionCodes: ['C2', 'C3'] })]);
   });
 
   it('proposes revocation when half the criteria are unmet; the province revokes with a decision PDF, and the unit loses its standing and leaves later campaigns', async () => {
