@@ -121,16 +121,16 @@ export async function readDossierResults(db: Db, provinceCode: string | null, as
 }
 
 /**
- * Recognitions with the day they took effect. The record keeps a revocation as the status
- * `revoked` without its date: such a recognition is never counted (see docs/status-records.md).
+ * Recognitions with the day they took effect and, for a revoked one, the day its revocation took
+ * effect (a revocation recorded without its day counts as never in force; see docs/status-records.md).
  */
 export async function readRecognitions(db: Db, provinceCode: string | null): Promise<RecognitionFact[]> {
   const province = provinceCode === null ? Prisma.empty : Prisma.sql`AND d.province_code = ${provinceCode}`;
-  const rows = await db.$queryRaw<Array<{ unit_code: string; track_code: string; status: string; from: string | null }>>`
-    SELECT r.unit_code, r.track_code, r.status, to_char(COALESCE(d.effective_on, d.signed_on), 'YYYY-MM-DD') AS "from"
+  const rows = await db.$queryRaw<Array<{ unit_code: string; track_code: string; status: string; from: string | null; revoked_on: string | null }>>`
+    SELECT r.unit_code, r.track_code, r.status, to_char(COALESCE(d.effective_on, d.signed_on), 'YYYY-MM-DD') AS "from", to_char(r.revoked_on, 'YYYY-MM-DD') AS revoked_on
     FROM recognitions r JOIN decisions d ON d.id = r.decision_id
     WHERE d.outcome = 'recognised' ${province}`;
-  return rows.flatMap((r) => (r.from === null ? [] : [{ unitCode: r.unit_code, trackCode: r.track_code, from: r.from, revokedOn: r.status === 'revoked' ? 'unknown' : null }]));
+  return rows.flatMap((r) => (r.from === null ? [] : [{ unitCode: r.unit_code, trackCode: r.track_code, from: r.from, revokedOn: r.status === 'revoked' ? (r.revoked_on ?? 'unknown') : null }]));
 }
 
 export async function readTargets(db: Db, provinceCode: string | null): Promise<TargetFact[]> {
