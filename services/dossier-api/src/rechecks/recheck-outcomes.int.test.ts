@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nationalFixture, provinceFixture } from '@ntm/catalog/test-fixtures';
 import { testConfig } from '@ntm/testing';
+import { readRecognitions } from '../reports/report-data.js';
 import { bringToDecision, startDossierHarness, type DossierHarness } from '../dossiers/test-harness.js';
 import { expectOutcome, ok, openCampaign, reappraise } from './recheck-test-support.js';
 
@@ -61,6 +62,9 @@ describe('the yearly re-check of a recognised commune through the HTTP API (real
     const other = await sgt('PUT', `/rechecks/${id}/criteria/C1/appraisal`, { commandId: randomUUID(), departmentCode: 'SGT', verdict: 'met', reason: null });
     expect(other.status).toBe(403);
     expect(other.body.detail).toContain('không được giao cho SGT');
+    expect((await sgt('GET', '/recheck-appraisal-tasks?department=SXD')).status).toBe(403);
+    const own = await sgt('GET', '/recheck-appraisal-tasks?department=SGT&open=false');
+    expect((own.body.items as Array<{ recheckId: string; criterionCodes: string[] }>).filter((t) => t.recheckId === id)).toEqual([expect.objectContaining({ criterionCodes: ['C2', 'C3'] })]);
   });
 
   it('proposes revocation when half the criteria are unmet; the province revokes with a decision PDF, and the unit loses its standing and leaves later campaigns', async () => {
@@ -97,6 +101,9 @@ describe('the yearly re-check of a recognised commune through the HTTP API (real
     expect(page.body).toContain(sha);
     const unit = await ok(h.call, 'GET', '/catalog/units/P1-D1-C2');
     expect(unit.recognitions).toEqual([expect.objectContaining({ status: 'revoked', revokedOn: '2027-08-15', revocationDecisionId: decision.commandId })]);
+
+    // The province's report reads the recognition as in force until the revocation's effective day.
+    expect((await readRecognitions(h.db, 'P1')).find((r) => r.unitCode === 'P1-D1-C2')).toMatchObject({ from: '2026-11-20', revokedOn: '2027-08-15' });
 
     // The next year's campaign re-checks the commune that kept its standing only.
     const next = await openCampaign(h, 'P1', 'T-NTM', 2028);

@@ -26,11 +26,18 @@ export async function openCampaign(h: DossierHarness, province: string, track: s
   throw new Error(`the ${year} campaign of ${province}/${track} started no re-check`);
 }
 
-/** Re-appraises every criterion of the re-check's open tasks: `unmet` criteria not met (with a reason), the rest met. */
+/**
+ * Re-appraises every criterion of the re-check's open tasks, found as each department finds its
+ * own (its list of open re-appraisal tasks): `unmet` criteria not met (with a reason), the rest met.
+ */
 export async function reappraise(call: Call, recheckId: string, unmet: ReadonlySet<string>): Promise<Body> {
   const view = await ok(call, 'GET', `/rechecks/${recheckId}`);
-  const round = Math.max(...(view.tasks as Array<{ round: number }>).map((t) => t.round));
-  const tasks = (view.tasks as Array<{ round: number; departmentCode: string; criterionCodes: string[] }>).filter((t) => t.round === round);
+  const departments = [...new Set((view.tasks as Array<{ departmentCode: string }>).map((t) => t.departmentCode))];
+  const tasks: Array<{ departmentCode: string; criterionCodes: string[] }> = [];
+  for (const department of departments) {
+    const list = await ok(call, 'GET', `/recheck-appraisal-tasks?department=${department}&province=${String(view.provinceCode)}&pageSize=200`);
+    tasks.push(...(list.items as Array<{ recheckId: string; departmentCode: string; criterionCodes: string[] }>).filter((t) => t.recheckId === recheckId));
+  }
   for (const t of tasks) {
     for (const c of t.criterionCodes) {
       const verdict = unmet.has(c) ? { verdict: 'not_met', reason: 'Chưa đạt khi thẩm định lại.' } : { verdict: 'met', reason: null };
