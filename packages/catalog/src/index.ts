@@ -10,3 +10,4 @@ export { unitChain, unitSubtree } from './unit-tree.js';
 export { parseRecognitionsCsv, csvLocation as recognitionCsvLocation } from './recognitions-csv.js';
 export { jsonLocation, readMergers, registerMergers, type MergerRegistration } from './unit-mergers.js';
 export { csvLocation as mergerCsvLocation, mergerCsvColumns, parseMergersCsv } from './unit-mergers-csv.js';
+export { decisionDocument, issuingUnitCode, loadDecisionSetting, signerProblem, type DecisionSetting } from './decision-content.js';
