@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { pdf } from '@ntm/evidence-api/test-files';
@@ -56,6 +59,11 @@ describe("Pha Mu's dossier through the portal only, each step by the person whos
     await page.reload();
     await page.getByRole('heading', { name: 'Còn thiếu trước khi nộp' }).waitFor();
     console.log(`commune's dossier page usable ${Date.now() - reloaded} ms after a fresh load (loopback, 19 criteria)`);
+    // Where that time goes: the page's own requests, from the navigation's start (ms).
+    const requests = await page.evaluate<string[]>(
+      "performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource')).map((e) => `${new URL(e.name).pathname.replace(/[0-9a-f-]{36}/, ':id')} ${Math.round(e.startTime)}–${Math.round(e.responseEnd)}`)",
+    );
+    console.log(`requests of the fresh load: ${requests.join('; ')}`);
     await checked(page, 'dossier-self-assessment');
 
     // Every criterion, the first with its evidence uploaded from the page.
@@ -160,6 +168,21 @@ describe("Pha Mu's dossier through the portal only, each step by the person whos
     await page.getByLabel('Ngày ký').fill('20/07/2025');
     await page.getByLabel('Người ký', { exact: true }).fill('Người ký thử');
     await page.getByLabel('Chức vụ người ký').fill('Phó Chủ tịch');
+    // The decision as it will be issued, shown in the page before anything is recorded.
+    await page.getByRole('button', { name: 'Xem trước văn bản' }).click();
+    const frame = page.locator('iframe[title="Xem trước quyết định công nhận"]');
+    await frame.waitFor();
+    // The same preview through the portal with this person's session: the decision as it will be issued.
+    const answer = await province.context.request.post(`${stack.url}/api/dossier/dossiers/${dossier.id}/decision/preview`, {
+      data: { number: '1234/QĐ-UBND', date: '2025-07-20', effectiveDate: '2025-07-20', signer: 'Người ký thử', signerTitle: 'Phó Chủ tịch', submissionNumber: null, submissionDate: null },
+    });
+    expect(answer.headers()['content-type']).toBe('application/pdf');
+    const previewFile = join(mkdtempSync(join(tmpdir(), 'ntm-preview-')), 'xem-truoc.pdf');
+    writeFileSync(previewFile, await answer.body());
+    const previewText = execFileSync('pdftotext', [previewFile, '-'], { encoding: 'utf8' });
+    expect(previewText).toContain('Số: 1234/QĐ-UBND');
+    expect(previewText).toContain('Người ký thử');
+    expect(await stack.db.decision.count({ where: { dossierId: dossier.id } })).toBe(0);
     await checked(page, 'province-decision');
     await page.getByRole('button', { name: 'Ban hành quyết định công nhận' }).click();
     await page.getByRole('heading', { name: 'Quyết định số 1234/QĐ-UBND ngày 20/07/2025' }).waitFor();

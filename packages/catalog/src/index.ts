@@ -11,3 +11,4 @@ export { parseRecognitionsCsv, csvLocation as recognitionCsvLocation } from './r
 export { jsonLocation, readMergers, registerMergers, type MergerRegistration } from './unit-mergers.js';
 export { csvLocation as mergerCsvLocation, mergerCsvColumns, parseMergersCsv } from './unit-mergers-csv.js';
 export { resolveAppraisers, type Appraiser } from './appraisers.js';
+export { decisionDocument, issuingUnitCode, loadDecisionSetting, signerProblem, type DecisionSetting } from './decision-content.js';

@@ -55,7 +55,7 @@ export async function buildDossierApi(deps: DossierApiDeps, options: FastifyServ
   await app.register(mergerRoutes(deps.db));
   await app.register(dossierRoutes(deps));
   await app.register(appraisalRoutes(deps));
-  await app.register(decisionRoutes(deps));
+  await app.register(decisionRoutes({ ...deps, publicBaseUrl: deps.config.publicBaseUrl }));
   await app.register(dossierNowRoutes(deps.db, deps.now));
   await app.register(publicRoutes(deps.db));
   await app.register(recognitionRoutes({ db: deps.db, storage: deps.storage, now: deps.now, maxPdfBytes: deps.config.evidenceApi.maxBytes }));

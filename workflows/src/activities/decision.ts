@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { dossierFailureTypes, HistoryEvent, type DecisionCommand, type RecordedBy } from '@ntm/contracts';
 import { fromStoredDate, toStoredDate } from '@ntm/domain';
 import { recordOnce } from './dossier.js';
-import { decisionDocument, loadDecisionSetting, signerProblem } from './decision-content.js';
+import { decisionDocument, loadDecisionSetting, signerProblem } from '@ntm/catalog';
 import { Prisma, type Db } from '@ntm/db';
 import { renderDecisionPdf } from '@ntm/documents';
 import { objectKeys, type Storage } from '@ntm/storage';

@@ -5,7 +5,7 @@ import { Prisma, appendAudit, type Db } from '@ntm/db';
 import { RecheckOutcome, RecheckStage, StageKind, fromStoredDate, toStoredDate } from '@ntm/domain';
 import { renderRevocationPdf } from '@ntm/documents';
 import { objectKeys, type Storage } from '@ntm/storage';
-import { decisionDocument, loadDecisionSetting, signerProblem } from './decision-content.js';
+import { decisionDocument, loadDecisionSetting, signerProblem } from '@ntm/catalog';
 import type { DecisionDeps } from './decision.js';
 
 /** The decision setting of a re-check's unit: the province's form for the track, as a recognition decision reads it. */

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { decisionDocument, loadDecisionSetting, readDossierPlan, signerProblem } from '@ntm/catalog';
 import { DecisionBody, Problem, decideDossierUpdate } from '@ntm/contracts';
-import { fromStoredDate } from '@ntm/domain';
+import { renderDecisionPdf } from '@ntm/documents';
+import { availableCommands, fromStoredDate } from '@ntm/domain';
 import type { Storage } from '@ntm/storage';
 import { HttpProblem } from '@ntm/http';
 import type { FastifyRequest } from 'fastify';
@@ -28,10 +30,16 @@ export const DecisionView = z
 /** The decision document's bytes, as the OpenAPI document describes a file. */
 const DecisionPdf = z.string().meta({ format: 'binary', description: 'Văn bản quyết định (PDF)' });
 
+/** What a recognition says (number, days, signer, submission): the decision's body without the command's id. */
+const DecisionPreviewBody = DecisionBody.options[0].omit({ commandId: true, outcome: true }).meta({
+  id: 'DecisionPreview',
+  examples: [{ number: '1234/QĐ-UBND', date: '2026-11-20', effectiveDate: '2026-11-20', signer: 'Nguyễn Văn A', signerTitle: 'Chủ tịch', submissionNumber: '45/TTr-UBND', submissionDate: '2026-10-30' }],
+});
+
 const isoDate = (d: Date | null) => (d ? fromStoredDate(d) : null);
 
 /** The provincial office's decision and the decision document. */
-export function decisionRoutes(deps: DossierRouteDeps & { storage: Storage }): FastifyPluginAsyncZod {
+export function decisionRoutes(deps: DossierRouteDeps & { storage: Storage; publicBaseUrl: string }): FastifyPluginAsyncZod {
   const { db, storage } = deps;
   const decisionOf = async (request: FastifyRequest, dossierId: string) => {
     await requireDossierAccess(db, actorOf(request), 'dossier.read', dossierId);
@@ -56,6 +64,39 @@ export function decisionRoutes(deps: DossierRouteDeps & { storage: Storage }): F
       },
       async (request) => {
         return sendCommand(deps, request, 'decision.decide', request.params.id, decideDossierUpdate, request.body);
+      },
+    );
+
+    app.post(
+      '/dossiers/:id/decision/preview',
+      {
+        schema: {
+          operationId: 'previewDecisionPdf',
+          description:
+            'Văn bản quyết định công nhận như sẽ được ban hành với số, ngày, người ký đã nhập, để người có thẩm quyền xem trước khi ban hành; không ghi lại gì. Mã QR của bản xem trước không dẫn đến quyết định nào. 403 khi người dùng không được ban hành quyết định của hồ sơ; 409 khi hồ sơ không ở bước quyết định; 422 khi mẫu quyết định của tỉnh chưa đủ hoặc chức vụ người ký không hợp.',
+          tags: ['decision'],
+          summary: 'Xem trước văn bản quyết định công nhận (PDF)',
+          params: Id,
+          body: DecisionPreviewBody,
+          produces: ['application/pdf'],
+          response: { 200: DecisionPdf, ...problems },
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        const { scope } = await requireDossierAccess(db, actor, 'decision.decide', request.params.id);
+        const dossier = await db.dossier.findUniqueOrThrow({ where: { id: request.params.id } });
+        // The same rule as the available commands: the dossier must be at the step this person decides.
+        const { stages } = await readDossierPlan(db, dossier);
+        const stage = { code: dossier.stage, kind: stages.find((s) => s.code === dossier.stage)?.kind ?? null };
+        if (!availableCommands(actor, scope, stage).commands.includes('decision.decide')) throw new HttpProblem('wrongStage', 'Hồ sơ không ở bước ban hành quyết định.');
+        const loaded = await loadDecisionSetting(db, dossier);
+        if ('problems' in loaded) throw new HttpProblem('unprocessable', loaded.problems.join(' '));
+        const signer = signerProblem(loaded.setting, request.body.signerTitle);
+        if (signer !== null) throw new HttpProblem('unprocessable', signer);
+        const pdf = await renderDecisionPdf(decisionDocument(loaded.setting, { ...request.body, year: dossier.year, verifyUrl: `${deps.publicBaseUrl}/public/decisions/xem-truoc` }));
+        // Bytes sent as they are: the schema describes a file, not a string to serialize.
+        return reply.type('application/pdf').header('content-disposition', 'inline; filename="xem-truoc-quyet-dinh.pdf"').send(pdf as unknown as string);
       },
     );
 

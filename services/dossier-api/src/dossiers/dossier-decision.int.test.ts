@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nationalFixture, provinceFixture } from '@ntm/catalog/test-fixtures';
+import { pdfText } from '@ntm/documents/testing';
 import { sha256OfStream } from '@ntm/storage';
 import { testConfig } from '@ntm/testing';
 import { bringToDecision, startDossierHarness, type Call } from './test-harness.js';
@@ -81,9 +82,19 @@ describe('the provincial decision (real Temporal, PostgreSQL and MinIO)', () => 
     const id = await dossierAwaitingDecision('P1-D1-C2');
     const decide = (signerTitle: string) =>
       call('POST', `/dossiers/${id}/decision`, { commandId: randomUUID(), outcome: 'recognise', number: '13/QĐ-UBND', date: '2026-11-20', effectiveDate: '2026-11-20', signer: 'Người ký thử', signerTitle });
+    const preview = (signerTitle: string) =>
+      call('POST', `/dossiers/${id}/decision/preview`, { number: '13/QĐ-UBND', date: '2026-11-20', effectiveDate: '2026-11-20', signer: 'Người ký thử', signerTitle });
     const wrongTitle = await decide('Chánh Văn phòng');
     expect(wrongTitle.status).toBe(422);
     expect(wrongTitle.body.detail).toContain('"Chủ tịch" hoặc "Phó Chủ tịch"');
+    // The preview says the same before anything is issued, and shows the decision as it would be issued.
+    expect((await preview('Chánh Văn phòng')).body.detail).toBe(wrongTitle.body.detail);
+    const previewed = await preview('Chủ tịch');
+    expect(previewed.status).toBe(200);
+    const text = await pdfText(previewed.body.raw as Buffer);
+    expect(text).toContain('Số: 13/QĐ-UBND');
+    expect(text).toContain('Người ký thử');
+    expect(await h.db.decision.count({ where: { dossierId: id } })).toBe(0);
 
     const form = await h.db.decisionForm.delete({ where: { provinceCode_trackCode: { provinceCode: 'P1', trackCode: 'T-NTM' } } });
     try {
@@ -96,6 +107,7 @@ describe('the provincial decision (real Temporal, PostgreSQL and MinIO)', () => 
     expect((await call('GET', `/dossiers/${id}`)).body.stage).toBe('DECISION');
     expect(await h.db.decision.count({ where: { dossierId: id } })).toBe(0);
     expect((await decide('Chủ tịch')).body.stage).toBe('RECOGNISED');
+    expect((await preview('Chủ tịch')).status).toBe(409);
   });
 
   it('rejects a malformed decision with field errors', async () => {

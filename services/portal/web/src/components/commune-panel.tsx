@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Checkbox, Group, List, NumberInput, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { dossierApi } from '../api/client.js';
 import { newCommandId, outcome } from '../api/commands.js';
 import type { components } from '../api/generated/dossier-api.js';
@@ -17,15 +17,11 @@ const attestationKinds = [
 ] as const;
 
 /** What the commune prepares: criteria, documents, the conditions, the live checklist and submission. */
-export function CommunePanel({ dossier, editable, canSubmit, reload }: { dossier: Dossier; editable: boolean; canSubmit: boolean; reload: () => void }) {
-  const [checklist, setChecklist] = useState<Checklist | null>(null);
+export function CommunePanel({ dossier, checklist, editable, canSubmit, reload }: { dossier: Dossier; checklist: Checklist | null; editable: boolean; canSubmit: boolean; reload: () => void }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [postingDate, setPostingDate] = useState<string | null>(dossier.postingStartedOn);
   const [percent, setPercent] = useState<number | string>(dossier.satisfactionPercent ?? '');
 
-  useEffect(() => {
-    void dossierApi.GET('/dossiers/{id}/checklist', { params: { path: { id: dossier.id } } }).then(({ data }) => setChecklist(data ?? null));
-  }, [dossier]);
 
   const sentBack = (code: string) => (checklist?.supplementation ?? []).filter((s) => s.criterionCode === code);
   const report = (refusal: string | null, done: string) => {

@@ -1,6 +1,6 @@
 import { vietnamDay } from '@ntm/domain/vietnam-time';
 import { Alert, Button, Card, Group, Stack, Textarea, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { dossierApi } from '../api/client.js';
 import { newCommandId, outcome } from '../api/commands.js';
 import type { components } from '../api/generated/dossier-api.js';
@@ -18,10 +18,21 @@ export function DecisionPanel({ dossier, reload }: { dossier: Dossier; reload: (
   const [reasons, setReasons] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [commandId] = useState(newCommandId);
+  const [preview, setPreview] = useState<string | null>(null);
+  useEffect(() => () => void (preview && URL.revokeObjectURL(preview)), [preview]);
+  const recognition = () => ({ number: number.trim(), date: date ?? '', effectiveDate: date ?? '', signer: signer.trim(), signerTitle: signerTitle.trim(), submissionNumber: null, submissionDate: null });
+  /** The decision as it will be issued with what is typed, rendered by the API without recording anything. */
+  async function showPreview() {
+    setError(null);
+    const result = await dossierApi.POST('/dossiers/{id}/decision/preview', { params: { path: { id: dossier.id } }, body: recognition(), parseAs: 'blob' });
+    const refusal = outcome(result);
+    if (refusal || !(result.data instanceof Blob)) setError(refusal ?? 'Không xem trước được văn bản.');
+    else setPreview(URL.createObjectURL(result.data));
+  }
   async function recognise() {
     const result = await dossierApi.POST('/dossiers/{id}/decision', {
       params: { path: { id: dossier.id } },
-      body: { commandId, outcome: 'recognise', number: number.trim(), date: date ?? '', effectiveDate: date ?? '', signer: signer.trim(), signerTitle: signerTitle.trim(), submissionNumber: null, submissionDate: null },
+      body: { commandId, outcome: 'recognise', ...recognition() },
     });
     const refusal = outcome(result);
     if (refusal) setError(refusal);
@@ -49,10 +60,14 @@ export function DecisionPanel({ dossier, reload }: { dossier: Dossier; reload: (
           </Alert>
         )}
         <Group>
+          <Button variant="default" onClick={() => void showPreview()} disabled={number.trim() === '' || signer.trim() === '' || date === null}>
+            Xem trước văn bản
+          </Button>
           <Button onClick={() => void recognise()} disabled={number.trim() === '' || signer.trim() === '' || date === null}>
             Ban hành quyết định công nhận
           </Button>
         </Group>
+        {preview && <iframe src={preview} title="Xem trước quyết định công nhận" style={{ width: '100%', height: 480, border: '1px solid var(--mantine-color-gray-4)' }} />}
         <Textarea label="Lý do không công nhận" value={reasons} onChange={(e) => setReasons(e.currentTarget.value)} />
         <Group>
           <Button color="red" variant="light" onClick={() => void refuse()} disabled={reasons.trim() === ''}>

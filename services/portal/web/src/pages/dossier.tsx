@@ -14,19 +14,25 @@ import NotFoundPage from './not-found.js';
 export type DossierView = components['schemas']['Dossier'];
 type Available = components['schemas']['AvailableCommands'];
 type Decision = components['schemas']['Decision'];
+type Checklist = components['schemas']['SubmissionChecklist'];
+const nowrap = { whiteSpace: 'nowrap' } as const;
 
 /** One dossier: what it is, where it stands, and what the signed-in person can do with it now. */
 export default function DossierPage({ id }: { id: string }) {
   const [dossier, setDossier] = useState<DossierView | null>(null);
   const [available, setAvailable] = useState<Available | null>(null);
   const [decision, setDecision] = useState<Decision | null>(null);
+  const [checklist, setChecklist] = useState<Checklist | null>(null);
   const [state, setState] = useState<'loading' | 'ready' | 'not-found' | { error: string }>('loading');
 
   const load = useCallback(() => {
-    void Promise.all([dossierApi.GET('/dossiers/{id}', { params: { path: { id } } }), dossierApi.GET('/dossiers/{id}/available-commands', { params: { path: { id } } })]).then(([view, commands]) => {
+    // The three answers the page needs, asked at once: one round trip on a slow connection.
+    const path = { params: { path: { id } } };
+    void Promise.all([dossierApi.GET('/dossiers/{id}', path), dossierApi.GET('/dossiers/{id}/available-commands', path), dossierApi.GET('/dossiers/{id}/checklist', path)]).then(([view, commands, list]) => {
       if (view.data && commands.data) {
         setDossier(view.data);
         setAvailable(commands.data);
+        setChecklist(list.data ?? null);
         setState('ready');
         if (view.data.stage === SystemStage.recognised || view.data.stage === SystemStage.refused) void dossierApi.GET('/dossiers/{id}/decision', { params: { path: { id } } }).then((r) => setDecision(r.data ?? null));
       } else if (view.response.status === 404 || view.response.status === 400) setState('not-found');
@@ -49,7 +55,10 @@ export default function DossierPage({ id }: { id: string }) {
   return (
     <Stack>
       <div>
-        <Title order={2}>Hồ sơ {dossier.trackingCode}</Title>
+        <Title order={2}>
+          {/* A tracking code or decision number never breaks at its hyphen on a phone. */}
+          Hồ sơ <span style={nowrap}>{dossier.trackingCode}</span>
+        </Title>
         <Group gap="xs" mt={4}>
           <Text>
             {dossier.trackName} · năm {dossier.year}
@@ -65,7 +74,13 @@ export default function DossierPage({ id }: { id: string }) {
       {decision && (
         <Card withBorder component="section" aria-labelledby="decided-title">
           <Title order={3} size="h4" id="decided-title">
-            {decision.outcome === 'recognised' ? `Quyết định số ${decision.number ?? ''} ngày ${formatDate(decision.date)}` : 'Quyết định không công nhận'}
+            {decision.outcome === 'recognised' ? (
+              <>
+                Quyết định số <span style={nowrap}>{decision.number ?? ''}</span> ngày {formatDate(decision.date)}
+              </>
+            ) : (
+              'Quyết định không công nhận'
+            )}
           </Title>
           {decision.outcome === 'recognised' ? (
             <Anchor href={`/api/dossier/dossiers/${dossier.id}/decision.pdf`} download>
@@ -82,7 +97,7 @@ export default function DossierPage({ id }: { id: string }) {
       {(can('confirmation.decide') || can('decision.decide') || (!can('appraisal.record') && !can('dossier.edit'))) && <AppraisalResults dossier={dossier} />}
       {can('appraisal.record') && <AppraisalPanel dossier={dossier} appraisals={available.appraisals} reload={load} />}
       {!can('appraisal.record') && !can('confirmation.decide') && !can('decision.decide') && (
-        <CommunePanel dossier={dossier} editable={can('dossier.edit')} canSubmit={can('dossier.submit')} reload={load} />
+        <CommunePanel dossier={dossier} checklist={checklist} editable={can('dossier.edit')} canSubmit={can('dossier.submit')} reload={load} />
       )}
       <Timeline control={dossier.processControl} />
     </Stack>

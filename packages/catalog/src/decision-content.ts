@@ -1,4 +1,4 @@
-import { readDossierPlan } from '@ntm/catalog';
+import { readDossierPlan } from './dossier-plan.js';
 import type { Db } from '@ntm/db';
 import { DecidingLevel, fillUnitNames, signingLines, type DecisionForm, type UnitNamesByLevel } from '@ntm/domain';
 import type { DecisionDocument } from '@ntm/documents';
