@@ -43,12 +43,23 @@ let started: Promise<BenchStack> | undefined;
 // Started once, on the first suite that needs the running services (apps restarted unless --keep-apps, so they run this checkout's code).
 const stack = () => (started ??= startBenchStack(log, { restartApps: !values['keep-apps'] }));
 const figures: Figure[] = [];
+const failed: string[] = [];
 for (const name of wanted) {
   log(`suite ${name}`);
-  figures.push(...(await (suites[name] as Suite)(stack)));
+  try {
+    figures.push(...(await (suites[name] as Suite)(stack)));
+  } catch (e) {
+    // One suite's failure is reported; the others' figures still make the table.
+    failed.push(name);
+    log(`suite ${name} failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 await (await started)?.close();
 
 console.log(`\n${formatTable(figures)}`);
-const path = writeResults(join(repoRoot, 'bench-results'), figures, { suites: wanted, runs });
+const path = writeResults(join(repoRoot, 'bench-results'), figures, { suites: wanted, runs, failed });
 console.log(`\nwritten to ${path}`);
+if (failed.length > 0) {
+  console.log(`failed suites: ${failed.join(', ')}`);
+  process.exitCode = 1;
+}

@@ -33,7 +33,19 @@ const h = await startDossierHarness(config, [seed('national.json'), seed('lai-ch
 // Dossiers opened before Lai Châu's two-tier reform (1 July 2025): every stage, the district's included.
 h.openOn('2025-06-16');
 
-async function drive(call: Call, unitCode: string, n: number): Promise<number> {
+/** As a person's client does: a 503 (the workflow did not answer in time) is sent again with the same command id. */
+function retrying(call: Call): Call {
+  return async (method, url, payload) => {
+    for (let attempt = 1; ; attempt++) {
+      const res = await call(method, url, payload);
+      if (res.status !== 503 || attempt === 5) return res;
+      console.log(`${method} ${url}: 503, sent again (attempt ${attempt + 1})`);
+    }
+  };
+}
+
+async function drive(send: Call, unitCode: string, n: number): Promise<number> {
+  const call = retrying(send);
   const started = performance.now();
   const ok = (res: { status: number; body: unknown }, what: string) => {
     if (res.status >= 300) throw new Error(`${unitCode} ${what}: ${res.status} ${JSON.stringify(res.body)}`);

@@ -15,7 +15,14 @@ const partsInFlight = 2;
  * first byte went out, and it lists unfinished uploads before starting. A failed upload is
  * aborted, leaving no parts behind.
  */
-export async function uploadInParts(client: Minio.Client, bucket: string, key: string, body: AsyncIterable<Buffer>, contentType: string): Promise<{ etag: string; versionId: string | null }> {
+export async function uploadInParts(
+  client: Minio.Client,
+  bucket: string,
+  key: string,
+  body: AsyncIterable<Buffer>,
+  contentType: string,
+  options: { signsPayload: boolean },
+): Promise<{ etag: string; versionId: string | null }> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let uploadId: string | undefined;
@@ -26,9 +33,11 @@ export async function uploadInParts(client: Minio.Client, bucket: string, key: s
   const sendPart = async (part: Buffer) => {
     uploadId ??= await client.initiateNewMultipartUpload(bucket, key, { 'Content-Type': contentType });
     const number = ++partNumber;
-    const md5 = createHash('md5').update(part).digest('base64');
+    // A signed payload (plain HTTP) already carries the part's SHA-256; over TLS the client sends
+    // it unsigned, and Content-MD5 lets storage check the part (as the client's own PUT does).
+    const integrity = options.signsPayload ? {} : { 'Content-MD5': createHash('md5').update(part).digest('base64') };
     const sent = client
-      .uploadPart({ bucketName: bucket, objectName: key, uploadID: uploadId, partNumber: number, headers: { 'Content-Length': part.length, 'Content-MD5': md5 } }, part)
+      .uploadPart({ bucketName: bucket, objectName: key, uploadID: uploadId, partNumber: number, headers: { 'Content-Length': part.length, ...integrity } }, part)
       .then((r) => ({ part: number, etag: r.etag }));
     inFlight.push(sent);
     if (inFlight.length >= partsInFlight) done.push(await (inFlight.shift() as Promise<{ part: number; etag: string }>));

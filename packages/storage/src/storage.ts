@@ -111,7 +111,7 @@ export function createStorage(settings: S3Settings) {
           yield chunk;
         }
       }
-      const info = await uploadInParts(client, bucket, key, metered(), contentType);
+      const info = await uploadInParts(client, bucket, key, metered(), contentType, { signsPayload: !settings.useSSL });
       return { key, sha256: hash.digest('hex'), size, etag: info.etag, versionId: info.versionId };
     },
 

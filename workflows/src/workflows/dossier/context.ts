@@ -1,11 +1,33 @@
-import { patched, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
+import { patched, proxyActivities, proxyLocalActivities, upsertSearchAttributes } from '@temporalio/workflow';
 import { dossierFailureTypes, searchAttributeKeys, SystemStage, type DossierWorkflowInput, type StageKind, type DossierWorkflowState, type Sender } from '@ntm/contracts';
 import { commandQueue } from '../appraisal/commands.js';
 import { failure } from '../appraisal/tasks.js';
 import { authorize, commandStageKind, dossierScopeOf, followedStages, isRole, type Command, type DossierCommand, type DossierScope, type Grant } from '@ntm/domain';
 import type { Activities } from '../../activities/index.js';
 
-export const activities = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 20 } });
+const remoteActivities = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 20 } });
+const localActivities = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { maximumAttempts: 20 } });
+
+/**
+ * The dossier's short database writes (one transaction each) run as local activities: in the
+ * worker, inside the workflow task that runs the command, instead of a round trip through the
+ * Temporal server for an activity task and another workflow task. The histories of commands showed
+ * those two waits as most of a command's time. Their results are recorded in the history when the
+ * workflow task completes; a crash before then runs the task, and so the write, again, and every
+ * write is idempotent (keyed by dossier and command id). Longer work (storage holds, the decision
+ * PDF, publishing) stays in ordinary activities.
+ */
+const localWrites: ReadonlySet<string> = new Set<keyof Activities>([
+  'saveSelfAssessment', 'attachDocument', 'recordStageChange', 'recordCondition', 'recordDossierEvent', 'openAppraisalTasks', 'saveAppraisalVerdict', 'closeAppraisalTask',
+]);
+
+/** The activities as the dossier workflow calls them; histories recorded before local writes replay with ordinary activities. */
+export const activities: typeof remoteActivities = new Proxy(remoteActivities, {
+  get(remote, name, receiver) {
+    if (typeof name === 'string' && localWrites.has(name) && patched('local-activity-writes')) return Reflect.get(localActivities, name, receiver) as unknown;
+    return Reflect.get(remote, name, receiver) as unknown;
+  },
+});
 
 export const openingStage = SystemStage.opening;
 export const rejectedStage = SystemStage.rejected;
