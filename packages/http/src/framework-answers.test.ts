@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createHttpApp } from './app.js';
 import { documentNoNul, nulMessage } from './no-nul.js';
+import { unknownFieldMessage } from './zod-messages.js';
 import { registerOpenApi } from './openapi.js';
 
 // What the fuzzer (test/fuzz) found answered as a 500, in English or as a 404, each answered here.
@@ -40,6 +41,12 @@ describe('answers the framework gives before or around a route', () => {
       { location: 'body.tags.1', message: nulMessage },
     ]);
     expect((await a.inject({ method: 'GET', url: '/units?q=S%C6%A1n%20B%C3%ACnh' })).json()).toEqual({ q: 'Sơn Bình' });
+  });
+
+  it('names an unknown field whose name holds a NUL with the NUL written out, so the answer itself holds none', async () => {
+    const res = await (await app()).inject({ method: 'PUT', url: '/units/12', payload: { name: 'Pha Mu', tags: [], 'x\u0000y': [] } });
+    expect(res.statusCode).toBe(400);
+    expect(problem(res).errors).toEqual([{ location: 'body.x\\u0000y', message: unknownFieldMessage }]);
   });
 
   it('answers a path parameter longer than the router takes with a Vietnamese 414 problem, and a shorter one over the schema with a 400', async () => {

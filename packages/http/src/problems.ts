@@ -66,7 +66,9 @@ const statusKinds: Partial<Record<number, ProblemKind>> = {
 function fieldErrors(error: FastifyError): FieldError[] {
   // The validation entries are Fastify's own shape; typed here because its type does not resolve through pnpm's layout.
   const validation = error.validation as Array<{ keyword?: string; instancePath: string; message?: string; params?: { keys?: unknown } }>;
-  const at = (path: string, ...more: string[]) => [error.validationContext ?? 'request', ...path.split('/').filter(Boolean), ...more].join('.');
+  // A location repeats names the request sent; a NUL in one is written out, so the answer keeps to its schema (no NUL).
+  const at = (path: string, ...more: string[]) =>
+    [error.validationContext ?? 'request', ...path.split('/').filter(Boolean), ...more].join('.').replaceAll('\u0000', '\\u0000');
   return validation.flatMap((v) => {
     const keys = v.keyword === 'unrecognized_keys' && Array.isArray(v.params?.keys) ? (v.params.keys as unknown[]).map(String) : [];
     if (keys.length > 0) return keys.map((key) => ({ location: at(v.instancePath, key), message: unknownFieldMessage }));
