@@ -29,6 +29,7 @@ export const chaosEnv = {
   NTM_MINIO_CONSOLE_PORT: at(29001),
   NTM_DOSSIER_API_PORT: at(23000),
   NTM_EVIDENCE_API_PORT: at(23001),
+  NTM_PORTAL_PORT: at(23002),
   NTM_LOG_LEVEL: 'warn',
   // A run of 20 rounds outlasts the default 15-minute token the driver signs in with.
   NTM_AUTH_ACCESS_TTL_SECONDS: String(24 * 3600),
