@@ -28,10 +28,26 @@ export interface DecisionDocument {
   verifyUrl: string;
 }
 
+type DecisionSetting = Omit<DecisionDocument, 'proposal' | 'year'>;
+
+/** The unit(s) a decision is about, as named in a sentence; each name stays on one line ("huyện Than Uyên", never "huyện Than / Uyên"). */
+export function unitsInSentence(d: DecisionSetting): string {
+  return d.unitNames.map((n) => inSentence(n).replaceAll(' ', '\u00a0')).join(', ');
+}
+
+/** When a decision takes effect, as its article says it. */
+export function inForceFrom(d: DecisionSetting): string {
+  return d.effectiveDate === d.date ? 'kể từ ngày ký' : `kể từ ${formatDocumentDate(d.effectiveDate)}`;
+}
+
+/** The parts every decision of a setting shares: who issues it, its number and date, who signs, who receives it, the verification link. */
+export function decisionFrame(d: DecisionSetting): Pick<DecisionParts, 'issuer' | 'number' | 'place' | 'date' | 'signing' | 'signer' | 'recipients' | 'verifyUrl'> {
+  return { issuer: [d.issuer.body, d.issuer.unitName], number: d.number, place: d.issuer.place, date: d.date, signing: d.signing, signer: d.signer, recipients: d.recipients, verifyUrl: d.verifyUrl };
+}
+
 /** The parts of a recognition decision, for the shared decision layout. */
 export function recognitionParts(d: DecisionDocument): DecisionParts {
-  // Each unit's name stays on one line ("huyện Than Uyên", never "huyện Than / Uyên").
-  const unit = d.unitNames.map((n) => inSentence(n).replaceAll(' ', '\u00a0')).join(', ');
+  const unit = unitsInSentence(d);
   const recognised = `${unit} ${d.recognition} năm ${d.year}`;
   const bases = d.legalBases.map((b) => `Căn cứ ${b};`);
   if (d.proposal) {
@@ -41,20 +57,12 @@ export function recognitionParts(d: DecisionDocument): DecisionParts {
     const last = bases.at(-1);
     if (last !== undefined) bases[bases.length - 1] = last.replace(/;$/, '.');
   }
-  const inForce = d.effectiveDate === d.date ? 'kể từ ngày ký' : `kể từ ${formatDocumentDate(d.effectiveDate)}`;
   return {
-    issuer: [d.issuer.body, d.issuer.unitName],
-    number: d.number,
-    place: d.issuer.place,
-    date: d.date,
+    ...decisionFrame(d),
     subject: `Về việc công nhận ${recognised}`,
     authority: `${d.headTitle} ${d.issuer.body} ${inSentence(d.issuer.unitName)}`,
     bases,
-    articles: [`Công nhận ${recognised}.`, `Quyết định này có hiệu lực ${inForce}.`, `${d.executors.join('; ')} chịu trách nhiệm thi hành Quyết định này./.`],
-    signing: d.signing,
-    signer: d.signer,
-    recipients: d.recipients,
-    verifyUrl: d.verifyUrl,
+    articles: [`Công nhận ${recognised}.`, `Quyết định này có hiệu lực ${inForceFrom(d)}.`, `${d.executors.join('; ')} chịu trách nhiệm thi hành Quyết định này./.`],
   };
 }
 

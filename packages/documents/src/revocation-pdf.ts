@@ -1,6 +1,6 @@
-import { formatDocumentDate, formatVietnameseDate, inSentence } from '@ntm/domain';
+import { formatVietnameseDate, inSentence } from '@ntm/domain';
 import { renderDecisionLayout, type DecisionParts } from './decision-layout.js';
-import type { DecisionDocument } from './decision-pdf.js';
+import { decisionFrame, inForceFrom, unitsInSentence, type DecisionDocument } from './decision-pdf.js';
 
 /** What a revocation decision says: the recognition decision's setting, the decision it revokes and why. */
 export interface RevocationDocument extends Omit<DecisionDocument, 'proposal' | 'year'> {
@@ -13,30 +13,22 @@ export interface RevocationDocument extends Omit<DecisionDocument, 'proposal' | 
 
 /** The parts of a revocation decision (thu hồi quyết định công nhận), for the shared decision layout. */
 export function revocationParts(d: RevocationDocument): DecisionParts {
-  const unit = d.unitNames.map((n) => inSentence(n).replaceAll(' ', '\u00a0')).join(', ');
+  const unit = unitsInSentence(d);
   const recognised = `${unit} ${d.recognition} năm ${d.revoked.year}`;
   const issuer = `${d.issuer.body} ${inSentence(d.issuer.unitName)}`;
   const revokedDecision = d.revoked.number
     ? `Quyết định số ${d.revoked.number}${d.revoked.date ? ` ngày ${formatVietnameseDate(d.revoked.date)}` : ''} của ${issuer} về việc công nhận ${recognised}`
     : `quyết định công nhận ${recognised}`;
-  const inForce = d.effectiveDate === d.date ? 'kể từ ngày ký' : `kể từ ${formatDocumentDate(d.effectiveDate)}`;
   return {
-    issuer: [d.issuer.body, d.issuer.unitName],
-    number: d.number,
-    place: d.issuer.place,
-    date: d.date,
+    ...decisionFrame(d),
     subject: `Về việc thu hồi quyết định công nhận ${recognised}`,
     authority: `${d.headTitle} ${issuer}`,
     bases: [...d.legalBases.map((b) => `Căn cứ ${b};`), `Căn cứ kết quả rà soát, thẩm định lại việc duy trì kết quả đạt chuẩn năm ${d.recheckYear}.`],
     articles: [
       `Thu hồi ${revokedDecision}. Lý do: ${d.reasons.replace(/[.\s]+$/, '')}.`,
-      `Quyết định này có hiệu lực ${inForce}; từ ngày đó ${unit} không còn được công nhận ${d.recognition}.`,
+      `Quyết định này có hiệu lực ${inForceFrom(d)}; từ ngày đó ${unit} không còn được công nhận ${d.recognition}.`,
       `${d.executors.join('; ')} chịu trách nhiệm thi hành Quyết định này./.`,
     ],
-    signing: d.signing,
-    signer: d.signer,
-    recipients: d.recipients,
-    verifyUrl: d.verifyUrl,
   };
 }
 
