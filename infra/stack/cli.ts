@@ -47,7 +47,7 @@ async function up(config: Config): Promise<void> {
   printUrls(config);
 }
 
-/** Typecheck, lint, then every test against the test profile's stack (started if not running). */
+/** Typecheck, lint, then every test against the test profile's stack (started empty if not running). */
 async function test(config: Config, vitestArgs: string[], keep: boolean): Promise<number> {
   const wasRunning = Object.values(await stackHealth(config, infraComponents)).every(Boolean);
   const pnpm = 'pnpm';
@@ -58,6 +58,9 @@ async function test(config: Config, vitestArgs: string[], keep: boolean): Promis
     const status = runStep(label, pnpm, [...args]);
     if (status !== 0) return status;
   }
+  // A stack this run starts, starts empty: data kept from an earlier run on the same machine (the
+  // test database lives outside the clone when run as root) would let old rows decide the tests.
+  if (!wasRunning) await resetStack(config, report);
   await startStack(config, { apps: false, report });
   // The portal's browser tests drive Debian's chromium: installed here when missing, or the run fails now.
   ensureChromium((line) => report({ component: 'chromium', line, kind: 'info' }));
