@@ -1,4 +1,4 @@
-import { toSearchName } from '@ntm/catalog';
+import { looseName } from '@ntm/domain';
 import type { FieldError } from '@ntm/contracts';
 
 /** What status records are checked against: the province's units and the catalog's criteria sets. */
@@ -33,13 +33,13 @@ export interface StatusEntry {
 }
 
 /**
- * A name folded for matching a province's spreadsheet: no diacritics (so old and new tone
- * placement, "hoà"/"hòa", agree), i and y alike ("Mỹ"/"Mĩ"), without the unit's kind ("Xã", "Bản").
+ * A name folded for matching a province's spreadsheet: every spelling the domain's name matching
+ * accepts as the same name (tone placement, i/y, no diacritics) folds alike, without the unit's
+ * kind ("Xã", "Bản"), so a row's "Xã Mĩ Hoà" finds the unit "Mỹ Hòa".
  */
 export function matchName(name: string): string {
-  return toSearchName(name)
-    .replace(/^(tinh|huyen|thi xa|thanh pho|xa|phuong|thi tran|thon|ban|to dan pho|khu pho|to)\s+/, '')
-    .replaceAll('y', 'i')
+  return looseName(name)
+    .replace(/^(tinh|huien|thi xa|thanh pho|xa|phuong|thi tran|thon|ban|to dan pho|khu pho|to)\s+/, '')
     .replace(/[^a-z0-9 ]/g, '')
     .trim();
 }
