@@ -99,6 +99,7 @@ export default function AdminCatalogPage() {
             value={file}
             onChange={setFile}
             clearable
+            clearButtonProps={{ 'aria-label': 'Bỏ tệp đã chọn' }}
           />
           <Group>
             <Button onClick={() => void run(true)} disabled={!ready} loading={busy && outcome?.kind !== 'checked'}>
