@@ -31,12 +31,13 @@ export function Shell({ children }: { children: ReactNode }) {
               </Anchor>
             )}
             {mayRun(user, 'catalog.write') && (
-              <Anchor component={Link} href="/quan-tri/danh-muc" size="sm" style={{ whiteSpace: 'nowrap' }}>
+              // On a phone the administrator's pages carry these links themselves: the header has no room.
+              <Anchor component={Link} href="/quan-tri/danh-muc" size="sm" visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
                 Danh mục
               </Anchor>
             )}
             {mayRun(user, 'users.manage') && (
-              <Anchor component={Link} href="/quan-tri/nguoi-dung" size="sm" style={{ whiteSpace: 'nowrap' }}>
+              <Anchor component={Link} href="/quan-tri/nguoi-dung" size="sm" visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
                 Người dùng
               </Anchor>
             )}

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Card, FileInput, Group, List, ScrollArea, Segment
 import { useEffect, useState } from 'react';
 import { dossierApi, type Problem } from '../api/client.js';
 import type { components } from '../api/generated/dossier-api.js';
+import { AdminNav } from '../admin/admin-nav.js';
 import { ProblemAlert } from '../admin/problem-alert.js';
 import { formatNumber } from '../format.js';
 
@@ -74,6 +75,7 @@ export default function AdminCatalogPage() {
   const ready = file !== null && (kind === 'catalog' || province !== null);
   return (
     <Stack maw={860}>
+      <AdminNav />
       <Title order={2}>Nhập danh mục</Title>
       <Text>
         Tệp được kiểm tra trước (chạy thử, chưa ghi gì) và liệt kê những gì sẽ thay đổi; chỉ sau đó mới áp dụng được. Việc nhập là tất cả hoặc không: một lỗi thì không có gì được ghi. Mục không có trong tệp được giữ nguyên.
@@ -84,8 +86,8 @@ export default function AdminCatalogPage() {
             value={kind}
             onChange={(v) => setKind(v === 'units' ? 'units' : 'catalog')}
             data={[
-              { value: 'catalog', label: 'Tệp danh mục (JSON)' },
-              { value: 'units', label: 'Đơn vị hành chính (CSV)' },
+              { value: 'catalog', label: 'Danh mục (JSON)' },
+              { value: 'units', label: 'Đơn vị (CSV)' },
             ]}
             aria-label="Loại tệp"
             fullWidth
@@ -93,7 +95,7 @@ export default function AdminCatalogPage() {
           {kind === 'units' && <Select label="Tỉnh" placeholder="Chọn tỉnh" data={provinces} value={province} onChange={setProvince} searchable required maw={360} />}
           <FileInput
             label={kind === 'catalog' ? 'Tệp danh mục (ntm-catalog/1)' : 'Tệp CSV đơn vị hành chính'}
-            description={kind === 'catalog' ? 'Định dạng: docs/catalog-file.md' : 'Cột: code,name,level,parent_code,valid_from,valid_to; dòng tiêu đề là dòng 1'}
+            description={kind === 'catalog' ? 'Định dạng: docs/catalog-file.md' : 'Cột: code, name, level, parent_code, valid_from, valid_to; dòng tiêu đề là dòng 1'}
             placeholder="Chọn tệp"
             accept={kind === 'catalog' ? '.json,application/json' : '.csv,text/csv'}
             value={file}

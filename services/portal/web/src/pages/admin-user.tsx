@@ -137,7 +137,15 @@ export default function AdminUserPage({ username }: { username: string | null })
       <Title order={3} size="h4">
         Quyền
       </Title>
-      <GrantEditor grants={form.grants} onChange={(grants) => setForm({ ...form, grants })} errors={errors} />
+      <GrantEditor
+        grants={form.grants}
+        onChange={(grants) => {
+          setForm({ ...form, grants });
+          // The grants changed: what the API said of the earlier ones no longer applies.
+          setProblem((p) => p && { ...p, errors: (p.errors ?? []).filter((e) => !e.location.startsWith('body.grants.')) });
+        }}
+        errors={errors}
+      />
       <Group>
         <Button onClick={save} loading={busy}>
           {username === null ? 'Tạo người dùng' : 'Lưu'}

@@ -6,6 +6,7 @@ import { Link } from 'wouter';
 import { dossierApi, problemText } from '../api/client.js';
 import type { components } from '../api/generated/dossier-api.js';
 import { ScrollTable } from '../components/scroll-table.js';
+import { AdminNav } from '../admin/admin-nav.js';
 import { roleLabel, roleOptions } from '../admin/words.js';
 
 type Account = components['schemas']['UserAccount'];
@@ -57,6 +58,7 @@ export default function AdminUsersPage() {
   const items = result?.items ?? [];
   return (
     <Stack>
+      <AdminNav />
       <Group justify="space-between">
         <Title order={2}>Người dùng</Title>
         <Button component={Link} href="/quan-tri/them-nguoi-dung">
