@@ -18,7 +18,7 @@ export interface CatalogChange {
 }
 
 export type ImportResult =
-  | { ok: true; dryRun: boolean; changes: CatalogChange[]; unchanged: number }
+  | { ok: true; dryRun: boolean; changes: CatalogChange[]; unchanged: number; file: CatalogFile }
   | { ok: false; errors: FieldError[] };
 
 const levelOrder = unitLevelTier;
@@ -62,7 +62,7 @@ export async function importCatalog(db: Db, input: unknown, opts: { dryRun?: boo
       { timeout: 120_000, maxWait: 10_000 },
     );
   }
-  return { ok: true, dryRun: opts.dryRun === true, changes, unchanged };
+  return { ok: true, dryRun: opts.dryRun === true, changes, unchanged, file };
 }
 
 async function plan(db: Db, file: CatalogFile): Promise<{ changes: CatalogChange[]; unchanged: number }> {

@@ -1,6 +1,7 @@
 export { importCatalog, type CatalogChange, type ImportResult } from './import.js';
+export { catalogEntityNames, describeChanges } from './change-words.js';
 export { exportProvinceCatalog } from './export.js';
-export { readCriteriaSets, readDurations, readHolidays, readProvince, readTracks, readUnits } from './read.js';
+export { readCriteriaSets, readDepartments, readDurations, readHolidays, readProvince, readTracks, readUnits } from './read.js';
 export { toSearchName } from './search-name.js';
 export { seedCatalog } from './seed.js';
 export { parseUnitsCsv, unitCsvColumns } from './units-csv.js';

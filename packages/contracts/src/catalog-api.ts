@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CatalogCriteriaSet, CatalogDuration, CatalogHoliday, CatalogProvince, CatalogTrack, UnitLevel } from './catalog-file.js';
+import { CatalogCriteriaSet, CatalogDepartment, CatalogDuration, CatalogHoliday, CatalogProvince, CatalogTrack, UnitLevel } from './catalog-file.js';
 
 export const Pagination = z.object({
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
@@ -113,11 +113,13 @@ export const AssignmentQuery = z.object({
 
 export const Duration = CatalogDuration.meta({ id: 'StageDuration' });
 export const Holiday = CatalogHoliday.meta({ id: 'Holiday' });
+export const Department = CatalogDepartment.meta({ id: 'Department' });
 
 export const ImportChange = z.object({
   entity: z.enum(['province', 'unit', 'criteriaSet', 'track', 'department', 'assignment', 'duration', 'holiday', 'decisionForm']),
   key: z.string(),
   action: z.enum(['create', 'update']),
+  description: z.string().describe('thay đổi, bằng lời: "Thêm đơn vị hành chính 110-99999 (Xã Thử)"'),
 });
 export const ImportReport = z
   .object({ dryRun: z.boolean(), changes: z.array(ImportChange), unchanged: z.number().int() })

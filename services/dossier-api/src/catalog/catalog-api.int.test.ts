@@ -80,6 +80,23 @@ describe('catalog API (real PostgreSQL)', () => {
     ]);
   });
 
+  it('lists the departments of a province by code, and answers 404 for an unknown province', async () => {
+    const { status, body } = await get<Array<{ code: string; name: string; level: string }>>('/catalog/provinces/P1/departments');
+    expect(status).toBe(200);
+    expect(body.map((d) => [d.code, d.level])).toEqual([
+      ['SGT', 'province'],
+      ['SXD', 'province'],
+    ]);
+    expect((await get('/catalog/provinces/NOPE/departments')).status).toBe(404);
+  });
+
+  it('words each change of a dry run in Vietnamese, with the name the file gives it', async () => {
+    const file = { format: 'ntm-catalog/1', province: provinceFixture().province, holidays: [{ date: '2026-09-02', name: 'Quốc khánh' }], departments: [{ code: 'SXD', name: 'Sở Xây dựng (đổi tên)', level: 'province' }] };
+    const res = await app.inject({ method: 'POST', url: '/catalog/import?dryRun=true', payload: file, headers: { authorization } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json<{ changes: Array<{ description: string }> }>().changes.map((c) => c.description)).toEqual(['Cập nhật sở, ngành SXD (Sở Xây dựng (đổi tên))', 'Thêm ngày nghỉ lễ 02/09/2026 (Quốc khánh)']);
+  });
+
   it('answers an unknown unit with a 404 problem in Vietnamese', async () => {
     const { status, body, type } = await get<{ title: string }>('/catalog/units/NOPE');
     expect(status).toBe(404);
@@ -100,7 +117,7 @@ describe('catalog API (real PostgreSQL)', () => {
   it('imports units from CSV, with a dry run first', async () => {
     const csv = 'code,name,level,parent_code,valid_from,valid_to,group:SET-A\nP1-D1-C3,Xã Tà Hừa,commune,P1-D1,2020-01-01,,R1\n';
     const dry = await app.inject({ method: 'POST', url: '/catalog/provinces/P1/units?dryRun=true', payload: csv, headers: { authorization, 'content-type': 'text/csv' } });
-    expect(dry.json()).toEqual({ dryRun: true, changes: [{ entity: 'unit', key: 'P1-D1-C3', action: 'create' }], unchanged: 1 });
+    expect(dry.json()).toEqual({ dryRun: true, changes: [{ entity: 'unit', key: 'P1-D1-C3', action: 'create', description: 'Thêm đơn vị hành chính P1-D1-C3 (Xã Tà Hừa)' }], unchanged: 1 });
     expect((await get('/catalog/units/P1-D1-C3')).status).toBe(404);
     const real = await app.inject({ method: 'POST', url: '/catalog/provinces/P1/units', payload: csv, headers: { authorization, 'content-type': 'text/csv' } });
     expect(real.statusCode).toBe(200);

@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AssignmentQuery, CatalogFile, catalogFormat, CriteriaSetDetail, CriteriaSetQuery, CriteriaSetSummary, CriterionAssignmentView,
-  Duration, Holiday, ImportReport, Problem, ProvinceSettings, Track, pageOf,
+  Department, Duration, Holiday, ImportReport, Problem, ProvinceSettings, Track, pageOf,
 } from '@ntm/contracts';
-import { candidateSets, exportProvinceCatalog, importCatalog, parseUnitsCsv, readCriteriaSets, readDurations, readHolidays, readProvince, readTracks } from '@ntm/catalog';
+import { candidateSets, describeChanges, exportProvinceCatalog, importCatalog, parseUnitsCsv, readCriteriaSets, readDepartments, readDurations, readHolidays, readProvince, readTracks } from '@ntm/catalog';
 import type { Db, Prisma } from '@ntm/db';
 import { CriteriaSet as DomainCriteriaSet, criteriaSetInForce } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
@@ -137,6 +137,11 @@ export function catalogRoutes(db: Db): FastifyPluginAsyncZod {
       return readHolidays(db, params.code);
     });
 
+    app.get('/catalog/provinces/:code/departments', { schema: { operationId: 'listDepartments', summary: 'Các sở, ngành và phòng chuyên môn của tỉnh', description: 'Các sở, ngành cấp tỉnh và phòng chuyên môn cấp huyện của tỉnh, theo mã (để giao quyền thẩm định cho cán bộ). 404 khi không có tỉnh.', tags: ['catalog'], params: Code, response: { 200: z.array(Department), ...notFound } } }, async ({ params }) => {
+      await requireProvince(db, params.code);
+      return readDepartments(db, params.code);
+    });
+
     app.get(
       '/catalog/provinces/:code/export',
       { schema: { operationId: 'exportProvinceCatalog', description: 'Xuất toàn bộ danh mục của tỉnh (đơn vị, sở/phòng, phân công, thời hạn, ngày nghỉ) thành tệp nhập lại được. 404 khi không có tỉnh.', tags: ['catalog'], summary: 'Xuất danh mục của tỉnh thành tệp nhập được', params: Code, response: { 200: CatalogFile, ...notFound } } },
@@ -170,7 +175,7 @@ export function catalogRoutes(db: Db): FastifyPluginAsyncZod {
         const by = catalogWriter(request);
         const result = await importCatalog(db, body, { dryRun: query.dryRun, by });
         if (!result.ok) throw new HttpProblem('validation', 'Tệp danh mục không hợp lệ; không có thay đổi nào được ghi.', result.errors);
-        return { dryRun: result.dryRun, changes: result.changes, unchanged: result.unchanged };
+        return { dryRun: result.dryRun, changes: describeChanges(result.changes, result.file), unchanged: result.unchanged };
       },
     );
 
@@ -199,7 +204,7 @@ export function catalogRoutes(db: Db): FastifyPluginAsyncZod {
         if (!csv.ok) throw new HttpProblem('validation', 'Tệp CSV không hợp lệ; không có thay đổi nào được ghi.', csv.errors);
         const result = await importCatalog(db, { format: catalogFormat, province, units: csv.units }, { dryRun: query.dryRun, source: 'csv', by });
         if (!result.ok) throw new HttpProblem('validation', 'Tệp CSV không hợp lệ; không có thay đổi nào được ghi.', result.errors);
-        return { dryRun: result.dryRun, changes: result.changes, unchanged: result.unchanged };
+        return { dryRun: result.dryRun, changes: describeChanges(result.changes, result.file), unchanged: result.unchanged };
       },
     );
   };

@@ -1,6 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { mayRun } from './access.js';
 import { onSessionLost } from './api/client.js';
 import { Shell } from './components/shell.js';
 import { SignInPage } from './pages/sign-in.js';
@@ -12,6 +13,10 @@ const DossierPage = lazy(() => import('./pages/dossier.js'));
 const NotFoundPage = lazy(() => import('./pages/not-found.js'));
 const OpenDossierPage = lazy(() => import('./pages/open-dossier.js'));
 const QueuePage = lazy(() => import('./pages/queue.js'));
+// The system administrator's pages: a chunk of their own, never loaded by the other roles.
+const AdminCatalogPage = lazy(() => import('./pages/admin-catalog.js'));
+const AdminUsersPage = lazy(() => import('./pages/admin-users.js'));
+const AdminUserPage = lazy(() => import('./pages/admin-user.js'));
 
 const loading = (
   <Center h={200} aria-live="polite">
@@ -51,10 +56,16 @@ export function App() {
             <Route path="/dang-nhap">
               <Redirect to="/" replace />
             </Route>
-            <Route path="/" component={DossierListPage} />
+            {/* An administrator reads no dossiers: their first page is the users'. */}
+            <Route path="/">{mayRun(user, 'dossier.read') || !mayRun(user, 'users.manage') ? <DossierListPage /> : <Redirect to="/quan-tri/nguoi-dung" replace />}</Route>
             <Route path="/ho-so/moi" component={OpenDossierPage} />
             <Route path="/viec-tham-dinh" component={QueuePage} />
             <Route path="/ho-so/:id">{(params) => <DossierPage id={params.id} />}</Route>
+            {/* Anyone else at these addresses gets the not-found page, and no admin page (nor its requests) loads. */}
+            <Route path="/quan-tri/danh-muc">{mayRun(user, 'catalog.write') ? <AdminCatalogPage /> : <NotFoundPage />}</Route>
+            <Route path="/quan-tri/nguoi-dung">{mayRun(user, 'users.manage') ? <AdminUsersPage /> : <NotFoundPage />}</Route>
+            <Route path="/quan-tri/them-nguoi-dung">{mayRun(user, 'users.manage') ? <AdminUserPage username={null} /> : <NotFoundPage />}</Route>
+            <Route path="/quan-tri/nguoi-dung/:username">{(params) => (mayRun(user, 'users.manage') ? <AdminUserPage username={decodeURIComponent(params.username)} /> : <NotFoundPage />)}</Route>
             <Route>
               <NotFoundPage />
             </Route>

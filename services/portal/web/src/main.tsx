@@ -1,5 +1,5 @@
 import '@mantine/core/styles.css';
-import { MantineProvider, createTheme, defaultVariantColorsResolver, parseThemeColor, type CSSVariablesResolver, type VariantColorsResolver } from '@mantine/core';
+import { MantineProvider, createTheme, darken, defaultVariantColorsResolver, parseThemeColor, type CSSVariablesResolver, type VariantColorsResolver } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.js';
@@ -8,6 +8,8 @@ import { App } from './app.js';
 const variantColors: VariantColorsResolver = (input) => {
   const colors = defaultVariantColorsResolver(input);
   const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
+  // A filled button's hover is one shade lighter by default: under 4.5:1 for white text on the darkest shade.
+  if (input.variant === 'filled' && parsed.isThemeColor && (parsed.shade ?? 9) === 9) return { ...colors, hover: darken(parsed.value, 0.15) };
   if (input.variant !== 'light' || !parsed.isThemeColor) return colors;
   const shade = (n: number) => `var(--mantine-color-${parsed.color}-${n})`;
   return { ...colors, background: shade(0), hover: shade(1), color: shade(9), hoverColor: shade(9) };
@@ -31,6 +33,8 @@ const contrast: CSSVariablesResolver = (t) => ({
     '--mantine-color-error': t.colors.red[8] ?? '#e03131',
     '--mantine-color-anchor': t.colors.teal[9] ?? '#087f5b',
     '--mantine-color-placeholder': t.colors.gray[7] ?? '#495057',
+    // A filled button in the primary colour without a color prop hovers on this: darker, not a lighter shade.
+    '--mantine-primary-color-filled-hover': darken(t.colors.teal[9] ?? '#087f5b', 0.15),
   },
   dark: {},
 });

@@ -1,6 +1,7 @@
 import { Anchor, AppShell, Button, Group, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
+import { mayRun } from '../access.js';
 import { useSession } from '../session.js';
 
 /** The frame of every signed-in page: the service's name, who is signed in, sign-out. */
@@ -27,6 +28,17 @@ export function Shell({ children }: { children: ReactNode }) {
             {roles.has('department_officer') && (
               <Anchor component={Link} href="/viec-tham-dinh" size="sm" style={{ whiteSpace: 'nowrap' }}>
                 Việc thẩm định
+              </Anchor>
+            )}
+            {mayRun(user, 'catalog.write') && (
+              // On a phone the administrator's pages carry these links themselves: the header has no room.
+              <Anchor component={Link} href="/quan-tri/danh-muc" size="sm" visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
+                Danh mục
+              </Anchor>
+            )}
+            {mayRun(user, 'users.manage') && (
+              <Anchor component={Link} href="/quan-tri/nguoi-dung" size="sm" visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
+                Người dùng
               </Anchor>
             )}
             <Text size="sm" visibleFrom="sm" truncate="end" maw={280}>
