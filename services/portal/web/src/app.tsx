@@ -12,6 +12,11 @@ const DossierPage = lazy(() => import('./pages/dossier.js'));
 const NotFoundPage = lazy(() => import('./pages/not-found.js'));
 const OpenDossierPage = lazy(() => import('./pages/open-dossier.js'));
 const QueuePage = lazy(() => import('./pages/queue.js'));
+const TrackingLookupPage = lazy(() => import('./pages/tracking-lookup.js'));
+const VerifyDecisionPage = lazy(() => import('./pages/verify-decision.js'));
+
+/** Pages anyone may open, signed in or not. */
+const publicPages: Record<string, typeof TrackingLookupPage> = { '/tra-cuu': TrackingLookupPage, '/xac-thuc-quyet-dinh': VerifyDecisionPage };
 
 const loading = (
   <Center h={200} aria-live="polite">
@@ -37,9 +42,18 @@ export function App() {
 
   if (user === undefined) return loading;
   if (user === null) {
+    const PublicPage = publicPages[location];
     return (
       <SessionContext.Provider value={session}>
-        {location === '/dang-nhap' ? <SignInPage /> : <Redirect to={`/dang-nhap?tiep=${encodeURIComponent(location)}`} replace />}
+        {PublicPage ? (
+          <Suspense fallback={loading}>
+            <PublicPage />
+          </Suspense>
+        ) : location === '/dang-nhap' ? (
+          <SignInPage />
+        ) : (
+          <Redirect to={`/dang-nhap?tiep=${encodeURIComponent(location)}`} replace />
+        )}
       </SessionContext.Provider>
     );
   }
@@ -54,6 +68,8 @@ export function App() {
             <Route path="/" component={DossierListPage} />
             <Route path="/ho-so/moi" component={OpenDossierPage} />
             <Route path="/viec-tham-dinh" component={QueuePage} />
+            <Route path="/tra-cuu" component={TrackingLookupPage} />
+            <Route path="/xac-thuc-quyet-dinh" component={VerifyDecisionPage} />
             <Route path="/ho-so/:id">{(params) => <DossierPage id={params.id} />}</Route>
             <Route>
               <NotFoundPage />

@@ -31,6 +31,8 @@ const contrast: CSSVariablesResolver = (t) => ({
     '--mantine-color-error': t.colors.red[8] ?? '#e03131',
     '--mantine-color-anchor': t.colors.teal[9] ?? '#087f5b',
     '--mantine-color-placeholder': t.colors.gray[7] ?? '#495057',
+    // A hovered primary button darkens rather than lightens: the lighter shade under white text falls under 4.5:1.
+    '--mantine-primary-color-filled-hover': 'color-mix(in srgb, var(--mantine-primary-color-filled), black 20%)',
   },
   dark: {},
 });
