@@ -127,12 +127,12 @@ describe("the provincial office's dossiers of the province, a refusal, and the p
 
     await page.getByRole('link', { name: 'Đăng nhập' }).click();
     await page.getByRole('link', { name: 'Xác thực quyết định' }).click();
-    await page.getByLabel('Mã quyết định').fill('không phải mã');
+    await page.getByLabel('Địa chỉ hoặc mã quyết định').fill('không phải mã');
     await page.getByRole('button', { name: 'Xác thực' }).click();
     await page.getByRole('alert').waitFor();
     expect(await pageProblems(page, 'verify-decision')).toEqual([]);
     // The address read from the QR code works as well as the bare code.
-    await page.getByLabel('Mã quyết định').fill(`http://ntm.test/public/decisions/${registered.decisionId}`);
+    await page.getByLabel('Địa chỉ hoặc mã quyết định').fill(`http://ntm.test/public/decisions/${registered.decisionId}`);
     await page.getByRole('button', { name: 'Xác thực' }).click();
     await page.waitForURL(`${stack.url}/api/dossier/public/decisions/${registered.decisionId}`);
     await page.getByText('2345/QĐ-UBND').first().waitFor();

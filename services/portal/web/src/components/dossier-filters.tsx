@@ -50,8 +50,8 @@ export function DossierFilters({ filters, onChange, districts, tracks }: { filte
   const [year, setYear] = useState(filters.year ?? '');
   useEffect(() => setYear(filters.year ?? ''), [filters.year]);
   // On a phone the short filters (year, lateness) share a row, so the list starts higher; a long name ends in "…".
-  const wide = { base: 12, xs: 6, md: districts.length > 0 ? 2.4 : 3 };
-  const narrow = { base: 6, md: districts.length > 0 ? 2.4 : 3 };
+  const wide = { base: 12, xs: 6, md: districts.length > 0 ? 3 : 4 };
+  const narrow = { base: 6, md: districts.length > 0 ? 1.5 : 2 };
   const ellipsis = { input: { textOverflow: 'ellipsis' } };
   return (
     <Grid gap="sm" component="form" aria-label="Lọc hồ sơ" onSubmit={(e) => e.preventDefault()}>

@@ -16,7 +16,7 @@ export default function VerifyDecisionPage() {
     event.preventDefault();
     const id = uuid.exec(typed)?.[0];
     if (!id) {
-      setError('Mã quyết định gồm 32 chữ số và chữ cái a–f, ví dụ 6f1c8a52-1d2e-4b3c-8a9d-0e1f2a3b4c5d (in cạnh mã QR trên văn bản).');
+      setError('Không nhận ra mã quyết định. Hãy dán địa chỉ đọc được từ mã QR trên văn bản, có dạng …/public/decisions/6f1c8a52-1d2e-4b3c-8a9d-0e1f2a3b4c5d.');
       return;
     }
     // The API's own page (HTML for a browser), a full page load rather than a route of this application.
@@ -25,10 +25,10 @@ export default function VerifyDecisionPage() {
 
   return (
     <PublicFrame title="Xác thực quyết định">
-      <Text mt="xs">Nhập mã quyết định hoặc địa chỉ trong mã QR của văn bản quyết định công nhận (hoặc thu hồi) để kiểm tra số, ngày, đơn vị và tình trạng hiệu lực.</Text>
+      <Text mt="xs">Quét mã QR trên văn bản quyết định công nhận (hoặc thu hồi) rồi dán địa chỉ đọc được, hoặc mã quyết định ở cuối địa chỉ đó, để kiểm tra số, ngày, đơn vị và tình trạng hiệu lực của quyết định.</Text>
       <form onSubmit={submit} aria-label="Xác thực quyết định" noValidate>
         <Group align="flex-end" mt="md" gap="sm">
-          <TextInput label="Mã quyết định" required value={typed} onChange={(e) => setTyped(e.currentTarget.value)} style={{ flex: '1 1 260px' }} error={error !== null} aria-describedby={error ? 'verify-error' : undefined} />
+          <TextInput label="Địa chỉ hoặc mã quyết định" required value={typed} onChange={(e) => setTyped(e.currentTarget.value)} style={{ flex: '1 1 260px' }} error={error !== null} aria-describedby={error ? 'verify-error' : undefined} />
           <Button type="submit">Xác thực</Button>
         </Group>
       </form>
