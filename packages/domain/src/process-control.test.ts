@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { processControl } from './process-control.js';
+import { isOverdue, processControl, stepTiming } from './process-control.js';
 
 const stages = [
   { code: 'SELF', name: 'Tự đánh giá' },
@@ -81,5 +81,18 @@ describe('process-control record', () => {
   it('counts a step started at 00:30 in Hà Nội (17:30 UTC the day before) from the Vietnamese day', () => {
     const record = processControl(stages, [{ stage: 'APPRAISAL', at: at('2026-03-01T17:30:00Z') }], budgets, calendar, at('2026-03-02T03:00:00Z'));
     expect(record.steps[0]?.dueDate).toBe('2026-03-16');
+  });
+
+  it('rates a current step alone (stepTiming) exactly as the record rates its last row: overdue only once past its due date', () => {
+    const entered = at('2026-03-02T03:00:00Z');
+    for (const now of ['2026-03-16T16:59:00Z', '2026-03-16T17:00:00Z']) {
+      const record = processControl(stages, [{ stage: 'APPRAISAL', at: entered }], budgets, calendar, at(now));
+      const alone = stepTiming(entered, null, budgets.APPRAISAL, calendar, at(now));
+      expect(alone).toEqual({ dueDate: record.steps[0]?.dueDate, status: record.steps[0]?.status });
+    }
+    // 17:00 UTC is midnight in Vietnam: the 17th, one day past the due date.
+    expect(isOverdue(stepTiming(entered, null, budgets.APPRAISAL, calendar, at('2026-03-16T16:59:00Z')).status)).toBe(false);
+    expect(isOverdue(stepTiming(entered, null, budgets.APPRAISAL, calendar, at('2026-03-16T17:00:00Z')).status)).toBe(true);
+    expect(isOverdue(stepTiming(entered, null, null, calendar, at('2030-01-01T00:00:00Z')).status)).toBe(false);
   });
 });

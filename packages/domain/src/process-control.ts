@@ -46,11 +46,22 @@ export function processControl(
     if (name === undefined) return;
     const endedAt = moves[i + 1]?.at ?? null;
     const budget = budgets[move.stage] ?? null;
-    const dueDate = budget ? dueDateOf(move.at, budget, calendar) : null;
-    steps.push({ stageCode: move.stage, stageName: name, startedAt: move.at, endedAt, budget, dueDate, status: statusOf(dueDate, endedAt, now) });
+    steps.push({ stageCode: move.stage, stageName: name, startedAt: move.at, endedAt, budget, ...stepTiming(move.at, endedAt, budget, calendar, now) });
   });
   return { steps, lateSteps: steps.filter((s) => s.status === 'late' || s.status === 'overdue').length };
 }
+
+/**
+ * A step's due date and status against its budget: the one rule behind every row of the
+ * process-control record, and behind lists that ask whether a dossier's current step is late.
+ */
+export function stepTiming(startedAt: Date, endedAt: Date | null, budget: Duration | null, calendar: WorkingCalendar, now: Date): { dueDate: string | null; status: StepStatus } {
+  const dueDate = budget ? dueDateOf(startedAt, budget, calendar) : null;
+  return { dueDate, status: statusOf(dueDate, endedAt, now) };
+}
+
+/** A dossier's current step (its last stage move, not yet ended) is late when it is past its due date. */
+export const isOverdue = (status: StepStatus): boolean => status === 'overdue';
 
 function statusOf(dueDate: string | null, endedAt: Date | null, now: Date): StepStatus {
   if (dueDate === null) return 'no_budget';

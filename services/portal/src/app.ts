@@ -64,7 +64,7 @@ export async function buildPortal({ config, webRoot = defaultWebRoot }: PortalDe
   await app.register(
     forwardRoutes(
       [
-        { prefix: 'dossier', baseUrl: config.portal.dossierApiUrl },
+        { prefix: 'dossier', baseUrl: config.portal.dossierApiUrl, publicPrefix: '/public/' },
         { prefix: 'evidence', baseUrl: config.portal.evidenceApiUrl },
       ],
       accessToken,

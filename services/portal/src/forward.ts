@@ -13,10 +13,14 @@ export interface ForwardTarget {
   /** The prefix under /api, e.g. "dossier" for /api/dossier/... */
   prefix: string;
   baseUrl: string;
+  /** Paths under the API (e.g. "/public/") anyone may read without signing in: GET and HEAD go there without a token. */
+  publicPrefix?: string;
 }
 
-function upstreamHeaders(request: FastifyRequest, token: string): Record<string, string> {
-  const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'x-forwarded-for': request.ip };
+const readMethods = new Set(['GET', 'HEAD']);
+
+function upstreamHeaders(request: FastifyRequest, token: string | null): Record<string, string> {
+  const headers: Record<string, string> = { ...(token === null ? {} : { authorization: `Bearer ${token}` }), 'x-forwarded-for': request.ip };
   for (const name of forwardedRequestHeaders) {
     const value = request.headers[name];
     if (typeof value === 'string') headers[name] = value;
@@ -35,7 +39,7 @@ function answerHeaders(headers: IncomingHttpHeaders): Record<string, string | st
 
 /**
  * /api/<prefix>/... goes to the API's /..., streamed both ways (uploads are not buffered), with
- * the session's bearer token added. The browser talks to one origin and never holds a token.
+ * the session's bearer token added (public paths go without one). The browser talks to one origin and never holds a token.
  */
 export function forwardRoutes(targets: ForwardTarget[], accessToken: SessionAccess): FastifyPluginAsync {
   return async (app) => {
@@ -47,10 +51,13 @@ export function forwardRoutes(targets: ForwardTarget[], accessToken: SessionAcce
       const base = new URL(target.baseUrl);
       const send = base.protocol === 'https:' ? httpsRequest : httpRequest;
       const handler = async (request: FastifyRequest, reply: FastifyReply) => {
-        const token = await accessToken(request, reply);
-        if (token === null) throw new HttpProblem('unauthorized', 'Phiên đăng nhập đã hết. Vui lòng đăng nhập lại.');
         const path = request.url.slice(`/api/${target.prefix}`.length) || '/';
         const url = new URL(path, base);
+        // The public tracking lookup and decision verification are read without a session, and without a
+        // token (judged on the normalised path, so /public/../ leads nowhere else).
+        const isPublic = target.publicPrefix !== undefined && readMethods.has(request.method) && url.pathname.startsWith(target.publicPrefix);
+        const token = isPublic ? null : await accessToken(request, reply);
+        if (token === null && !isPublic) throw new HttpProblem('unauthorized', 'Phiên đăng nhập đã hết. Vui lòng đăng nhập lại.');
         const upstream = await new Promise<IncomingMessage>((resolve, reject) => {
           const req = send(url, { method: request.method, headers: upstreamHeaders(request, token) }, resolve);
           req.on('error', reject);

@@ -41,6 +41,18 @@ describe('the portal service without the APIs', () => {
     expect((await app.inject({ method: 'GET', url: '/api/evidence/x', cookies: { ntm_session: 'garbage' } })).statusCode).toBe(401);
   });
 
+  it('forwards the public tracking lookup and decision verification without a session (here to an unreachable API: 503), and nothing else', async () => {
+    for (const url of ['/api/dossier/public/dossiers/12-2025-ABC', '/api/dossier/public/decisions/6f1c8a52-0000-4000-8000-000000000000']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(503);
+      expect(res.json<{ detail: string }>().detail).toBe('Không kết nối được dịch vụ. Vui lòng thử lại sau ít phút.');
+    }
+    expect((await app.inject({ method: 'POST', url: '/api/dossier/public/dossiers/12-2025-ABC' })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/api/evidence/public/x' })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/api/dossier/publicity' })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/api/dossier/public/../dossiers' })).statusCode).toBe(401);
+  });
+
   it('refuses a state-changing request from another origin, and sends a strict content security policy', async () => {
     const res = await app.inject({ method: 'POST', url: '/auth/logout', headers: { origin: 'https://evil.example' } });
     expect(res.statusCode).toBe(403);

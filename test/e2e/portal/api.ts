@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { pdf } from '@ntm/evidence-api/test-files';
+import { departmentUser } from './session.js';
 import type { PortalStack } from './stack.js';
 
 type Call = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: Record<string, unknown> }>;
@@ -42,4 +43,15 @@ export async function submittedThroughApi(stack: PortalStack, username: string, 
   for (const kind of ['no_construction_debt', 'no_complex_security_situation']) await call('PUT', `/dossiers/${id}/attestations/${kind}`, { commandId: randomUUID(), attested: true, explanation: 'Đã xác nhận.' });
   await call('POST', `/dossiers/${id}/submit`, { commandId: randomUUID() });
   return { id, trackingCode: view.trackingCode };
+}
+
+/** Every open appraisal task of the dossier recorded "met" by its department, then confirmed by the district: the dossier waits for the province's decision. */
+export async function awaitingDecisionThroughApi(stack: PortalStack, dossierId: string, districtUser: string): Promise<void> {
+  const tasks = await stack.db.appraisalTask.findMany({ where: { dossierId, closedAt: null } });
+  for (const t of tasks) {
+    const call = await apiAs(stack, departmentUser(t.departmentCode));
+    for (const c of t.criterionCodes) await call('PUT', `/dossiers/${dossierId}/criteria/${c}/appraisal`, { commandId: randomUUID(), departmentCode: t.departmentCode, verdict: 'met', reason: null });
+  }
+  const district = await apiAs(stack, districtUser);
+  await district('POST', `/dossiers/${dossierId}/district-confirmation`, { commandId: randomUUID(), decision: 'confirm', reasons: null });
 }

@@ -2,29 +2,62 @@ import { z } from 'zod';
 import { readDossierPlan } from '@ntm/catalog';
 import type { Db, Prisma } from '@ntm/db';
 import { stageNameOf } from '@ntm/contracts';
+import { readCurrentSteps } from './current-step.js';
 import { DossierSummary, toSummary } from './view.js';
 
-/** A dossier in a list: its summary with the names people read (unit, track and stage, from its plan). */
+/** A dossier in a list: its summary with the names people read (unit, track and stage, from its plan) and its current step's deadline. */
 export const DossierListItem = DossierSummary.extend({
   unitName: z.string(),
   trackName: z.string(),
   stageName: z.string(),
+  stepDueDate: z.string().nullable().meta({ description: 'Hạn của bước hiện tại (YYYY-MM-DD, theo phiếu kiểm soát quá trình); null khi bước không có thời hạn hoặc hồ sơ đã có quyết định.' }),
+  late: z.boolean().meta({ description: 'true khi bước hiện tại đã quá hạn theo phiếu kiểm soát quá trình.' }),
 }).meta({ id: 'DossierListItem' });
 export type DossierListItem = z.infer<typeof DossierListItem>;
 
-/** One page of the dossiers matching `where`, newest first. */
-export async function listDossiers(db: Db, where: Prisma.DossierWhereInput, page: { page: number; pageSize: number }) {
-  const [rows, total] = await Promise.all([
-    db.dossier.findMany({ where, orderBy: { createdAt: 'desc' }, skip: (page.page - 1) * page.pageSize, take: page.pageSize }),
-    db.dossier.count({ where }),
+export interface ListOptions {
+  page: number;
+  pageSize: number;
+  /** Only dossiers whose current step is (true) or is not (false) past its due date. */
+  late?: boolean;
+  /** The instant lateness is judged at. */
+  now: Date;
+}
+
+/**
+ * One page of the dossiers matching `where`, newest first. Lateness depends on each dossier's
+ * budgets, last stage move and province's holidays (the domain's rule, not SQL), so with a late
+ * filter the matching dossiers are rated first and the page is cut from those that match; a
+ * dossier already decided (no open key) is never late, which narrows the rating to open dossiers.
+ */
+export async function listDossiers(db: Db, where: Prisma.DossierWhereInput, options: ListOptions) {
+  const { page, pageSize, late, now } = options;
+  const skip = (page - 1) * pageSize;
+  let rows;
+  let total: number;
+  if (late === undefined) {
+    [rows, total] = await Promise.all([db.dossier.findMany({ where, orderBy: { createdAt: 'desc' }, skip, take: pageSize }), db.dossier.count({ where })]);
+  } else {
+    const candidates = late ? { AND: [where, { openKey: { not: null } }] } : where;
+    const ordered = await db.dossier.findMany({ where: candidates, orderBy: { createdAt: 'desc' }, select: { id: true } });
+    const steps = await readCurrentSteps(db, { AND: [candidates, { openKey: { not: null } }] }, now);
+    const matching = ordered.filter((d) => (steps.get(d.id)?.late ?? false) === late);
+    total = matching.length;
+    const pageIds = matching.slice(skip, skip + pageSize).map((d) => d.id);
+    const found = new Map((await db.dossier.findMany({ where: { id: { in: pageIds } } })).map((r) => [r.id, r]));
+    rows = pageIds.flatMap((id) => found.get(id) ?? []);
+  }
+  const [units, steps] = await Promise.all([
+    db.administrativeUnit.findMany({ where: { code: { in: [...new Set(rows.map((r) => r.unitCode))] } }, select: { code: true, name: true } }),
+    readCurrentSteps(db, { id: { in: rows.map((r) => r.id) }, openKey: { not: null } }, now),
   ]);
-  const units = await db.administrativeUnit.findMany({ where: { code: { in: [...new Set(rows.map((r) => r.unitCode))] } }, select: { code: true, name: true } });
   const unitNames = new Map(units.map((u) => [u.code, u.name]));
   const items = await Promise.all(
     rows.map(async (row): Promise<DossierListItem> => {
       const plan = await readDossierPlan(db, row);
-      return { ...toSummary(row), unitName: unitNames.get(row.unitCode) ?? row.unitCode, trackName: plan.trackName, stageName: stageNameOf(row.stage, plan.stages) };
+      const step = steps.get(row.id) ?? { dueDate: null, late: false };
+      return { ...toSummary(row), unitName: unitNames.get(row.unitCode) ?? row.unitCode, trackName: plan.trackName, stageName: stageNameOf(row.stage, plan.stages), stepDueDate: step.dueDate, late: step.late };
     }),
   );
-  return { items, page: page.page, pageSize: page.pageSize, total };
+  return { items, page, pageSize, total };
 }

@@ -77,6 +77,20 @@ export async function sendCommand<Ret, Body extends { commandId: string }>(
 }
 
 const Id = z.object({ id: z.uuid() });
+const code = (what: string) => z.string().min(1).max(64).optional().describe(what);
+const DossierListQuery = Pagination.extend({
+  province: code('mã tỉnh'),
+  district: code('mã huyện (đơn vị cấp huyện của hồ sơ)'),
+  unit: code('mã đơn vị (xã, thôn) của hồ sơ'),
+  track: code('mã loại hồ sơ'),
+  year: z.coerce.number().int().min(dossierYears.min).max(dossierYears.max).optional().describe('năm của hồ sơ'),
+  stage: code('mã bước hiện tại của hồ sơ'),
+  late: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true'))
+    .describe('true: chỉ hồ sơ có bước hiện tại đã quá hạn; false: chỉ hồ sơ chưa quá hạn'),
+});
 const problems = { 403: Problem, 404: Problem, 409: Problem, 422: Problem };
 
 export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
@@ -133,18 +147,19 @@ export function dossierRoutes(deps: DossierRouteDeps): FastifyPluginAsyncZod {
         schema: {
           operationId: 'listDossiers',
           summary: 'Danh sách hồ sơ người dùng được xem',
-          description: 'Các hồ sơ thuộc phạm vi quyền của người dùng, mới nhất trước, phân trang, kèm tên đơn vị, loại hồ sơ và bước; lọc theo tỉnh, đơn vị, loại hồ sơ, năm và bước.',
+          description:
+            'Các hồ sơ thuộc phạm vi quyền của người dùng, mới nhất trước, phân trang, kèm tên đơn vị, loại hồ sơ, bước, hạn của bước hiện tại và tình trạng trễ hạn; lọc theo tỉnh, huyện, đơn vị, loại hồ sơ, năm, bước và trễ hạn (late=true: bước hiện tại đã quá hạn theo phiếu kiểm soát quá trình; late=false: chưa quá hạn, kể cả hồ sơ đã có quyết định). Giá trị lọc không hợp lệ trả 400.',
           tags: ['dossiers'],
-          querystring: Pagination.extend({ province: z.string().optional(), unit: z.string().optional(), track: z.string().optional(), year: z.coerce.number().int().min(dossierYears.min).max(dossierYears.max).optional(), stage: z.string().optional() }),
+          querystring: DossierListQuery,
           response: { 200: pageOf(DossierListItem) },
         },
       },
       async (request) => {
         const { query } = request;
         const where: Prisma.DossierWhereInput = {
-          AND: [visibleDossiersWhere(actorOf(request)), { provinceCode: query.province, unitCode: query.unit, trackCode: query.track, year: query.year, stage: query.stage }],
+          AND: [visibleDossiersWhere(actorOf(request)), { provinceCode: query.province, districtCode: query.district, unitCode: query.unit, trackCode: query.track, year: query.year, stage: query.stage }],
         };
-        return listDossiers(db, where, query);
+        return listDossiers(db, where, { page: query.page, pageSize: query.pageSize, late: query.late, now: new Date() });
       },
     );
 

@@ -17,6 +17,11 @@ const QueuePage = lazy(() => import('./pages/queue.js'));
 const AdminCatalogPage = lazy(() => import('./pages/admin-catalog.js'));
 const AdminUsersPage = lazy(() => import('./pages/admin-users.js'));
 const AdminUserPage = lazy(() => import('./pages/admin-user.js'));
+const TrackingLookupPage = lazy(() => import('./pages/tracking-lookup.js'));
+const VerifyDecisionPage = lazy(() => import('./pages/verify-decision.js'));
+
+/** Pages anyone may open, signed in or not. */
+const publicPages: Record<string, typeof TrackingLookupPage> = { '/tra-cuu': TrackingLookupPage, '/xac-thuc-quyet-dinh': VerifyDecisionPage };
 
 const loading = (
   <Center h={200} aria-live="polite">
@@ -42,9 +47,18 @@ export function App() {
 
   if (user === undefined) return loading;
   if (user === null) {
+    const PublicPage = publicPages[location];
     return (
       <SessionContext.Provider value={session}>
-        {location === '/dang-nhap' ? <SignInPage /> : <Redirect to={`/dang-nhap?tiep=${encodeURIComponent(location)}`} replace />}
+        {PublicPage ? (
+          <Suspense fallback={loading}>
+            <PublicPage />
+          </Suspense>
+        ) : location === '/dang-nhap' ? (
+          <SignInPage />
+        ) : (
+          <Redirect to={`/dang-nhap?tiep=${encodeURIComponent(location)}`} replace />
+        )}
       </SessionContext.Provider>
     );
   }
@@ -60,6 +74,8 @@ export function App() {
             <Route path="/">{mayRun(user, 'dossier.read') || !mayRun(user, 'users.manage') ? <DossierListPage /> : <Redirect to="/quan-tri/nguoi-dung" replace />}</Route>
             <Route path="/ho-so/moi" component={OpenDossierPage} />
             <Route path="/viec-tham-dinh" component={QueuePage} />
+            <Route path="/tra-cuu" component={TrackingLookupPage} />
+            <Route path="/xac-thuc-quyet-dinh" component={VerifyDecisionPage} />
             <Route path="/ho-so/:id">{(params) => <DossierPage id={params.id} />}</Route>
             {/* Anyone else at these addresses gets the not-found page, and no admin page (nor its requests) loads. */}
             <Route path="/quan-tri/danh-muc">{mayRun(user, 'catalog.write') ? <AdminCatalogPage /> : <NotFoundPage />}</Route>

@@ -4,6 +4,7 @@ import { formatDate } from '../format.js';
 import { ScrollTable } from './scroll-table.js';
 
 type ProcessControl = components['schemas']['ProcessControl'];
+type Step = Pick<ProcessControl['steps'][number], 'stageName' | 'startedAt' | 'dueDate' | 'endedAt' | 'status'>;
 
 const statusLabels: Record<ProcessControl['steps'][number]['status'], { label: string; color: string }> = {
   on_time: { label: 'Đúng hạn', color: 'teal' },
@@ -14,7 +15,7 @@ const statusLabels: Record<ProcessControl['steps'][number]['status'], { label: s
 };
 
 /** The process-control record (phiếu kiểm soát quá trình): each step's dates, due date and standing. */
-export function Timeline({ control }: { control: ProcessControl }) {
+export function Timeline({ control }: { control: { steps: Step[] } }) {
   return (
     <section aria-labelledby="timeline-title">
       <Title order={3} id="timeline-title" size="h4" mb="xs">
@@ -33,13 +34,14 @@ export function Timeline({ control }: { control: ProcessControl }) {
           </Table.Thead>
           <Table.Tbody>
             {control.steps.map((s, i) => (
-              <Table.Tr key={`${s.stageCode}-${i}`}>
+              <Table.Tr key={`${s.stageName}-${i}`}>
                 <Table.Td>{s.stageName}</Table.Td>
                 <Table.Td>{formatDate(s.startedAt)}</Table.Td>
                 <Table.Td>{formatDate(s.dueDate)}</Table.Td>
                 <Table.Td>{formatDate(s.endedAt)}</Table.Td>
                 <Table.Td>
-                  <Badge color={statusLabels[s.status].color} variant="light">
+                  {/* Never shortened to "Đang x…" when the table is narrow. */}
+                  <Badge color={statusLabels[s.status].color} variant="light" style={{ minWidth: 'max-content' }}>
                     {statusLabels[s.status].label}
                   </Badge>
                 </Table.Td>

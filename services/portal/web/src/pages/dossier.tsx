@@ -87,7 +87,12 @@ export default function DossierPage({ id }: { id: string }) {
               Tải quyết định (PDF)
             </Anchor>
           ) : (
-            <Text>{decision.reasons}</Text>
+            <Text>
+              <Text span fw={600}>
+                Lý do:{' '}
+              </Text>
+              {decision.reasons}
+            </Text>
           )}
         </Card>
       )}

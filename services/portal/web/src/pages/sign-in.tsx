@@ -1,9 +1,9 @@
-import { Alert, Anchor, Box, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Container, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { useLocation, useSearch } from 'wouter';
+import { Link, useLocation, useSearch } from 'wouter';
 import { signIn, useSession } from '../session.js';
 
-/** Sign-in with the built-in issuer's users; the public tracking lookup is reachable from here. */
+/** Sign-in with the built-in issuer's users; the public tracking lookup and decision verification are reachable from here. */
 export function SignInPage() {
   const { signedIn } = useSession();
   const [, navigate] = useLocation();
@@ -56,9 +56,20 @@ export function SignInPage() {
             </Stack>
           </form>
         </Paper>
-        <Text ta="center" size="sm" mt="md">
-          Tra cứu tình trạng hồ sơ bằng mã hồ sơ: <Anchor href="/tra-cuu">Tra cứu hồ sơ</Anchor>
-        </Text>
+        {/* For anyone, without signing in: the dossier API's public lookup and decision verification, through this origin. */}
+        <Stack gap={4} mt="md" align="center" component="nav" aria-label="Tra cứu công khai">
+          <Text size="sm" ta="center">
+            Không cần đăng nhập:
+          </Text>
+          <Group gap="lg" justify="center">
+            <Anchor component={Link} href="/tra-cuu" size="sm" style={{ whiteSpace: 'nowrap' }}>
+              Tra cứu hồ sơ
+            </Anchor>
+            <Anchor component={Link} href="/xac-thuc-quyet-dinh" size="sm" style={{ whiteSpace: 'nowrap' }}>
+              Xác thực quyết định
+            </Anchor>
+          </Group>
+        </Stack>
       </Container>
     </Box>
   );
