@@ -34,65 +34,86 @@ export interface CampaignViewQuery {
 
 /**
  * A province's re-checks of one year, counted by bucket, with the list behind the numbers and the
- * departments overdue on them. One query for the re-checks (with their tasks and the criteria
- * anyone holds unmet), one for the departments' names; the rules are the domain's.
+ * departments overdue on them; the rules are the domain's. The re-checks come in one query carrying
+ * only what the counts and the filters asked for need: the open tasks (their due dates make a
+ * re-check overdue and a department late), every task of the re-check when filtering by department,
+ * the criteria anyone holds unmet when filtering by criterion. The page's items then get their
+ * departments and unmet criteria in one small query each, and the overdue departments their names.
  */
 export async function readCampaignView(db: Db, q: CampaignViewQuery): Promise<CampaignView> {
-  // Only criteria someone holds unmet are read: a criterion met by the unit and not judged unmet
-  // by a department is in no filter, and a province's thousands of re-checks hold 19 criteria each.
   const rows = await db.$queryRaw<Row[]>`
     SELECT r.id::text AS id, r.unit_code, u.name AS unit_name, r.district_code, r.track_code, r.stage, r.outcome, c.dates,
-      COALESCE(t.tasks, '[]'::json) AS tasks, COALESCE(k.criteria, '[]'::json) AS criteria
+      COALESCE(t.tasks, '[]'::json) AS tasks, ${q.criterion ? Prisma.sql`COALESCE(k.criteria, '[]'::json)` : Prisma.sql`'[]'::json`} AS criteria
     FROM rechecks r
     JOIN recheck_campaigns c ON c.id = r.campaign_id
     JOIN administrative_units u ON u.code = r.unit_code
     LEFT JOIN LATERAL (
       SELECT json_agg(json_build_object('round', a.round, 'departmentCode', a.department_code, 'dueDate', a.due_date, 'open', a.closed_at IS NULL)) AS tasks
-      FROM recheck_appraisal_tasks a WHERE a.recheck_id = r.id
+      FROM recheck_appraisal_tasks a WHERE a.recheck_id = r.id ${q.department ? Prisma.empty : Prisma.sql`AND a.closed_at IS NULL`}
     ) t ON true
-    LEFT JOIN LATERAL (
-      SELECT json_agg(json_build_object('code', x.criterion_code, 'met', x.met, 'result', x.result)) AS criteria
-      FROM recheck_criteria x WHERE x.recheck_id = r.id AND (x.met IS FALSE OR (x.result IS NOT NULL AND x.result <> 'met'))
-    ) k ON true
+    ${q.criterion ? Prisma.sql`LEFT JOIN LATERAL (${unmetCandidates(Prisma.sql`x.recheck_id = r.id`)}) k ON true` : Prisma.empty}
     WHERE r.province_code = ${q.provinceCode} AND r.year = ${q.year}
       ${q.track ? Prisma.sql`AND r.track_code = ${q.track}` : Prisma.empty}
       ${q.district ? Prisma.sql`AND r.district_code = ${q.district}` : Prisma.empty}`;
-  const filter = { department: q.department, criterion: q.criterion };
-  const selectedRows = rows.filter((r) => matchesCampaignFilter(r, filter));
+  const selected = rows.filter((r) => matchesCampaignFilter(r, { department: q.department, criterion: q.criterion }));
 
   const counts = Object.fromEntries(campaignBuckets.map((b) => [b, 0])) as Record<CampaignBucket, number>;
-  const items = selectedRows.map((r) => {
+  const items = selected.map((r) => {
     const openDueDates = r.tasks.filter((t) => t.open).map((t) => t.dueDate);
     const bucket = recheckBucket(r, r.dates, q.today, openDueDates);
     counts[bucket] += 1;
-    return {
-      recheckId: r.id,
-      unitCode: r.unit_code,
-      unitName: r.unit_name,
-      districtCode: r.district_code,
-      trackCode: r.track_code,
-      bucket,
-      stage: r.stage,
-      dueDate: stepDeadline(r.stage, r.dates, openDueDates),
-      departmentCodes: [...new Set(currentRoundTasks(r.tasks).map((t) => t.departmentCode))].sort(),
-      unmetCriterionCodes: unmetCriterionCodes(r.criteria).sort(),
-    };
+    return { recheckId: r.id, unitCode: r.unit_code, unitName: r.unit_name, districtCode: r.district_code, trackCode: r.track_code, bucket, stage: r.stage, dueDate: stepDeadline(r.stage, r.dates, openDueDates) };
   });
   const listed = q.bucket ? items.filter((i) => i.bucket === q.bucket) : items;
   const rank = (i: (typeof items)[number]) => (i.bucket === 'overdue' ? 0 : 1);
   listed.sort((a, b) => rank(a) - rank(b) || (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || a.unitCode.localeCompare(b.unitCode));
   const start = (q.page - 1) * q.pageSize;
+  const page = listed.slice(start, start + q.pageSize);
 
-  const overdue = overdueDepartments(selectedRows.flatMap((r) => r.tasks), q.today, q.department);
-  const names = new Map(
-    overdue.length === 0 ? [] : (await db.department.findMany({ where: { provinceCode: q.provinceCode, code: { in: overdue.map((d) => d.departmentCode) } }, select: { code: true, name: true } })).map((d) => [d.code, d.name]),
-  );
+  const overdue = overdueDepartments(selected.flatMap((r) => r.tasks), q.today, q.department);
+  const [facts, names] = await Promise.all([readPageFacts(db, page.map((i) => i.recheckId)), departmentNames(db, q.provinceCode, overdue.map((d) => d.departmentCode))]);
   return {
     provinceCode: q.provinceCode,
     year: q.year,
     counts,
     total: listed.length,
-    items: listed.slice(start, start + q.pageSize),
+    items: page.map((i) => {
+      const f = facts.get(i.recheckId) ?? { tasks: [], criteria: [] };
+      return { ...i, departmentCodes: [...new Set(currentRoundTasks(f.tasks).map((t) => t.departmentCode))].sort(), unmetCriterionCodes: unmetCriterionCodes(f.criteria).sort() };
+    }),
     overdueDepartments: overdue.map((d) => ({ ...d, departmentName: names.get(d.departmentCode) ?? d.departmentCode })),
   };
+}
+
+/**
+ * The criteria of re-checks that anyone may hold unmet, as facts for the domain's rule: a criterion
+ * the unit says is met and no department judged unmet is in no filter, so it is not read (a
+ * province's thousands of re-checks hold 19 criteria each).
+ */
+const mayBeUnmet = Prisma.sql`(x.met IS FALSE OR (x.result IS NOT NULL AND x.result <> 'met'))`;
+const unmetCandidates = (where: Prisma.Sql) => Prisma.sql`
+  SELECT json_agg(json_build_object('code', x.criterion_code, 'met', x.met, 'result', x.result)) AS criteria
+  FROM recheck_criteria x WHERE ${where} AND ${mayBeUnmet}`;
+
+type PageFacts = { tasks: Array<{ round: number; departmentCode: string }>; criteria: RecheckCriterionFacts[] };
+
+/** Every task and the unmet-candidate criteria of the given re-checks (one page of the list). */
+async function readPageFacts(db: Db, ids: string[]): Promise<Map<string, PageFacts>> {
+  if (ids.length === 0) return new Map();
+  const [tasks, criteria] = await Promise.all([
+    db.recheckAppraisalTask.findMany({ where: { recheckId: { in: ids } }, select: { recheckId: true, round: true, departmentCode: true } }),
+    db.$queryRaw<Array<{ recheck_id: string; code: string; met: boolean | null; result: string | null }>>`
+      SELECT x.recheck_id::text AS recheck_id, x.criterion_code AS code, x.met, x.result FROM recheck_criteria x
+      WHERE x.recheck_id = ANY(${ids}::uuid[]) AND ${mayBeUnmet}`,
+  ]);
+  const facts = new Map<string, PageFacts>(ids.map((id) => [id, { tasks: [], criteria: [] }]));
+  for (const t of tasks) facts.get(t.recheckId)?.tasks.push(t);
+  for (const c of criteria) facts.get(c.recheck_id)?.criteria.push(c);
+  return facts;
+}
+
+async function departmentNames(db: Db, provinceCode: string, codes: string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db.department.findMany({ where: { provinceCode, code: { in: codes } }, select: { code: true, name: true } });
+  return new Map(rows.map((d) => [d.code, d.name]));
 }
