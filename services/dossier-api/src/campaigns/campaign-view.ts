@@ -37,13 +37,14 @@ export interface CampaignViewQuery {
  * departments overdue on them; the rules are the domain's. The re-checks come in one query carrying
  * only what the counts and the filters asked for need: the open tasks (their due dates make a
  * re-check overdue and a department late), every task of the re-check when filtering by department,
- * the criteria anyone holds unmet when filtering by criterion. The page's items then get their
+ * the filtered criterion's row when filtering by criterion. The page's items then get their
  * departments and unmet criteria in one small query each, and the overdue departments their names.
  */
 export async function readCampaignView(db: Db, q: CampaignViewQuery): Promise<CampaignView> {
   const rows = await db.$queryRaw<Row[]>`
     SELECT r.id::text AS id, r.unit_code, u.name AS unit_name, r.district_code, r.track_code, r.stage, r.outcome, c.dates,
-      COALESCE(t.tasks, '[]'::json) AS tasks, ${q.criterion ? Prisma.sql`COALESCE(k.criteria, '[]'::json)` : Prisma.sql`'[]'::json`} AS criteria
+      COALESCE(t.tasks, '[]'::json) AS tasks,
+      ${q.criterion ? Prisma.sql`CASE WHEN k.recheck_id IS NULL THEN '[]'::json ELSE json_build_array(json_build_object('code', k.criterion_code, 'met', k.met, 'result', k.result)) END` : Prisma.sql`'[]'::json`} AS criteria
     FROM rechecks r
     JOIN recheck_campaigns c ON c.id = r.campaign_id
     JOIN administrative_units u ON u.code = r.unit_code
@@ -51,7 +52,7 @@ export async function readCampaignView(db: Db, q: CampaignViewQuery): Promise<Ca
       SELECT json_agg(json_build_object('round', a.round, 'departmentCode', a.department_code, 'dueDate', a.due_date, 'open', a.closed_at IS NULL)) AS tasks
       FROM recheck_appraisal_tasks a WHERE a.recheck_id = r.id ${q.department ? Prisma.empty : Prisma.sql`AND a.closed_at IS NULL`}
     ) t ON true
-    ${q.criterion ? Prisma.sql`LEFT JOIN LATERAL (${unmetCandidates(Prisma.sql`x.recheck_id = r.id`)}) k ON true` : Prisma.empty}
+    ${q.criterion ? Prisma.sql`LEFT JOIN recheck_criteria k ON k.recheck_id = r.id AND k.criterion_code = ${q.criterion}` : Prisma.empty}
     WHERE r.province_code = ${q.provinceCode} AND r.year = ${q.year}
       ${q.track ? Prisma.sql`AND r.track_code = ${q.track}` : Prisma.empty}
       ${q.district ? Prisma.sql`AND r.district_code = ${q.district}` : Prisma.empty}`;
@@ -86,14 +87,10 @@ export async function readCampaignView(db: Db, q: CampaignViewQuery): Promise<Ca
 }
 
 /**
- * The criteria of re-checks that anyone may hold unmet, as facts for the domain's rule: a criterion
- * the unit says is met and no department judged unmet is in no filter, so it is not read (a
- * province's thousands of re-checks hold 19 criteria each).
+ * The criteria of a page's re-checks that anyone may hold unmet, as facts for the domain's rule: a
+ * criterion the unit says is met and no department judged unmet is in no filter, so it is not read.
  */
 const mayBeUnmet = Prisma.sql`(x.met IS FALSE OR (x.result IS NOT NULL AND x.result <> 'met'))`;
-const unmetCandidates = (where: Prisma.Sql) => Prisma.sql`
-  SELECT json_agg(json_build_object('code', x.criterion_code, 'met', x.met, 'result', x.result)) AS criteria
-  FROM recheck_criteria x WHERE ${where} AND ${mayBeUnmet}`;
 
 type PageFacts = { tasks: Array<{ round: number; departmentCode: string }>; criteria: RecheckCriterionFacts[] };
 
