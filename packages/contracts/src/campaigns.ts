@@ -93,6 +93,8 @@ const bucket = z.enum(['pending', 'in_progress', 'overdue', 'maintained', 'at_ri
 export const CampaignViewQuery = z.object({
   track: z.string().min(1).max(64).optional().describe('chỉ loại hồ sơ này'),
   district: z.string().min(1).max(64).optional().describe('chỉ các đơn vị thuộc huyện này'),
+  department: z.string().min(1).max(64).optional().describe('mã sở/phòng trong danh mục của tỉnh: chỉ các đơn vị mà sở/phòng này có nhiệm vụ thẩm định lại ở vòng thẩm định hiện tại (đang làm hoặc đã xong); đơn vị chưa đến bước thẩm định lại không thuộc sở nào'),
+  criterion: z.string().min(1).max(64).optional().describe('mã tiêu chí trong danh mục: chỉ các đơn vị đang không đạt tiêu chí này, tức kết quả thẩm định lại mới nhất của các sở là không đạt (kể cả đang khắc phục hoặc đã đề nghị thu hồi), hoặc chưa được thẩm định lại mà đơn vị tự rà soát là không đạt'),
   bucket: bucket.optional().describe('chỉ danh sách của nhóm này'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(100),
@@ -107,7 +109,24 @@ export const CampaignView = z
     /** How many items the filters select (the page holds at most pageSize of them). */
     total: z.number().int(),
     /** The re-checks behind the numbers (of `bucket` when given), overdue ones first (oldest deadline first), then by unit. */
-    items: z.array(z.object({ recheckId: z.string(), unitCode: z.string(), unitName: z.string(), districtCode: z.string().nullable(), trackCode: z.string(), bucket, stage: z.string(), dueDate: z.string().nullable() })),
+    items: z.array(
+      z.object({
+        recheckId: z.string(),
+        unitCode: z.string(),
+        unitName: z.string(),
+        districtCode: z.string().nullable(),
+        trackCode: z.string(),
+        bucket,
+        stage: z.string(),
+        dueDate: z.string().nullable(),
+        /** The departments with a re-appraisal task in the current round. */
+        departmentCodes: z.array(z.string()),
+        /** The criteria the re-check holds unmet (the criterion filter's rule). */
+        unmetCriterionCodes: z.array(z.string()),
+      }),
+    ),
+    /** The departments with open re-appraisal tasks past their due date among the selected re-checks: most overdue tasks first, then the earliest due date. */
+    overdueDepartments: z.array(z.object({ departmentCode: z.string(), departmentName: z.string(), overdueCount: z.number().int(), earliestDueDate: z.string() })),
   })
   .meta({ id: 'CampaignView' });
 export type CampaignView = z.infer<typeof CampaignView>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recheckBucket } from './campaign-view.js';
+import { recheckBucket, stepDeadline } from './campaign-view.js';
 
 const dates = { selfAssessmentDue: '2026-06-05', appraisalDue: '2026-06-20' };
 
@@ -16,5 +16,19 @@ describe('recheckBucket', () => {
     expect(recheckBucket({ stage: 'self_assessment', outcome: null }, dates, '2026-06-06')).toBe('overdue');
     expect(recheckBucket({ stage: 'appraisal', outcome: null }, dates, '2026-06-10')).toBe('in_progress');
     expect(recheckBucket({ stage: 'pending', outcome: null }, dates, '2026-06-10')).toBe('pending');
+  });
+});
+
+describe('stepDeadline', () => {
+  it('takes the earliest open task due date at appraisal, and the campaign date while none is open', () => {
+    expect(stepDeadline('appraisal', dates, [])).toBe('2026-06-20');
+    expect(stepDeadline('appraisal', dates, ['2026-07-20', '2026-07-14'])).toBe('2026-07-14');
+    expect(stepDeadline('self_assessment', dates, ['2026-07-14'])).toBe('2026-06-05');
+    expect(stepDeadline('remediation', dates)).toBeNull();
+  });
+
+  it('keeps a re-check submitted late in progress until its departments’ own due date', () => {
+    expect(recheckBucket({ stage: 'appraisal', outcome: null }, dates, '2026-07-01', ['2026-07-14'])).toBe('in_progress');
+    expect(recheckBucket({ stage: 'appraisal', outcome: null }, dates, '2026-07-15', ['2026-07-14'])).toBe('overdue');
   });
 });

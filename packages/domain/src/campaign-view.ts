@@ -10,14 +10,30 @@ export interface RecheckStanding {
   outcome: string | null;
 }
 
-/** The deadline of the step a re-check is at, from its campaign's dates; null when the step has none. */
-export function stepDeadline(stage: string, dates: { selfAssessmentDue: string; appraisalDue: string }): string | null {
+export interface CampaignDates {
+  selfAssessmentDue: string;
+  appraisalDue: string;
+}
+
+/**
+ * The deadline of the step a re-check is at; null when the step has none. The unit re-assesses by
+ * the campaign's date; at appraisal the departments answer by their open tasks' due dates (the
+ * workflow computed them in the province's working days: the campaign's date, or the track's
+ * appraisal duration for a late submission or a later round), the earliest one first, and by the
+ * campaign's date while no task is open yet.
+ */
+export function stepDeadline(stage: string, dates: CampaignDates, openTaskDueDates: readonly string[] = []): string | null {
   if (stage === 'self_assessment') return dates.selfAssessmentDue;
-  if (stage === 'appraisal') return dates.appraisalDue;
+  if (stage === 'appraisal') return openTaskDueDates.length > 0 ? [...openTaskDueDates].sort()[0] ?? null : dates.appraisalDue;
   return null;
 }
 
-export function recheckBucket(r: RecheckStanding, dates: { selfAssessmentDue: string; appraisalDue: string }, today: string): CampaignBucket {
+/** A due date is past from the day after it: a step due today is not yet late. */
+export function isPastDue(dueDate: string, today: string): boolean {
+  return today > dueDate;
+}
+
+export function recheckBucket(r: RecheckStanding, dates: CampaignDates, today: string, openTaskDueDates: readonly string[] = []): CampaignBucket {
   switch (r.outcome) {
     case 'maintained':
     case 'revoked':
@@ -29,6 +45,6 @@ export function recheckBucket(r: RecheckStanding, dates: { selfAssessmentDue: st
   }
   if (r.stage === 'revocation_proposed') return 'revocation_proposed';
   if (r.stage === 'pending') return 'pending';
-  const due = stepDeadline(r.stage, dates);
-  return due !== null && today > due ? 'overdue' : 'in_progress';
+  const due = stepDeadline(r.stage, dates, openTaskDueDates);
+  return due !== null && isPastDue(due, today) ? 'overdue' : 'in_progress';
 }

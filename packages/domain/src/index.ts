@@ -8,6 +8,7 @@ export * from './revocation.js';
 export * from './registered-recognition.js';
 export * from './maintenance-calendar.js';
 export * from './campaign-view.js';
+export * from './campaign-filters.js';
 export * from './calendar.js';
 export * from './vietnam-time.js';
 export { IsoDate, formatDocumentDate, formatVietnameseDate } from './iso-date.js';

@@ -11,6 +11,7 @@ import { appendAudit, type Db } from '@ntm/db';
 import { maintenanceCalendarOf, maintenanceCalendarProblems, vietnamDay } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
 import { readCalendars } from './calendars.js';
+import { checkCampaignFilter } from './campaign-filter-check.js';
 import { readCampaignView } from './campaign-view.js';
 import { describeCampaignSchedule, ensureCampaignSchedule, type ScheduleTarget } from './schedules.js';
 
@@ -151,7 +152,12 @@ export function campaignRoutes(deps: CampaignRoutesDeps): FastifyPluginAsyncZod 
           operationId: 'getCampaignView',
           tags: ['campaigns'],
           summary: 'Tình hình đợt rà soát duy trì của tỉnh trong một năm',
-          description: 'Số đơn vị đang chờ, đang rà soát, quá hạn, duy trì, có nguy cơ, đề nghị thu hồi, đã thu hồi và giữ công nhận, cùng danh sách phía sau mỗi số (quá hạn trước); lọc theo loại hồ sơ, huyện và nhóm. 404 khi không có tỉnh.',
+          description:
+            'Số đơn vị đang chờ, đang rà soát, quá hạn, duy trì, có nguy cơ, đề nghị thu hồi, đã thu hồi và giữ công nhận, cùng danh sách phía sau mỗi số (quá hạn trước); ' +
+            'lọc theo loại hồ sơ, huyện, sở/phòng, tiêu chí và nhóm. Lọc theo sở/phòng: các đơn vị mà sở/phòng có nhiệm vụ thẩm định lại ở vòng hiện tại (đang làm hoặc đã xong). ' +
+            'Lọc theo tiêu chí: các đơn vị đang không đạt tiêu chí đó (kết quả thẩm định lại mới nhất là không đạt, kể cả đang khắc phục; hoặc chưa thẩm định lại mà đơn vị tự rà soát là không đạt). ' +
+            'Các số đếm theo mọi bộ lọc trừ nhóm. Mục "các sở/phòng quá hạn" (overdueDepartments) liệt kê các sở/phòng có nhiệm vụ thẩm định lại chưa xong đã quá hạn trong các đơn vị được lọc, ' +
+            'sở/phòng nhiều nhiệm vụ quá hạn nhất trước, rồi đến hạn sớm nhất. 400 khi huyện, sở/phòng hoặc tiêu chí không có trong danh mục (nêu rõ trường); 404 khi không có tỉnh.',
           params: Province.extend({ year: z.coerce.number().int().min(2010).max(2100) }),
           querystring: CampaignViewQuery,
           response: { 200: CampaignView, ...errors },
@@ -161,6 +167,7 @@ export function campaignRoutes(deps: CampaignRoutesDeps): FastifyPluginAsyncZod 
         const { params, query } = request;
         manager(request, params.code);
         await requireProvince(params.code);
+        await checkCampaignFilter(db, params.code, query);
         return readCampaignView(db, { provinceCode: params.code, year: params.year, today: vietnamDay(deps.now?.() ?? new Date()), ...query });
       },
     );
