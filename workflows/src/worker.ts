@@ -24,6 +24,7 @@ export async function createWorker(
     taskQueue: config.temporal.taskQueue,
     activities: createActivities(deps),
     workflowBundle: { codePath: bundlePath },
+    maxCachedWorkflows: config.temporal.maxCachedWorkflows,
     ...options,
   });
 }

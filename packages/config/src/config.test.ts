@@ -32,6 +32,12 @@ describe('loadConfig', () => {
     expect(c.s3.useSSL).toBe(true);
   });
 
+  it('bounds the workflows a worker keeps in memory, 500 unless set', () => {
+    expect(loadConfig({}).temporal.maxCachedWorkflows).toBe(500);
+    expect(loadConfig({ NTM_WORKER_MAX_CACHED_WORKFLOWS: '2000' }).temporal.maxCachedWorkflows).toBe(2000);
+    expect(() => loadConfig({ NTM_WORKER_MAX_CACHED_WORKFLOWS: '1' })).toThrow(ConfigError);
+  });
+
   it('names every invalid variable', () => {
     const error = captureError(() => loadConfig({ NTM_PG_PORT: '70000', NTM_PROFILE: 'prod' }));
     expect(error).toBeInstanceOf(ConfigError);

@@ -70,6 +70,12 @@ const Env = z.object({
   NTM_TEMPORAL_HTTP_PORT: port.optional(),
   NTM_TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   NTM_TEMPORAL_TASK_QUEUE: z.string().min(1).default('ntm-dossiers'),
+  /**
+   * Workflows the worker keeps in memory between tasks; beyond it the least recent is dropped and
+   * replayed from its history when next needed. The SDK's default sizes this from the heap at about
+   * 1.7 MB a workflow, which a campaign of 5,000 re-checks filled until the workflow thread ran out of memory.
+   */
+  NTM_WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).max(100_000).default(500),
 
   NTM_S3_HOST: z.string().min(1).default('127.0.0.1'),
   NTM_S3_PORT: port.optional(),
@@ -182,6 +188,7 @@ function buildConfig(env: z.infer<typeof Env>) {
       httpPort: env.NTM_TEMPORAL_HTTP_PORT ?? d.temporalHttpPort,
       namespace: env.NTM_TEMPORAL_NAMESPACE,
       taskQueue: env.NTM_TEMPORAL_TASK_QUEUE,
+      maxCachedWorkflows: env.NTM_WORKER_MAX_CACHED_WORKFLOWS,
     },
     s3: {
       host: env.NTM_S3_HOST,
