@@ -8,3 +8,12 @@ import type { CurrentUser } from './session.js';
 export function mayRun(user: CurrentUser | null, command: Command): boolean {
   return (user?.grants ?? []).some((g) => roleCommands[g.role].includes(command));
 }
+
+/**
+ * The units where the user's grants give the command, from the same table (null: everywhere, a
+ * grant without a unit); the report page offers these as the scopes it reads.
+ */
+export function unitsFor(user: CurrentUser | null, command: Command): Array<string | null> {
+  const units = (user?.grants ?? []).filter((g) => roleCommands[g.role].includes(command)).map((g) => g.unitCode ?? null);
+  return [...new Set(units)];
+}

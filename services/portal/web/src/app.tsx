@@ -13,6 +13,7 @@ const DossierPage = lazy(() => import('./pages/dossier.js'));
 const NotFoundPage = lazy(() => import('./pages/not-found.js'));
 const OpenDossierPage = lazy(() => import('./pages/open-dossier.js'));
 const QueuePage = lazy(() => import('./pages/queue.js'));
+const ReportPage = lazy(() => import('./pages/report.js'));
 // The system administrator's pages: a chunk of their own, never loaded by the other roles.
 const AdminCatalogPage = lazy(() => import('./pages/admin-catalog.js'));
 const AdminUsersPage = lazy(() => import('./pages/admin-users.js'));
@@ -76,6 +77,7 @@ export function App() {
             <Route path="/viec-tham-dinh" component={QueuePage} />
             <Route path="/tra-cuu" component={TrackingLookupPage} />
             <Route path="/xac-thuc-quyet-dinh" component={VerifyDecisionPage} />
+            <Route path="/bao-cao">{mayRun(user, 'report.read') ? <ReportPage /> : <NotFoundPage />}</Route>
             <Route path="/ho-so/:id">{(params) => <DossierPage id={params.id} />}</Route>
             {/* Anyone else at these addresses gets the not-found page, and no admin page (nor its requests) loads. */}
             <Route path="/quan-tri/danh-muc">{mayRun(user, 'catalog.write') ? <AdminCatalogPage /> : <NotFoundPage />}</Route>
