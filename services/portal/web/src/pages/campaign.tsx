@@ -1,7 +1,7 @@
 import { campaignBucketNames, campaignBuckets, type CampaignBucket } from '@ntm/domain/campaign-view';
 import { recheckStageNames, type RecheckStage } from '@ntm/domain/recheck-stages';
 import { vietnamDay } from '@ntm/domain/vietnam-time';
-import { Alert, Badge, Group, Loader, Pagination, Paper, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Pagination, Paper, SimpleGrid, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { unitsWhere } from '../access.js';
@@ -15,9 +15,21 @@ import { useSession } from '../session.js';
 
 type View = components['schemas']['CampaignView'];
 const pageSize = 50;
+/** The overdue departments shown before "Xem cả": the most overdue, so the counts stay near the top. */
+const shortList = 5;
 const nowrap = { whiteSpace: 'nowrap' } as const;
 const isBucket = (value: string | undefined): value is CampaignBucket => (campaignBuckets as readonly string[]).includes(value ?? '');
 const stageName = (stage: string) => (stage in recheckStageNames ? recheckStageNames[stage as RecheckStage] : stage);
+
+/** A re-check's bucket: overdue in red, kept standards in dark teal (Mantine's light green is too pale to read on a striped row). */
+function BucketBadge({ bucket }: { bucket: CampaignBucket }) {
+  const good = bucket === 'maintained' || bucket === 'kept';
+  return (
+    <Badge variant={good ? 'filled' : 'light'} color={bucket === 'overdue' ? 'red' : good ? 'teal.9' : 'blue'} style={nowrap}>
+      {campaignBucketNames[bucket]}
+    </Badge>
+  );
+}
 
 /** One bucket's number; pressing it lists the re-checks behind it (pressing it again, all of them). */
 function BucketCount({ bucket, count, chosen, onChoose }: { bucket: CampaignBucket; count: number; chosen: boolean; onChoose: () => void }) {
@@ -53,6 +65,7 @@ export default function CampaignPage() {
   const districtNames = new Map(districts.map((d) => [d.value, d.label]));
   const [view, setView] = useState<View | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [allDepartments, setAllDepartments] = useState(false);
 
   useEffect(() => {
     if (provinceCode === null) return;
@@ -86,7 +99,7 @@ export default function CampaignPage() {
           {view.overdueDepartments.length === 0 ? (
             <Text>Không có sở, ngành nào quá hạn.</Text>
           ) : (
-            <ScrollTable label="Sở, ngành quá hạn thẩm định lại" minWidth={420}>
+            <ScrollTable label="Sở, ngành quá hạn thẩm định lại" minWidth={320}>
               <Table striped aria-label="Sở, ngành quá hạn thẩm định lại">
                 <Table.Thead>
                   <Table.Tr>
@@ -96,7 +109,7 @@ export default function CampaignPage() {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {view.overdueDepartments.map((d) => (
+                  {view.overdueDepartments.slice(0, allDepartments ? undefined : shortList).map((d) => (
                     <Table.Tr key={d.departmentCode}>
                       <Table.Td>{d.departmentName}</Table.Td>
                       <Table.Td>{formatNumber(d.overdueCount)}</Table.Td>
@@ -106,6 +119,11 @@ export default function CampaignPage() {
                 </Table.Tbody>
               </Table>
             </ScrollTable>
+          )}
+          {view.overdueDepartments.length > shortList && (
+            <Button variant="subtle" size="compact-sm" w="fit-content" onClick={() => setAllDepartments(!allDepartments)}>
+              {allDepartments ? 'Thu gọn' : `Xem cả ${view.overdueDepartments.length} sở, ngành`}
+            </Button>
           )}
           <Title order={3}>Số đơn vị theo tình trạng</Title>
           <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" role="group" aria-label="Số đơn vị theo tình trạng">
@@ -141,9 +159,7 @@ export default function CampaignPage() {
                       <Table.Td>{stageName(i.stage)}</Table.Td>
                       <Table.Td style={nowrap}>{formatDate(i.dueDate)}</Table.Td>
                       <Table.Td>
-                        <Badge variant="light" color={i.bucket === 'overdue' ? 'red' : i.bucket === 'maintained' || i.bucket === 'kept' ? 'green' : 'blue'} style={nowrap}>
-                          {campaignBucketNames[i.bucket]}
-                        </Badge>
+                        <BucketBadge bucket={i.bucket} />
                       </Table.Td>
                     </Table.Tr>
                   ))}
