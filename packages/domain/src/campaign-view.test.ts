@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recheckBucket, stepDeadline } from './campaign-view.js';
+import { campaignBucketNames, campaignBuckets, recheckBucket, stepDeadline } from './campaign-view.js';
 
 const dates = { selfAssessmentDue: '2026-06-05', appraisalDue: '2026-06-20' };
 
@@ -30,5 +30,13 @@ describe('stepDeadline', () => {
   it('keeps a re-check submitted late in progress until its departments’ own due date', () => {
     expect(recheckBucket({ stage: 'appraisal', outcome: null }, dates, '2026-07-01', ['2026-07-14'])).toBe('in_progress');
     expect(recheckBucket({ stage: 'appraisal', outcome: null }, dates, '2026-07-15', ['2026-07-14'])).toBe('overdue');
+  });
+});
+
+describe('campaignBucketNames', () => {
+  it('names every bucket, each differently, for people', () => {
+    const names = campaignBuckets.map((b) => campaignBucketNames[b]);
+    expect(names.every((n) => n.trim().length > 0)).toBe(true);
+    expect(new Set(names).size).toBe(campaignBuckets.length);
   });
 });

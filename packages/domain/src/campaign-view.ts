@@ -5,6 +5,18 @@
 export const campaignBuckets = ['pending', 'in_progress', 'overdue', 'maintained', 'at_risk', 'revocation_proposed', 'revoked', 'kept'] as const;
 export type CampaignBucket = (typeof campaignBuckets)[number];
 
+/** Each bucket's name, for people (the portal's campaign page, reports). */
+export const campaignBucketNames: Record<CampaignBucket, string> = {
+  pending: 'Chờ bắt đầu',
+  in_progress: 'Đang rà soát',
+  overdue: 'Quá hạn',
+  maintained: 'Duy trì đạt chuẩn',
+  at_risk: 'Có nguy cơ không duy trì',
+  revocation_proposed: 'Đề nghị thu hồi',
+  revoked: 'Đã thu hồi',
+  kept: 'Giữ công nhận',
+};
+
 export interface RecheckStanding {
   stage: string;
   outcome: string | null;

@@ -1,21 +1,8 @@
-import { StageKind } from './approval-chain.js';
 import { addDuration, type Duration, type WorkingCalendar } from './calendar.js';
 import { assessMaintenance, MaintenanceOutcome, type MaintenanceAssessment } from './revocation.js';
 
-/**
- * The steps of one unit's yearly re-check (docs/recheck-campaigns.md). Its own two steps share the
- * recognition process's stage kinds: the unit re-assesses, the departments re-appraise.
- */
-export const RecheckStage = {
-  /** The campaign has not started the unit's workflow yet. */
-  pending: 'pending',
-  selfAssessment: StageKind.selfAssessment,
-  appraisal: StageKind.appraisal,
-  remediation: 'remediation',
-  revocationProposed: 'revocation_proposed',
-  closed: 'closed',
-} as const;
-export type RecheckStage = (typeof RecheckStage)[keyof typeof RecheckStage];
+// The stages and their names live apart so the portal's bundle can read them without the rules.
+export { RecheckStage, recheckStageNames } from './recheck-stages.js';
 
 /** How a re-check ends, or stands while it is open (at risk while remediating). */
 export const RecheckOutcome = {
@@ -93,13 +80,3 @@ export function assessAfterRemediation(criteria: ReadonlyArray<{ code: string; i
   }
   return assessment;
 }
-
-/** A re-check step's name, for people. */
-export const recheckStageNames: Record<RecheckStage, string> = {
-  pending: 'Chờ bắt đầu rà soát',
-  self_assessment: 'Đơn vị tự rà soát, đánh giá lại',
-  appraisal: 'Các sở, ngành thẩm định lại',
-  remediation: 'Khắc phục tiêu chí chưa đạt',
-  revocation_proposed: 'Đề nghị thu hồi quyết định công nhận',
-  closed: 'Đã kết thúc rà soát',
-};

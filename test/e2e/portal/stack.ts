@@ -43,7 +43,8 @@ export async function startPortalStack(base: Config, options: { today: string })
   // Commands are received now unless a test dates them (due dates count from the day received).
   let receivedOn: string | null = null;
   const commandClock = () => (receivedOn === null ? new Date() : new Date(`${receivedOn}T03:00:00Z`));
-  const dossierApp = await buildDossierApi({ config, db, storage, probes: [], temporal, taskQueue, now, commandClock }, { logger: false });
+  // Re-check campaigns' schedule and workflow ids carry the task queue: runs sharing the namespace stay apart.
+  const dossierApp = await buildDossierApi({ config, db, storage, probes: [], temporal, taskQueue, now, commandClock, scheduleScope: taskQueue }, { logger: false });
   const evidenceApp = await buildEvidenceApi({ config, db, storage, probes: [] }, { logger: false });
   const dossierApiUrl = await dossierApp.listen({ host: '127.0.0.1', port: 0 });
   const evidenceApiUrl = await evidenceApp.listen({ host: '127.0.0.1', port: 0 });

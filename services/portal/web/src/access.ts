@@ -11,7 +11,7 @@ export function mayRun(user: CurrentUser | null, command: Command): boolean {
 
 /**
  * The units where the user's grants give the command, from the same table (null: everywhere, a
- * grant without a unit); the report page offers these as the scopes it reads.
+ * grant without a unit); the report page offers these as the scopes it reads, the campaign page takes its province from them.
  */
 export function unitsFor(user: CurrentUser | null, command: Command): Array<string | null> {
   const units = (user?.grants ?? []).filter((g) => roleCommands[g.role].includes(command)).map((g) => g.unitCode ?? null);

@@ -20,6 +20,8 @@ const AdminUsersPage = lazy(() => import('./pages/admin-users.js'));
 const AdminUserPage = lazy(() => import('./pages/admin-user.js'));
 const TrackingLookupPage = lazy(() => import('./pages/tracking-lookup.js'));
 const VerifyDecisionPage = lazy(() => import('./pages/verify-decision.js'));
+// The provincial office's re-check campaign: a chunk of its own.
+const CampaignPage = lazy(() => import('./pages/campaign.js'));
 
 /** Pages anyone may open, signed in or not. */
 const publicPages: Record<string, typeof TrackingLookupPage> = { '/tra-cuu': TrackingLookupPage, '/xac-thuc-quyet-dinh': VerifyDecisionPage };
@@ -84,6 +86,7 @@ export function App() {
             <Route path="/quan-tri/nguoi-dung">{mayRun(user, 'users.manage') ? <AdminUsersPage /> : <NotFoundPage />}</Route>
             <Route path="/quan-tri/them-nguoi-dung">{mayRun(user, 'users.manage') ? <AdminUserPage username={null} /> : <NotFoundPage />}</Route>
             <Route path="/quan-tri/nguoi-dung/:username">{(params) => (mayRun(user, 'users.manage') ? <AdminUserPage username={decodeURIComponent(params.username)} /> : <NotFoundPage />)}</Route>
+            <Route path="/ra-soat">{mayRun(user, 'campaign.manage') ? <CampaignPage /> : <NotFoundPage />}</Route>
             <Route>
               <NotFoundPage />
             </Route>

@@ -35,6 +35,11 @@ export function Shell({ children }: { children: ReactNode }) {
                 Báo cáo
               </Anchor>
             )}
+            {mayRun(user, 'campaign.manage') && (
+              <Anchor component={Link} href="/ra-soat" size="sm" style={{ whiteSpace: 'nowrap' }}>
+                Rà soát
+              </Anchor>
+            )}
             {mayRun(user, 'catalog.write') && (
               // On a phone the administrator's pages carry these links themselves: the header has no room.
               <Anchor component={Link} href="/quan-tri/danh-muc" size="sm" visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
