@@ -3,7 +3,7 @@ import { HttpProblem } from '@ntm/http';
 import { compareReports, computeReport, defaultBands, type Band, type ComparedReport, type CriteriaSetDef, type RecognitionFact, type ReportInput, type ResultRecord, type TargetFact } from '@ntm/reports';
 import type { ReportCache } from './report-cache.js';
 import { readReportCatalog, type ReportCatalog } from './report-catalog.js';
-import { readDossierResults, readRecognitions, readStatusRecords, readTargets, readUnitsBetween, type ReportUnitRow, type SetDemand } from './report-data.js';
+import { readDossierResults, readRecheckResults, readRecognitions, readStatusRecords, readTargets, readUnitsBetween, type ReportUnitRow, type SetDemand } from './report-data.js';
 
 export interface ReportRequest {
   /** A province or district code; null for the whole country. */
@@ -38,11 +38,12 @@ const groupLevelOf = { country: 'province', province: 'district', district: null
 
 export type ReportOnDate = ReturnType<typeof computeReport>;
 
-/** What the report reads once for all its dates: catalog, units, dossier results, recognitions, targets. */
+/** What the report reads once for all its dates: catalog, units, dossiers' and re-checks' results, recognitions, targets. */
 interface SharedReads {
   catalog: ReportCatalog;
   units: ReportUnitRow[];
-  dossierResults: ResultRecord[];
+  /** Results recorded by dossiers and re-checks (status records are read per date). */
+  processResults: ResultRecord[];
   recognitions: RecognitionFact[];
   targets: TargetFact[];
 }
@@ -50,16 +51,17 @@ interface SharedReads {
 async function readShared(db: Db, req: ReportRequest, dates: readonly string[]): Promise<SharedReads> {
   const sorted = [...dates].sort();
   const [from = req.asOf, to = req.asOf] = [sorted[0], sorted.at(-1)];
-  const [catalog, units, dossierResults, recognitions, targets] = await Promise.all([
+  const [catalog, units, dossierResults, recheckResults, recognitions, targets] = await Promise.all([
     readReportCatalog(db),
     readUnitsBetween(db, req.provinceCode, from, to),
     // Up to the latest date: each date's computation leaves out what was recorded after it.
     readDossierResults(db, req.provinceCode, to),
+    readRecheckResults(db, req.provinceCode, to),
     readRecognitions(db, req.provinceCode),
     readTargets(db, req.provinceCode),
   ]);
   if (!catalog) throw new HttpProblem('unprocessable', 'Danh mục chưa có loại hồ sơ công nhận xã đạt chuẩn nông thôn mới.');
-  return { catalog, units, dossierResults, recognitions, targets };
+  return { catalog, units, processResults: [...dossierResults, ...recheckResults], recognitions, targets };
 }
 
 /** Reads the status records of one date and computes its report. */
@@ -78,7 +80,7 @@ async function reportOn(db: Db, req: ReportRequest, shared: SharedReads, date: s
     units: unitsUnder(units, req.scope.level === 'country' ? null : req.scope.code),
     groupLevel: groupLevelOf[req.scope.level],
     sets,
-    results: [...statusRecords, ...shared.dossierResults],
+    results: [...statusRecords, ...shared.processResults],
     recognitions: shared.recognitions,
     targets: shared.targets,
     tracks: { commune: shared.catalog.tracks.commune, advanced: shared.catalog.tracks.advanced ?? '' },

@@ -1,3 +1,4 @@
+import { HistoryEvent } from '@ntm/contracts';
 import { Prisma, type Db } from '@ntm/db';
 import type { RecognitionFact, ReportUnit, ResultRecord, TargetFact } from '@ntm/reports';
 
@@ -168,6 +169,35 @@ export async function readDossierResults(db: Db, provinceCode: string | null, as
       SELECT d.unit_code, d.criteria_set_code AS "set", v.criterion_code AS criterion, '' AS indicator, ${recorded} AS "on", v.verdict = 'met' AS met, 'appraisal' AS source
       FROM dossiers d JOIN appraisal_verdicts v ON v.dossier_id = d.id
       WHERE v.verdict IN ('met', 'not_met') AND ${recorded} <= ${asOf} ${province}`,
+  ]);
+  return [...assessed, ...appraised].map(toResult);
+}
+
+/**
+ * Results from the yearly re-checks, like a dossier's: the unit's re-assessment of each criterion of
+ * the re-check's set (the values carried over included: submitting keeps them) dated by its latest
+ * submission, and each department's re-appraisal verdict (met or not met) dated when it was recorded.
+ */
+export async function readRecheckResults(db: Db, provinceCode: string | null, asOf: string): Promise<ResultRecord[]> {
+  const province = provinceCode === null ? Prisma.empty : Prisma.sql`AND r.province_code = ${provinceCode}`;
+  const submittedDay = Prisma.sql`(e.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
+  const recorded = day(Prisma.sql`(v.value->>'recordedAt')::timestamptz`);
+  const [assessed, appraised] = await Promise.all([
+    db.$queryRaw<ResultRow[]>`
+      SELECT r.unit_code, r.plan->>'criteriaSetCode' AS "set", c.criterion_code AS criterion, '' AS indicator, to_char(s.on, 'YYYY-MM-DD') AS "on", c.met, 'self_assessment' AS source
+      FROM rechecks r
+      CROSS JOIN LATERAL (
+        SELECT max(${submittedDay}) AS "on" FROM recheck_events e
+        WHERE e.recheck_id = r.id AND e.type = ${HistoryEvent.reassessmentSubmitted} AND ${submittedDay} <= ${asOf}::date
+      ) s
+      JOIN recheck_criteria c ON c.recheck_id = r.id AND c.met IS NOT NULL
+      WHERE r.plan IS NOT NULL AND s.on IS NOT NULL ${province}`,
+    db.$queryRaw<ResultRow[]>`
+      SELECT r.unit_code, r.plan->>'criteriaSetCode' AS "set", v.key AS criterion, '' AS indicator, ${recorded} AS "on", v.value->>'verdict' = 'met' AS met, 'appraisal' AS source
+      FROM rechecks r
+      JOIN recheck_appraisal_tasks t ON t.recheck_id = r.id
+      CROSS JOIN LATERAL jsonb_each(t.verdicts) v
+      WHERE r.plan IS NOT NULL AND v.value->>'verdict' IN ('met', 'not_met') AND ${recorded} <= ${asOf} ${province}`,
   ]);
   return [...assessed, ...appraised].map(toResult);
 }
