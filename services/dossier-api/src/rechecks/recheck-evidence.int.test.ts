@@ -33,6 +33,12 @@ describe('new evidence for a unit’s yearly re-check, and what a re-assessment 
     await h.close();
   });
 
+  it('lists a unit’s re-checks to those who may read them, and to no one else', async () => {
+    const own = await ok(await h.callAs(communeOf('P1-D1-C1')), 'GET', '/rechecks?unit=P1-D1-C1');
+    expect(own.items).toEqual([expect.objectContaining({ id, unitCode: 'P1-D1-C1', trackCode: 'T-NTM', year: 2027, stage: 'self_assessment', outcome: null })]);
+    expect(await ok(await h.callAs(communeOf('P1-D1-C2')), 'GET', '/rechecks?unit=P1-D1-C1')).toEqual({ items: [] });
+  });
+
   it('takes a new file from the re-check’s commune, and answers another commune 404 as for a dossier of another unit', async () => {
     const commune = await h.evidenceCallAs(communeOf('P1-D1-C1'));
     const res = await commune('POST', `/rechecks/${id}/evidence`, true);
