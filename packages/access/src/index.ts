@@ -1,1 +1,2 @@
 export * from './dossier-access.js';
+export * from './recheck-access.js';

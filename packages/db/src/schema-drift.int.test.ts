@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '@ntm/testing';
 import { createScratchDatabase, type ScratchDatabase } from './scratch.js';
 import { diffSchemas, schemaFile, schemaSnapshotFile } from './schema-diff.js';
+import { handWrittenConstraints } from './hand-written-constraints.js';
 
 const config = testConfig();
 
@@ -44,10 +45,13 @@ describe('migrations and schema.prisma agree', () => {
     const sql = await diffSchemas({ from: 'empty', to: schemaFile, databaseUrl: fromSchema.url });
     const client = new pg.Client({ connectionString: fromSchema.url });
     await client.connect();
-    await client.query(sql).finally(() => client.end());
+    await client.query(sql);
+    for (const statement of handWrittenConstraints) await client.query(statement);
+    await client.end();
 
     const [actual, expected] = await Promise.all([describeDatabase(migrated.url), describeDatabase(fromSchema.url)]);
     expect(actual.columns.length).toBeGreaterThan(20);
+    expect(actual.constraints).toContainEqual(expect.objectContaining({ table_name: 'evidence', conname: 'evidence_one_owner' }));
     expect(actual).toEqual(expected);
   });
 

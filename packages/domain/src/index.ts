@@ -24,3 +24,4 @@ export * from './merger-recognition.js';
 export * from './system-stages.js';
 export * from './name-match.js';
 export * from './recheck.js';
+export * from './recheck-evidence.js';

@@ -11,6 +11,8 @@ function assertId(kind: string, id: string): string {
 
 export const objectKeys = {
   evidence: (dossierId: string, evidenceId: string) => `dossiers/${assertId('dossier', dossierId)}/evidence/${assertId('evidence', evidenceId)}`,
+  /** A file the unit uploaded for its yearly re-check. */
+  recheckEvidence: (recheckId: string, evidenceId: string) => `rechecks/${assertId('re-check', recheckId)}/evidence/${assertId('evidence', evidenceId)}`,
   decision: (dossierId: string, decisionId: string) => `dossiers/${assertId('dossier', dossierId)}/decisions/${assertId('decision document', decisionId)}.pdf`,
   /** The scanned copy of a decision issued before the system, registered with its recognition. */
   registeredDecision: (provinceCode: string, decisionId: string) => `registered-decisions/${assertId('province', provinceCode)}/${assertId('decision document', decisionId)}.pdf`,

@@ -18,6 +18,7 @@ import { recognitionRoutes } from './recognitions/recognition-routes.js';
 import { campaignRoutes } from './campaigns/campaign-routes.js';
 import { recheckRoutes } from './rechecks/recheck-routes.js';
 import { recheckTaskRoutes } from './rechecks/recheck-tasks.js';
+import { unitRecheckRoutes } from './rechecks/unit-rechecks.js';
 import type { Storage } from '@ntm/storage';
 import { dossierRoutes } from './dossiers/routes.js';
 import type { Client } from '@temporalio/client';
@@ -62,6 +63,7 @@ export async function buildDossierApi(deps: DossierApiDeps, options: FastifyServ
   await app.register(campaignRoutes(deps));
   await app.register(recheckRoutes(deps));
   await app.register(recheckTaskRoutes(deps.db));
+  await app.register(unitRecheckRoutes(deps.db));
   await app.register(auditRoutes(deps.db));
   await app.register(usersRoutes(deps));
   await app.register(reportRoutes(deps.db));

@@ -30,7 +30,7 @@ describe('the evidence API documents itself (OpenAPI served at /docs/json)', () 
   const operation = (id: string) => operations.find((o) => o.operationId === id) as Operation;
 
   it('gives every operation a Vietnamese summary and description', () => {
-    expect(operations.map((o) => o.operationId).sort()).toEqual(['deleteEvidence', 'downloadEvidence', 'getEvidence', 'listEvidence', 'presignEvidence', 'uploadEvidence']);
+    expect(operations.map((o) => o.operationId).sort()).toEqual(['deleteEvidence', 'downloadEvidence', 'getEvidence', 'listEvidence', 'listRecheckEvidence', 'presignEvidence', 'uploadEvidence', 'uploadRecheckEvidence']);
     for (const o of operations) {
       expect(o.summary, o.operationId).toMatch(vietnamese);
       expect(o.description, o.operationId).toMatch(vietnamese);
@@ -49,18 +49,24 @@ describe('the evidence API documents itself (OpenAPI served at /docs/json)', () 
         expect(response.description).toMatch(vietnamese);
       }
     }
-    expect(Object.keys(operation('uploadEvidence').responses).sort()).toEqual(['201', '400', '401', '403', '404', '408', '409', '413', '414', '415', '429', '503']);
+    for (const id of ['uploadEvidence', 'uploadRecheckEvidence']) {
+      expect(Object.keys(operation(id).responses).sort(), id).toEqual(['201', '400', '401', '403', '404', '408', '409', '413', '414', '415', '429', '503']);
+    }
     expect(Object.keys(operation('deleteEvidence').responses)).toContain('409');
   });
 
-  it('declares the upload’s multipart body with a binary "file" field, so the docs page can send a file', () => {
-    const body = operation('uploadEvidence').requestBody?.content['multipart/form-data'];
-    expect(body?.schema?.properties?.file).toMatchObject({ type: 'string', format: 'binary' });
-    expect(body?.schema?.required).toEqual(['file']);
+  it('declares the uploads’ multipart body with a binary "file" field, so the docs page can send a file', () => {
+    for (const id of ['uploadEvidence', 'uploadRecheckEvidence']) {
+      const body = operation(id).requestBody?.content['multipart/form-data'];
+      expect(body?.schema?.properties?.file, id).toMatchObject({ type: 'string', format: 'binary' });
+      expect(body?.schema?.required, id).toEqual(['file']);
+    }
   });
 
   it('writes the configured size limit, accepted types with their content rules, and rate limit into the upload’s description', () => {
     const { description } = operation('uploadEvidence');
+    expect(operation('uploadRecheckEvidence').description).toContain('123456 byte');
+    expect(operation('uploadRecheckEvidence').description).toContain('"Đơn vị tự rà soát, đánh giá lại" hoặc "Khắc phục tiêu chí chưa đạt"');
     expect(description).toContain('123456 byte');
     expect(description).toContain('application/pdf: bắt đầu bằng "%PDF-" và có "%%EOF"');
     expect(description).toContain('image/png: phần đầu ảnh đọc được kích thước');

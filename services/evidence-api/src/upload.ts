@@ -5,6 +5,7 @@ import { HistoryEvent, type RecordedBy } from '@ntm/contracts';
 import { HttpProblem } from '@ntm/http';
 import { isStorageUnreachable, objectKeys, type Storage } from '@ntm/storage';
 import { checkHead, headBytes, tailBytes } from './content-check.js';
+import type { EvidenceOwner } from './evidence-owners.js';
 import type { IncomingFile } from './multipart-upload.js';
 import { fileField } from './multipart-upload.js';
 
@@ -15,7 +16,9 @@ export interface UploadLimits {
 
 export interface StoredEvidence {
   id: string;
-  dossierId: string;
+  /** The dossier or the re-check it belongs to: exactly one is set. */
+  dossierId: string | null;
+  recheckId: string | null;
   sha256: string;
   sizeBytes: number;
   mediaType: string;
@@ -33,6 +36,28 @@ export interface StoredObject {
   mediaType: string;
   fileName: string;
 }
+
+type EvidenceRow = Awaited<ReturnType<Db['evidence']['findFirstOrThrow']>>;
+
+/** An evidence row as the API answers it. */
+export const evidenceView = (e: EvidenceRow): StoredEvidence => ({
+  id: e.id,
+  dossierId: e.dossierId,
+  recheckId: e.recheckId,
+  sha256: e.sha256,
+  sizeBytes: Number(e.sizeBytes),
+  mediaType: e.mediaType,
+  originalName: e.originalName,
+  uploadedBy: e.uploadedBy,
+  uploadedAt: e.uploadedAt.toISOString(),
+});
+
+/** Where an owner's files are stored: keys made of ids only. */
+export const evidenceKey = (owner: EvidenceOwner, evidenceId: string) =>
+  owner.kind === 'dossier' ? objectKeys.evidence(owner.id, evidenceId) : objectKeys.recheckEvidence(owner.id, evidenceId);
+
+/** The owner columns of an evidence row, and of its audit entry. */
+export const ownerColumns = (owner: EvidenceOwner) => (owner.kind === 'dossier' ? { dossierId: owner.id, recheckId: null } : { dossierId: null, recheckId: owner.id });
 
 export const storageUnavailable = () => new HttpProblem('unavailable', 'Kho lưu trữ tệp tạm thời không phản hồi; tệp chưa được lưu. Vui lòng tải lên lại sau ít phút.');
 
@@ -65,7 +90,7 @@ async function readHead(stream: Readable, size: number) {
  * stored; its end (PDF and ZIP trailers) once it has all passed. SHA-256 and size are computed on the
  * way. Any refusal or failure removes what was stored, every version of it.
  */
-export async function storeEvidenceObject(deps: { storage: Storage; limits: UploadLimits }, dossierId: string, file: IncomingFile): Promise<StoredObject> {
+export async function storeEvidenceObject(deps: { storage: Storage; limits: UploadLimits }, owner: EvidenceOwner, file: IncomingFile): Promise<StoredObject> {
   const { storage, limits } = deps;
   const { head, ended, chunks } = await readHead(file.stream, headBytes);
   const tooLarge = () => new HttpProblem('payloadTooLarge', `Tệp vượt quá ${limits.maxBytes} byte.`);
@@ -88,7 +113,7 @@ export async function storeEvidenceObject(deps: { storage: Storage; limits: Uplo
     }
   }
   const id = randomUUID();
-  const key = objectKeys.evidence(dossierId, id);
+  const key = evidenceKey(owner, id);
   try {
     const stored = await storage.putStream(key, Readable.from(body()), verdict.mediaType);
     if (file.stream.truncated) throw tooLarge();
@@ -102,26 +127,26 @@ export async function storeEvidenceObject(deps: { storage: Storage; limits: Uplo
 }
 
 /**
- * Records a stored object as the dossier's evidence, with its audit row, in one transaction. Written
+ * Records a stored object as the owner's evidence, with its audit row, in one transaction. Written
  * only after the object is stored whole: a crash before it leaves an object without a record, which
  * removeOrphanEvidence sweeps; never a record without its object.
  */
-export async function recordEvidence(db: Db, dossierId: string, object: StoredObject, uploadedBy: RecordedBy): Promise<StoredEvidence> {
+export async function recordEvidence(db: Db, owner: EvidenceOwner, object: StoredObject, uploadedBy: RecordedBy): Promise<StoredEvidence> {
+  const columns = ownerColumns(owner);
   const row = await db.$transaction(async (tx) => {
     const created = await tx.evidence.create({
-      data: { id: object.id, dossierId, objectKey: object.key, sha256: object.sha256, sizeBytes: object.sizeBytes, mediaType: object.mediaType, originalName: object.fileName, uploadedBy: uploadedBy.actor },
+      data: { id: object.id, ...columns, objectKey: object.key, sha256: object.sha256, sizeBytes: object.sizeBytes, mediaType: object.mediaType, originalName: object.fileName, uploadedBy: uploadedBy.actor },
     });
-    const { unitCode } = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { unitCode: true } });
     await appendAudit(tx, {
       ...uploadedBy,
-      unitCode,
-      dossierId,
+      unitCode: owner.unitCode,
+      dossierId: columns.dossierId,
       command: HistoryEvent.evidenceUploaded,
-      summary: { before: null, after: { evidenceId: object.id, sha256: object.sha256, sizeBytes: object.sizeBytes, mediaType: object.mediaType, originalName: object.fileName } },
+      summary: { before: null, after: { evidenceId: object.id, ...(columns.recheckId === null ? {} : { recheckId: columns.recheckId }), sha256: object.sha256, sizeBytes: object.sizeBytes, mediaType: object.mediaType, originalName: object.fileName } },
     });
     return created;
   });
-  return { id: row.id, dossierId, sha256: row.sha256, sizeBytes: Number(row.sizeBytes), mediaType: row.mediaType, originalName: row.originalName, uploadedBy: row.uploadedBy, uploadedAt: row.uploadedAt.toISOString() };
+  return evidenceView(row);
 }
 
 /**
@@ -129,7 +154,8 @@ export async function recordEvidence(db: Db, dossierId: string, object: StoredOb
  * between storing the bytes and writing the record leaves behind. Removes them and their versions.
  */
 export async function removeOrphanEvidence(db: Db, storage: Storage, graceMs: number, now = new Date()): Promise<string[]> {
-  const objects = (await storage.list('dossiers/')).filter((o) => o.key.includes('/evidence/') && now.getTime() - o.lastModified.getTime() >= graceMs);
+  const listed = [...(await storage.list('dossiers/')), ...(await storage.list('rechecks/'))];
+  const objects = listed.filter((o) => o.key.includes('/evidence/') && now.getTime() - o.lastModified.getTime() >= graceMs);
   const known = new Set((await db.evidence.findMany({ where: { objectKey: { in: objects.map((o) => o.key) } }, select: { objectKey: true } })).map((e) => e.objectKey));
   const orphans = objects.map((o) => o.key).filter((k) => !known.has(k));
   for (const key of orphans) await storage.purge(key);

@@ -91,13 +91,21 @@ export async function startDossierHarness(config: Config, catalogFiles: unknown[
   // Evidence goes in through the evidence API, as people upload it.
   const evidenceApp = await buildEvidenceApi({ config, db, storage, probes: [] }, { logger: false });
   /** Uploads for the given user; each call stores a new small PDF and answers its evidence id. */
-  const uploaderAs = async (user: TestUser) => {
+  /** Requests to the evidence API as the given user; `upload` sends a new small PDF. */
+  const evidenceCallAs = async (user: TestUser) => {
     const authorization = await signInAs(db, config, user);
-    return async (dossierId: string): Promise<string> => {
-      const { payload, headers } = multipart('minh-chứng.pdf', pdf(`minh chứng ${randomUUID()}`));
-      const res = await evidenceApp.inject({ method: 'POST', url: `/dossiers/${dossierId}/evidence`, payload, headers: { ...headers, authorization } });
-      if (res.statusCode !== 201) throw new Error(`evidence not stored: ${res.statusCode} ${res.body}`);
-      return res.json<{ id: string }>().id;
+    return async (method: 'GET' | 'POST', url: string, upload = false) => {
+      const { payload, headers } = upload ? multipart('minh-chứng.pdf', pdf(`minh chứng ${randomUUID()}`)) : { payload: undefined, headers: {} };
+      const res = await evidenceApp.inject({ method, url, payload, headers: { ...headers, authorization } });
+      return { status: res.statusCode, body: String(res.headers['content-type'] ?? '').includes('json') ? res.json<Record<string, unknown>>() : {}, raw: res.rawPayload };
+    };
+  };
+  const uploaderAs = async (user: TestUser) => {
+    const call = await evidenceCallAs(user);
+    return async (dossierId: string, owner: 'dossiers' | 'rechecks' = 'dossiers'): Promise<string> => {
+      const res = await call('POST', `/${owner}/${dossierId}/evidence`, true);
+      if (res.status !== 201) throw new Error(`evidence not stored: ${res.status} ${JSON.stringify(res.body)}`);
+      return String(res.body.id);
     };
   };
   const addEvidence = await uploaderAs(stepUser);
@@ -114,9 +122,10 @@ export async function startDossierHarness(config: Config, catalogFiles: unknown[
     /** The user scenario tests act as, and an Authorization header for any user (for raw requests). */
     stepUser,
     authorizationOf: (user: TestUser) => signInAs(db, config, user),
-    /** Uploads a small PDF as evidence of the dossier through the evidence API; answers its id. */
+    /** Uploads a small PDF as evidence of the dossier (or of the re-check) through the evidence API; answers its id. */
     addEvidence,
     uploaderAs,
+    evidenceCallAs,
     /** Dossiers created from now on open on this day (ISO date, Vietnam); null: today. */
     openOn(day: string | null) {
       openingDay = day;
@@ -176,15 +185,21 @@ export async function meetSubmissionConditions(call: Call, dossierId: string): P
 
 export type DossierHarness = Awaited<ReturnType<typeof startDossierHarness>>;
 
-/** Opens a commune dossier of the test fixtures' T-NTM track and carries it to the decision stage. */
-export async function bringToDecision(h: DossierHarness, unitCode: string): Promise<string> {
+/**
+ * Opens a commune dossier of the test fixtures' T-NTM track and carries it to the decision stage;
+ * the self-assessment of the criteria in `citingEvidence` cites a file uploaded for it.
+ */
+export async function bringToDecision(h: DossierHarness, unitCode: string, citingEvidence: readonly string[] = []): Promise<string> {
   const { call } = h;
   const id = randomUUID();
   const ok = (r: { status: number; body: unknown }) => {
     if (r.status !== 200 && r.status !== 201) throw new Error(`step refused: ${r.status} ${JSON.stringify(r.body)}`);
   };
   ok(await call('POST', '/dossiers', { commandId: id, unitCode, trackCode: 'T-NTM', year: 2025 }));
-  for (const c of ['C1', 'C2', 'C3']) ok(await call('PUT', `/dossiers/${id}/criteria/${c}/self-assessment`, { commandId: randomUUID(), met: true, explanation: 'Đạt.' }));
+  for (const c of ['C1', 'C2', 'C3']) {
+    const evidenceIds = citingEvidence.includes(c) ? [await h.addEvidence(id)] : [];
+    ok(await call('PUT', `/dossiers/${id}/criteria/${c}/self-assessment`, { commandId: randomUUID(), met: true, explanation: 'Đạt.', evidenceIds }));
+  }
   ok(await call('PUT', `/dossiers/${id}/documents/TO_TRINH`, { commandId: randomUUID(), evidenceId: await h.addEvidence(id) }));
   await meetSubmissionConditions(call, id);
   ok(await call('POST', `/dossiers/${id}/submit`, { commandId: randomUUID() }));

@@ -39,7 +39,7 @@ describe('the yearly re-check of a recognised commune through the HTTP API (real
     ]);
     const same = await ok(h.call, 'PUT', `/rechecks/${id}/criteria/C1/self-assessment`, { commandId: randomUUID(), met: true, explanation: 'Vẫn đạt.' });
     expect(same).toEqual({ criterionCode: 'C1', change: 'unchanged' });
-    const evidence = await ok(h.call, 'PUT', `/rechecks/${id}/criteria/C2/self-assessment`, { commandId: randomUUID(), met: true, explanation: 'Đạt, có minh chứng mới.', evidenceIds: [randomUUID()] });
+    const evidence = await ok(h.call, 'PUT', `/rechecks/${id}/criteria/C2/self-assessment`, { commandId: randomUUID(), met: true, explanation: 'Đạt, có minh chứng mới.', evidenceIds: [await h.addEvidence(id, 'rechecks')] });
     expect(evidence.change).toBe('changed');
     expect(await ok(h.call, 'POST', `/rechecks/${id}/submit`, { commandId: randomUUID() })).toEqual({ stage: 'appraisal', carriedOver: ['C3'] });
 

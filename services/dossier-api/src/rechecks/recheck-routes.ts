@@ -3,17 +3,17 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { WorkflowNotFoundError, type UpdateDefinition } from '@temporalio/common';
 import {
-  AppraisalBody, Problem, RecheckView, RemediationPlanBody, RevocationDecisionBody, SelfAssessmentBody, SubmitBody, campaignIds, decideRevocationUpdate, recordAppraisalUpdate,
+  AppraisalBody, Problem, RecheckView, type RecheckPlan, RemediationPlanBody, RevocationDecisionBody, SelfAssessmentBody, SubmitBody, campaignIds, decideRevocationUpdate, recordAppraisalUpdate,
   recordReassessmentUpdate, recordRemediationPlanUpdate, requestReappraisalUpdate, submitReassessmentUpdate, type Sender,
 } from '@ntm/contracts';
 import type { Command as Permission } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
-import { actorOf, senderFrom } from '@ntm/access';
+import { actorOf, requireRecheckAccess, senderFrom } from '@ntm/access';
 import type { Storage } from '@ntm/storage';
 import { claimCommandId, recordCommandResult } from '../dossiers/command-ids.js';
 import { withCommandDeadline, type DossierRouteDeps } from '../dossiers/routes.js';
 import { toHttpProblem } from '../dossiers/temporal-errors.js';
-import { requireRecheckAccess } from './recheck-access.js';
+import { requireRecheckEvidence } from './recheck-evidence.js';
 import { readRecheckView } from './recheck-view.js';
 
 export type RecheckRouteDeps = DossierRouteDeps & { storage: Storage; scheduleScope?: string };
@@ -24,8 +24,8 @@ const problems = { 403: Problem, 404: Problem, 409: Problem, 422: Problem };
 
 /**
  * Sends a person's command to the re-check's workflow once the actor may run it (the workflow
- * checks again). As for a dossier, the command id is claimed first and is the update id: a retry
- * is answered once, a reused id refused.
+ * checks again) and `check` accepts it against the re-check's plan. As for a dossier, the command
+ * id is claimed first and is the update id: a retry is answered once, a reused id refused.
  */
 async function sendRecheckCommand<Ret, Body extends { commandId: string }>(
   deps: RecheckRouteDeps,
@@ -34,10 +34,11 @@ async function sendRecheckCommand<Ret, Body extends { commandId: string }>(
   recheckId: string,
   update: UpdateDefinition<Ret, [Body & Sender]>,
   body: Body,
-  assignment: { departmentCode?: string; criterionCode?: string } = {},
+  options: { assignment?: { departmentCode?: string; criterionCode?: string }; check?: (plan: RecheckPlan) => Promise<void> } = {},
 ): Promise<Ret> {
   const actor = actorOf(request);
-  const { role, row } = await requireRecheckAccess(deps.db, actor, permission, recheckId, assignment);
+  const { role, row, plan } = await requireRecheckAccess(deps.db, actor, permission, recheckId, options.assignment);
+  await options.check?.(plan);
   const claim = await claimCommandId(deps.db, { commandId: body.commandId, dossierId: recheckId, operation: update.name, content: body });
   if (claim.answered) return claim.result as Ret;
   const command = { ...body, ...senderFrom(actor, role, request.id, deps.commandClock?.() ?? new Date()) };
@@ -83,13 +84,16 @@ export function recheckRoutes(deps: RecheckRouteDeps): FastifyPluginAsyncZod {
           operationId: 'recordReassessment',
           tags: ['rechecks'],
           summary: 'Đơn vị tự rà soát, đánh giá lại một tiêu chí',
-          description: 'Như tự đánh giá của hồ sơ: đạt/chưa đạt, giải trình, chỉ tiêu, minh chứng. Trả về tiêu chí có thay đổi so với lần được đánh giá trước hay không (new, unchanged, changed). Chỉ ở bước tự rà soát; bước khác trả 409.',
+          description: 'Như tự đánh giá của hồ sơ: đạt/chưa đạt, giải trình, chỉ tiêu, minh chứng (tải lên lượt rà soát qua dịch vụ minh chứng, hoặc chuyển tiếp từ kết quả được đánh giá lần trước; mã khác: 422 nêu từng mã). Trả về tiêu chí có thay đổi so với lần được đánh giá trước hay không (new, unchanged, changed). Chỉ ở bước tự rà soát; bước khác trả 409.',
           params: Criterion,
           body: SelfAssessmentBody,
           response: { 200: z.object({ criterionCode: z.string(), change: z.enum(['new', 'unchanged', 'changed']) }), ...problems },
         },
       },
-      async (request) => sendRecheckCommand(deps, request, 'dossier.edit', request.params.id, recordReassessmentUpdate, { ...request.body, criterionCode: request.params.criterionCode }),
+      async (request) =>
+        sendRecheckCommand(deps, request, 'dossier.edit', request.params.id, recordReassessmentUpdate, { ...request.body, criterionCode: request.params.criterionCode }, {
+          check: (plan) => requireRecheckEvidence(db, request.params.id, plan, request.body.evidenceIds),
+        }),
     );
 
     app.post(
@@ -123,7 +127,7 @@ export function recheckRoutes(deps: RecheckRouteDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const assignment = { departmentCode: request.body.departmentCode, criterionCode: request.params.criterionCode };
-        return sendRecheckCommand(deps, request, 'appraisal.record', request.params.id, recordAppraisalUpdate, { ...request.body, criterionCode: request.params.criterionCode }, assignment);
+        return sendRecheckCommand(deps, request, 'appraisal.record', request.params.id, recordAppraisalUpdate, { ...request.body, criterionCode: request.params.criterionCode }, { assignment });
       },
     );
 
