@@ -39,6 +39,8 @@ export const RecheckPlan = z.object({
   holidays: z.array(z.string()),
   /** The track's appraisal stage duration: how long a re-appraisal after remediation or supplementation may take, and the reminders' cadence. */
   appraisal: StepDuration,
+  /** How often the unit is reminded of its re-assessment deadline (the track's self-assessment duration's cadence, or the labelled default); absent in re-checks opened before these reminders. */
+  reassessment: z.object({ reminderEveryDays: z.number().int().nullable(), isDefault: z.boolean() }).optional(),
   /** The remediation period of a unit at risk (the catalog's `remediation` duration of the track, or the labelled default). */
   remediation: StepDuration.extend({ isDefault: z.boolean() }),
 });
@@ -68,6 +70,8 @@ export const RecheckState = z.object({
   /** The departments' latest rolled-up result per criterion. */
   results: z.record(z.string(), z.enum(['met', 'not_met'])),
   assessment: RecheckAssessmentResult.nullable(),
+  /** The unit's own re-assessment deadline (the calendar's), its reminders and whether its passing was escalated; null when none applies. */
+  reassessment: z.object({ dueDate: z.string(), reminderDays: z.array(z.string()), remindersSent: z.number().int(), escalated: z.boolean() }).nullable(),
   remediation: z
     .object({ startedOn: z.string(), dueDate: z.string(), reminderDays: z.array(z.string()), remindersSent: z.number().int(), planned: z.array(z.string()), deadlinePassed: z.boolean() })
     .nullable(),

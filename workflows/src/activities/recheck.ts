@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { HistoryEvent, RecheckPlan, type AppraisalCommand, type HistoryEvent as HistoryEventType, type LastValues, type RecheckAssessmentResult, type RecordedBy, type RecheckWorkflowInput, type RemediationPlanCommand, type SelfAssessmentCommand } from '@ntm/contracts';
 import { candidateSets, readCriteriaSets, readDurations, readHolidays, readTracks, readUnits, resolveAppraisers, unitChain } from '@ntm/catalog';
 import { Prisma, appendAudit, type Db } from '@ntm/db';
-import { CriteriaSet, RecheckStage, StageKind, criteriaSetInForce, defaultRemediationDuration, plannedIndicators, thresholdGroupOf, toStoredDate, type AssessmentChange } from '@ntm/domain';
+import { CriteriaSet, RecheckStage, StageKind, criteriaSetInForce, defaultReassessmentReminderEveryDays, defaultRemediationDuration, plannedIndicators, thresholdGroupOf, toStoredDate, type AssessmentChange } from '@ntm/domain';
 
 /** Where the track sets no appraisal duration: a re-appraisal takes 20 working days, reminded every 5 (labelled default). */
 const defaultAppraisal = { amount: 20, unit: 'working_days', reminderEveryDays: 5 } as const;
@@ -86,6 +86,8 @@ export function createRecheckActivities(db: Db) {
       const appraisalStage = track.stages.find((s) => s.kind === StageKind.appraisal);
       const appraisal = durations.find((d) => d.stageCode === appraisalStage?.code);
       const remediation = durations.find((d) => d.stageCode === RecheckStage.remediation);
+      const selfStage = track.stages.find((s) => s.kind === StageKind.selfAssessment);
+      const selfAssessment = durations.find((d) => d.stageCode === selfStage?.code);
       const last = await lastValues(db, input.unitCode, input.trackCode, input.year, decision?.dossier.id ?? null);
       const plan: RecheckPlan = {
         recheckId: row.id,
@@ -101,6 +103,8 @@ export function createRecheckActivities(db: Db) {
         appraisers,
         holidays: (await readHolidays(db, input.provinceCode)).map((h) => h.date),
         appraisal: appraisal ? { amount: appraisal.amount, unit: appraisal.unit, reminderEveryDays: appraisal.reminderEveryDays } : { ...defaultAppraisal },
+        // Only the cadence: the deadline is the campaign's date for the unit.
+        reassessment: selfAssessment ? { reminderEveryDays: selfAssessment.reminderEveryDays, isDefault: selfAssessment.isDefault } : { reminderEveryDays: defaultReassessmentReminderEveryDays, isDefault: true },
         remediation: remediation
           ? { amount: remediation.amount, unit: remediation.unit, reminderEveryDays: remediation.reminderEveryDays, isDefault: remediation.isDefault }
           : { ...defaultRemediationDuration, isDefault: true },
