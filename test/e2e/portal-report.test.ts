@@ -16,6 +16,7 @@ type Report = {
   summary: { communes: number; atStandard: number; recognised: number; sharePercent: number; averageMet: number; bands: Array<{ min: number; max: number; count: number }> };
   groups: Array<{ code: string; name: string; figures: { communes: number; atStandard: number } }>;
   change: { atStandard: number } | null;
+  planned: Array<{ year: number; communes: Array<{ code: string; name: string; met: number; total: number; unmetCriteria: string[] }> }>;
 };
 /** The figures as the page writes them: a decimal comma, at most two decimals. */
 const vi = (n: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(n);
@@ -29,6 +30,9 @@ beforeAll(async () => {
   const record = (unitCode: string, met: number, recordedOn: string) =>
     before.criteria.map((c, i) => ({ unitCode, criteriaSetCode: before.criteriaSet.code, criterionCode: c.code, recordedOn, met: i < met, source: 'appraisal' }));
   await office('POST', '/provinces/12/status-records', { records: [...record('110-03628', 19, '2025-03-31'), ...record('106-03413', 10, '2025-03-31'), ...record('106-03405', 5, '2024-12-31')] });
+  // The province plans Giang Ma for this year.
+  const planned = await office('PUT', '/provinces/12/targets', { targets: [{ unitCode: '106-03405', trackCode: 'COMMUNE_NTM', targetYear: 2025 }] });
+  expect(planned.status).toBe(200);
 });
 afterAll(async () => {
   await browser?.close();
@@ -67,7 +71,19 @@ describe("the province's progress report in the portal", () => {
     await page.getByRole('figure', { name: 'Biểu đồ số xã chưa đạt từng tiêu chí' }).waitFor();
     const thanUyen = api.groups.find((g) => g.code === '110');
     expect(await page.getByRole('table', { name: 'Kết quả theo huyện' }).getByRole('row').filter({ hasText: thanUyen?.name ?? '?' }).textContent()).toContain(`${thanUyen?.figures.atStandard}/${thanUyen?.figures.communes}`);
+    // The communes planned this year, each with the criteria it still misses, named from the catalog.
+    const giangMa = api.planned.find((p) => p.year === 2025)?.communes.find((c) => c.code === '106-03405');
+    expect(giangMa?.met).toBe(5);
+    const plannedRow = await page.getByRole('table', { name: 'Xã dự kiến đạt chuẩn trong năm 2025' }).getByRole('row').filter({ hasText: giangMa?.name ?? '?' }).textContent();
+    expect(plannedRow).toContain(`5/${giangMa?.total}`);
+    expect(plannedRow).toContain(api.criteria[5]?.name ?? '?');
     expect(await pageProblems(page, 'report-province')).toEqual([]);
+
+    // The days stand in the address: opened again from it, the page shows the same report.
+    expect(new URL(page.url()).search).toBe('?asOf=2025-06-16&compareTo=2025-01-15');
+    await page.goto(page.url());
+    await page.getByRole('heading', { name: 'So với ngày 15/01/2025' }).waitFor();
+    await expect.poll(() => page.getByRole('region', { name: 'Số liệu chính' }).textContent()).toContain(`${api.summary.atStandard}/${api.summary.communes} xã`);
 
     // The PDF through the portal's origin, with the session's token.
     const link = page.getByRole('link', { name: 'Tải PDF' });

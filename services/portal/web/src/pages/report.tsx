@@ -1,15 +1,22 @@
 import { Alert, Anchor, Grid, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { vietnamDay } from '@ntm/domain/vietnam-time';
 import { useEffect, useState } from 'react';
+import { useLocation, useSearch } from 'wouter';
 import { unitsFor } from '../access.js';
 import { dossierApi, problemText } from '../api/client.js';
 import { DayInput } from '../components/day-input.js';
 import { formatDate } from '../format.js';
-import { Bands, Change, Groups, KeyFigures, UnmetCriteria } from '../report/report-tables.js';
+import { Advanced, Bands, Change, Groups, KeyFigures, Planned, UnmetCriteria, Villages } from '../report/report-tables.js';
 import { groupWord, type ProgressReport } from '../report/words.js';
 import { useSession } from '../session.js';
 
 type Query = { unit?: string; asOf: string; compareTo?: string };
+
+/** A day the address carries (yyyy-mm-dd); anything else is left out. */
+const dayIn = (params: URLSearchParams, name: string) => {
+  const value = params.get(name);
+  return value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
+};
 type Option = { value: string; label: string };
 
 /** The export's address through the portal's origin: the portal forwards it with the session's token. */
@@ -21,15 +28,19 @@ function exportHref(format: 'csv' | 'xlsx' | 'pdf', query: Query): string {
 /**
  * The progress report of the unit the person reads (a district officer: the district; the provincial
  * office and a provincial auditor: the province, or one of its districts; a national auditor: the
- * country, or one province), as of a day and optionally compared with an earlier one.
+ * country, or one province), as of a day and optionally compared with an earlier one. The days and
+ * the part chosen stand in the page address, so a report can be bookmarked or sent as a link.
  */
 export default function ReportPage() {
   const { user } = useSession();
   const units = unitsFor(user, 'report.read');
   const base = units.includes(null) ? undefined : (units[0] ?? undefined);
-  const [asOf, setAsOf] = useState<string | null>(() => vietnamDay(new Date()));
-  const [compareTo, setCompareTo] = useState<string | null>(null);
-  const [part, setPart] = useState<string | null>(null);
+  const search = useSearch();
+  const [address] = useState(() => new URLSearchParams(search));
+  const [, navigate] = useLocation();
+  const [asOf, setAsOf] = useState<string | null>(() => dayIn(address, 'asOf') ?? vietnamDay(new Date()));
+  const [compareTo, setCompareTo] = useState<string | null>(() => dayIn(address, 'compareTo'));
+  const [part, setPart] = useState<string | null>(() => address.get('unit'));
   const [parts, setParts] = useState<{ word: string; options: Option[] }>({ word: 'Huyện', options: [] });
   const [report, setReport] = useState<ProgressReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -40,6 +51,7 @@ export default function ReportPage() {
 
   useEffect(() => {
     if (query === null) return;
+    navigate(`/bao-cao?${new URLSearchParams({ ...(part === null ? {} : { unit: part }), asOf: query.asOf, ...(query.compareTo ? { compareTo: query.compareTo } : {}) }).toString()}`, { replace: true });
     let current = true;
     setError(null);
     void dossierApi.GET('/reports/progress', { params: { query } }).then(({ data, error: problem }) => {
@@ -53,6 +65,14 @@ export default function ReportPage() {
       current = false;
     };
   }, [key]);
+
+  useEffect(() => {
+    if (part === null || asOf === null) return;
+    // Opened at the address of one part: the parts to choose come from the whole scope's report.
+    void dossierApi.GET('/reports/progress', { params: { query: { ...(base === undefined ? {} : { unit: base }), asOf } } }).then(({ data }) => {
+      if (data) setParts({ word: groupWord(data.groupLevel), options: data.groups.map((g) => ({ value: g.code, label: g.name })) });
+    });
+  }, []);
 
   return (
     <Stack>
@@ -101,6 +121,9 @@ export default function ReportPage() {
           <Bands report={report} />
           <Groups report={report} />
           <UnmetCriteria report={report} />
+          <Planned report={report} />
+          <Advanced report={report} />
+          <Villages report={report} />
           <Text size="sm" c="dimmed">
             Nguồn kết quả: {report.sources.appraisal} kết quả thẩm định, {report.sources.selfAssessment} kết quả tự đánh giá, {report.sources.none} chưa có kết quả.
           </Text>

@@ -164,3 +164,98 @@ export function Change({ report }: { report: ProgressReport }) {
     </Stack>
   );
 }
+
+/** The communes the province plans to reach the standard, per year, with the criteria they still miss. */
+export function Planned({ report }: { report: ProgressReport }) {
+  if (report.planned.length === 0) return null;
+  const word = groupWord(report.groupLevel);
+  return (
+    <Stack gap="sm">
+      <Title order={3}>Xã dự kiến đạt chuẩn nông thôn mới</Title>
+      {report.planned.map((p) => {
+        const title = `Xã dự kiến đạt chuẩn trong năm ${p.year}`;
+        return (
+          <Stack key={p.year} gap={4}>
+            <Text fw={600}>
+              {title} ({p.communes.length} xã; bình quân {formatNumber(p.averageMet)} tiêu chí/xã)
+            </Text>
+            <ScrollTable label={title} minWidth={560}>
+              <Table striped aria-label={title}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Xã</Table.Th>
+                    <Table.Th>{word}</Table.Th>
+                    <Table.Th style={num}>Số tiêu chí đạt</Table.Th>
+                    <Table.Th>Tiêu chí chưa đạt</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {p.communes.map((c) => (
+                    <Table.Tr key={c.code}>
+                      <Table.Td style={nowrap}>{c.name}</Table.Td>
+                      <Table.Td style={nowrap}>{c.groupName ?? '—'}</Table.Td>
+                      <Table.Td style={num}>
+                        {c.met}/{c.total}
+                      </Table.Td>
+                      <Table.Td>{c.unmetCriteria.length === 0 ? 'đạt đủ' : c.unmetCriteria.join('; ')}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollTable>
+          </Stack>
+        );
+      })}
+    </Stack>
+  );
+}
+
+/** Communes working toward the advanced standard, with the criteria they already meet. */
+export function Advanced({ report }: { report: ProgressReport }) {
+  const advanced = report.advanced;
+  if (!advanced || advanced.communes.length === 0) return null;
+  const title = `Xã nông thôn mới nâng cao (${advanced.criteriaSet.name})`;
+  return (
+    <Stack gap="sm">
+      <Title order={3}>{title}</Title>
+      <ScrollTable label={title} minWidth={560}>
+        <Table striped aria-label={title}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Xã</Table.Th>
+              <Table.Th>{groupWord(report.groupLevel)}</Table.Th>
+              <Table.Th style={num}>Số tiêu chí đạt</Table.Th>
+              <Table.Th>Tiêu chí đã đạt</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {advanced.communes.map((c) => (
+              <Table.Tr key={c.code}>
+                <Table.Td style={nowrap}>{c.name}</Table.Td>
+                <Table.Td style={nowrap}>{c.groupName ?? '—'}</Table.Td>
+                <Table.Td style={num}>
+                  {c.met}/{c.total}
+                </Table.Td>
+                <Table.Td>{c.metCriteria.length === 0 ? 'chưa có' : c.metCriteria.join('; ')}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollTable>
+    </Stack>
+  );
+}
+
+/** Villages at standard and the average of the others, where the province has a village set. */
+export function Villages({ report }: { report: ProgressReport }) {
+  const v = report.villages;
+  if (!v || v.villages === 0) return null;
+  return (
+    <Stack gap={4} role="region" aria-label="Thôn, bản">
+      <Title order={3}>Thôn, bản</Title>
+      <Text>
+        Số thôn, bản đạt chuẩn: {v.atStandard}/{v.villages}; các thôn, bản còn lại đạt bình quân {formatNumber(v.averageMetOfOthers)}/{v.criteriaCount} tiêu chí.
+      </Text>
+    </Stack>
+  );
+}
