@@ -26,12 +26,13 @@ export const clientId = 'ntm-portal';
  * the provider's subject through PUT /users), and the portal configured to sign in through the
  * provider, all listening on loopback ports.
  */
-export async function startOidcStack(options: { accessTokenTtlSeconds?: number; webRoot?: string } = {}) {
+export async function startOidcStack(options: { accessTokenTtlSeconds?: number; webRoot?: string; publicClient?: boolean } = {}) {
   const base = testConfig();
+  const secret = options.publicClient === true ? null : 'test-only-secret';
   const portalPort = await freePort();
   const portalUrl = `http://127.0.0.1:${portalPort}`;
   const provider = await startTestProvider({
-    client: { id: clientId, secret: 'test-only-secret', redirectUri: `${portalUrl}/auth/oidc/callback`, postLogoutRedirectUri: `${portalUrl}/dang-nhap` },
+    client: { id: clientId, secret, redirectUri: `${portalUrl}/auth/oidc/callback`, postLogoutRedirectUri: `${portalUrl}/dang-nhap` },
     audience: base.auth.audience,
     accounts: [phaMu, stranger],
     ...(options.accessTokenTtlSeconds === undefined ? {} : { accessTokenTtlSeconds: options.accessTokenTtlSeconds }),
@@ -73,7 +74,7 @@ export async function startOidcStack(options: { accessTokenTtlSeconds?: number; 
     NTM_PORTAL_EVIDENCE_API_URL: apiUrl,
     NTM_PORTAL_OIDC_ISSUER: provider.issuer,
     NTM_PORTAL_OIDC_CLIENT_ID: clientId,
-    NTM_PORTAL_OIDC_CLIENT_SECRET: 'test-only-secret',
+    ...(secret === null ? {} : { NTM_PORTAL_OIDC_CLIENT_SECRET: secret }),
     NTM_PORTAL_OIDC_REDIRECT_URI: `${portalUrl}/auth/oidc/callback`,
   });
   const portal = await buildPortal({ config: portalConfig, webRoot }, { logger: false });
