@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import Provider, { type Configuration } from 'oidc-provider';
 
 export interface TestProviderOptions {
-  /** The portal's client at the provider. */
-  client: { id: string; secret: string; redirectUri: string; postLogoutRedirectUri: string };
+  /** The portal's client at the provider; without a secret, a public client (PKCE only). */
+  client: { id: string; secret: string | null; redirectUri: string; postLogoutRedirectUri: string };
   /** The platform's audience, put in every access token's `aud` (NTM_AUTH_AUDIENCE). */
   audience: string;
   /** People who can sign in: their `sub` and name. */
@@ -34,12 +34,11 @@ export async function startTestProvider(options: TestProviderOptions) {
     clients: [
       {
         client_id: options.client.id,
-        client_secret: options.client.secret,
+        ...(options.client.secret === null ? { token_endpoint_auth_method: 'none' } : { client_secret: options.client.secret, token_endpoint_auth_method: 'client_secret_basic' }),
         redirect_uris: [options.client.redirectUri],
         post_logout_redirect_uris: [options.client.postLogoutRedirectUri],
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
-        token_endpoint_auth_method: 'client_secret_basic',
       },
     ],
     jwks: { keys: [signingKey] },

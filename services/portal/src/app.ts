@@ -62,11 +62,12 @@ export async function buildPortal({ config, webRoot = defaultWebRoot }: PortalDe
   app.get('/health', async () => ({ status: 'ok', service: 'portal' }));
 
   const session = { dossierApiUrl: config.portal.dossierApiUrl, secureCookie: config.portal.secureCookie };
+  // Sign-in through the province's OIDC provider, where one is configured.
   const oidc = config.portal.oidc;
-  const provider = oidc === null ? null : createOidcClient(oidc);
-  const accessToken = createSessionAccess(session, provider);
-  await app.register(authRoutes(session, accessToken, oidc === null || provider === null ? null : { client: provider, label: oidc.label }));
-  if (provider !== null) await app.register(oidcRoutes({ options: session, provider, pending: createPendingSignIns() }));
+  const provider = oidc === null ? null : { client: createOidcClient(oidc), label: oidc.label };
+  const accessToken = createSessionAccess(session, provider?.client ?? null);
+  await app.register(authRoutes(session, accessToken, provider));
+  if (provider !== null) await app.register(oidcRoutes({ options: session, provider: provider.client, pending: createPendingSignIns() }));
   await app.register(
     forwardRoutes(
       [

@@ -26,15 +26,16 @@ export const clientId = 'ntm-portal';
  * the provider's subject through PUT /users), and the portal configured to sign in through the
  * provider, all listening on loopback ports.
  */
-export async function startOidcStack(options: { accessTokenTtlSeconds?: number } = {}) {
+export async function startOidcStack(options: { accessTokenTtlSeconds?: number; webRoot?: string; publicClient?: boolean } = {}) {
   const base = testConfig();
+  const secret = options.publicClient === true ? null : 'test-only-secret';
   const portalPort = await freePort();
   const portalUrl = `http://127.0.0.1:${portalPort}`;
   const provider = await startTestProvider({
-    client: { id: clientId, secret: 'test-only-secret', redirectUri: `${portalUrl}/auth/oidc/callback`, postLogoutRedirectUri: `${portalUrl}/dang-nhap` },
+    client: { id: clientId, secret, redirectUri: `${portalUrl}/auth/oidc/callback`, postLogoutRedirectUri: `${portalUrl}/dang-nhap` },
     audience: base.auth.audience,
     accounts: [phaMu, stranger],
-    ...options,
+    ...(options.accessTokenTtlSeconds === undefined ? {} : { accessTokenTtlSeconds: options.accessTokenTtlSeconds }),
   });
 
   const scratch = await createScratchDatabase(base.postgres.url, { prefix: 'ntm_portal_oidc' });
@@ -62,15 +63,18 @@ export async function startOidcStack(options: { accessTokenTtlSeconds?: number }
   });
   if (linked.status !== 200) throw new Error(`linking ${phaMu.username}: ${linked.status} ${await linked.text()}`);
 
-  const webRoot = mkdtempSync(join(tmpdir(), 'ntm-portal-web-'));
-  mkdirSync(join(webRoot, 'assets'));
-  writeFileSync(join(webRoot, 'index.html'), '<!doctype html><html lang="vi"><title>Hồ sơ nông thôn mới</title></html>');
+  // The built web application (a browser test), or a stand-in page (HTTP tests).
+  const webRoot = options.webRoot ?? mkdtempSync(join(tmpdir(), 'ntm-portal-web-'));
+  if (options.webRoot === undefined) {
+    mkdirSync(join(webRoot, 'assets'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><html lang="vi"><title>Hồ sơ nông thôn mới</title></html>');
+  }
   const portalConfig: Config = testConfig({
     NTM_PORTAL_DOSSIER_API_URL: apiUrl,
     NTM_PORTAL_EVIDENCE_API_URL: apiUrl,
     NTM_PORTAL_OIDC_ISSUER: provider.issuer,
     NTM_PORTAL_OIDC_CLIENT_ID: clientId,
-    NTM_PORTAL_OIDC_CLIENT_SECRET: 'test-only-secret',
+    ...(secret === null ? {} : { NTM_PORTAL_OIDC_CLIENT_SECRET: secret }),
     NTM_PORTAL_OIDC_REDIRECT_URI: `${portalUrl}/auth/oidc/callback`,
   });
   const portal = await buildPortal({ config: portalConfig, webRoot }, { logger: false });

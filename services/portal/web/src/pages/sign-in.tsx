@@ -66,7 +66,7 @@ export function SignInPage() {
               {options.oidc && (
                 <>
                   <Divider label="hoặc" labelPosition="center" />
-                  <Button component="a" href={next ? `${options.oidc.start}?tiep=${encodeURIComponent(next)}` : options.oidc.start} variant="default" fullWidth>
+                  <Button component="a" href={next ? `${options.oidc.start}?tiep=${encodeURIComponent(next)}` : options.oidc.start} variant="default" fullWidth h="auto" mih={36} py={6} styles={{ label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.4 } }}>
                     {options.oidc.label}
                   </Button>
                 </>
