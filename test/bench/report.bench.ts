@@ -63,7 +63,7 @@ async function time(label: string, url: string, who: keyof typeof headers, runs:
   clearInterval(sampler);
   ms.sort((a, b) => a - b);
   const f = (n: number | undefined) => (n ?? NaN).toFixed(0).padStart(5);
-  console.log(`${label.padEnd(16)} ${(fresh ? 'fresh' : 'repeated').padEnd(8)} runs ${String(runs).padStart(3)}  min ${f(ms[0])}  p50 ${f(pct(ms, 50))}  p95 ${f(pct(ms, 95))}  max ${f(ms.at(-1))} ms  RSS before ${mib(before)}, peak ${mib(peak)}`);
+  console.log(`${label.padEnd(18)} ${(fresh ? 'fresh' : 'repeated').padEnd(8)} runs ${String(runs).padStart(3)}  min ${f(ms[0])}  p50 ${f(pct(ms, 50))}  p95 ${f(pct(ms, 95))}  max ${f(ms.at(-1))} ms  RSS before ${mib(before)}, peak ${mib(peak)}`);
 }
 
 const q = 'asOf=2025-12-31&compareTo=2024-12-31';
@@ -72,7 +72,9 @@ const series: Array<[string, string, keyof typeof headers, number]> = [
   ['province CSV', `/reports/progress/csv?unit=BP&${q}`, 'province', exportRuns],
   ['province XLSX', `/reports/progress/xlsx?unit=BP&${q}`, 'province', exportRuns],
   ['province PDF', `/reports/progress/pdf?unit=BP&${q}`, 'province', exportRuns],
+  ['province communes', `/reports/progress/communes?unit=BP&asOf=2025-12-31&limit=300`, 'province', provinceRuns],
   ['country JSON', `/reports/progress?${q}`, 'country', Math.max(3, Math.ceil(exportRuns / 2))],
+  ['country communes', `/reports/progress/communes?asOf=2025-12-31&offset=5000&limit=1000`, 'country', 3],
   ['country CSV', `/reports/progress/csv?${q}`, 'country', 3],
   ['country XLSX', `/reports/progress/xlsx?${q}`, 'country', 3],
   ['country PDF', `/reports/progress/pdf?${q}`, 'country', 3],

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   openDossierUpdate, recordAttestationUpdate, recordPostingUpdate, recordSatisfactionUpdate, recordSelfAssessmentUpdate, searchAttributeDefinitions, submitDossierUpdate, type DossierWorkflowInput, type Sender,
 } from '@ntm/contracts';
@@ -89,4 +89,11 @@ export async function registerSearchAttributes(env: TestWorkflowEnvironment): Pr
     namespace: env.namespace ?? 'default',
     searchAttributes: Object.fromEntries(Object.entries(searchAttributeDefinitions).map(([name, type]) => [name, types[type]])),
   });
+}
+
+/** Temporal's time-skipping test server (the binary global setup provides) with the search attributes registered. */
+export async function startTimeSkipping(serverPath: string): Promise<TestWorkflowEnvironment> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: serverPath } } });
+  await registerSearchAttributes(env);
+  return env;
 }

@@ -82,6 +82,33 @@ describe('authentication settings', () => {
     expect(names({ NTM_AUTH_JWKS_URL: 'ftp://idp.example/certs', NTM_AUTH_ISSUER: 'x' })).toEqual(['NTM_AUTH_JWKS_URL']);
   });
 
+  it("turns the portal's sign-in through a province's OIDC provider on only when it is fully configured", () => {
+    expect(loadConfig({}).portal.oidc).toBeNull();
+    expect(loadConfig({ NTM_PORTAL_OIDC_ISSUER: '', NTM_PORTAL_OIDC_CLIENT_ID: '', NTM_PORTAL_OIDC_REDIRECT_URI: '' }).portal.oidc).toBeNull();
+    const oidc = {
+      NTM_PORTAL_OIDC_ISSUER: 'https://sso.laichau.gov.vn/realms/ntm',
+      NTM_PORTAL_OIDC_CLIENT_ID: 'ntm-portal',
+      NTM_PORTAL_OIDC_REDIRECT_URI: 'https://ntm.laichau.gov.vn/auth/oidc/callback',
+    };
+    expect(loadConfig(oidc).portal.oidc).toEqual({
+      issuer: 'https://sso.laichau.gov.vn/realms/ntm',
+      clientId: 'ntm-portal',
+      clientSecret: null,
+      redirectUri: 'https://ntm.laichau.gov.vn/auth/oidc/callback',
+      scopes: ['openid', 'profile'],
+      label: 'Đăng nhập bằng tài khoản của tỉnh',
+      sessionTtlSeconds: 8 * 3600,
+    });
+    expect(loadConfig({ ...oidc, NTM_PORTAL_OIDC_CLIENT_SECRET: 's3cret', NTM_PORTAL_OIDC_SCOPES: 'openid  email' }).portal.oidc).toMatchObject({ clientSecret: 's3cret', scopes: ['openid', 'email'] });
+    // Plain http only on this machine (the tests' provider).
+    expect(loadConfig({ ...oidc, NTM_PORTAL_OIDC_ISSUER: 'http://127.0.0.1:4000', NTM_PORTAL_OIDC_REDIRECT_URI: 'http://localhost:3002/auth/oidc/callback' }).portal.oidc?.issuer).toBe('http://127.0.0.1:4000');
+    const names = (env: Record<string, string>) => (captureError(() => loadConfig(env)) as ConfigError).issues.map((i) => i.split(':')[0]);
+    expect(names({ NTM_PORTAL_OIDC_ISSUER: oidc.NTM_PORTAL_OIDC_ISSUER })).toEqual(['NTM_PORTAL_OIDC_CLIENT_ID', 'NTM_PORTAL_OIDC_REDIRECT_URI']);
+    expect(names({ NTM_PORTAL_OIDC_CLIENT_SECRET: 'x' })).toEqual(['NTM_PORTAL_OIDC_ISSUER', 'NTM_PORTAL_OIDC_CLIENT_ID', 'NTM_PORTAL_OIDC_REDIRECT_URI']);
+    expect(names({ ...oidc, NTM_PORTAL_OIDC_ISSUER: 'http://sso.laichau.gov.vn' })).toEqual(['NTM_PORTAL_OIDC_ISSUER']);
+    expect(names({ ...oidc, NTM_PORTAL_OIDC_SCOPES: 'profile' })).toEqual(['NTM_PORTAL_OIDC_SCOPES']);
+  });
+
   it('reads lifetimes, the login rate limit and CORS origins, and refuses a refresh shorter than access', () => {
     const c = loadConfig({
       NTM_AUTH_ACCESS_TTL_SECONDS: '300',

@@ -106,6 +106,22 @@ const Env = z.object({
   NTM_PORTAL_EVIDENCE_API_URL: z.url().optional(),
   /** Mark the portal's session cookie Secure (serve the portal over HTTPS); off for local use. */
   NTM_PORTAL_SECURE_COOKIE: bool.default(false),
+  /**
+   * A province's OIDC provider people may sign in through at the portal (authorization code with
+   * PKCE): its issuer URL (discovery at `<issuer>/.well-known/openid-configuration`). With the
+   * client id and redirect URI it turns the provider's sign-in button on; unset: the form only.
+   */
+  NTM_PORTAL_OIDC_ISSUER: unsetIfEmpty(z.url({ protocol: /^https?$/ })),
+  /** The portal's client id at the provider. */
+  NTM_PORTAL_OIDC_CLIENT_ID: unsetIfEmpty(z.string().min(1)),
+  /** The portal's client secret (client_secret_basic); unset: a public client (PKCE only). */
+  NTM_PORTAL_OIDC_CLIENT_SECRET: unsetIfEmpty(z.string().min(1)),
+  /** Where the provider sends people back: `<the portal's address>/auth/oidc/callback`, registered at the provider. */
+  NTM_PORTAL_OIDC_REDIRECT_URI: unsetIfEmpty(z.url({ protocol: /^https?$/ })),
+  /** Space-separated scopes asked for; openid is required. */
+  NTM_PORTAL_OIDC_SCOPES: z.string().default('openid profile').transform((s) => s.split(/\s+/).filter(Boolean)),
+  /** The sign-in button's label on the sign-in page. */
+  NTM_PORTAL_OIDC_LABEL: z.string().min(1).max(80).default('Đăng nhập bằng tài khoản của tỉnh'),
   /** Uploads one signed-in user may make per minute. */
   NTM_UPLOAD_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(60),
   /** Uploads one client IP may make per minute, whoever is signed in (an office behind one NAT shares it). */
@@ -144,6 +160,8 @@ export const configVariableNames = Object.keys(Env.shape);
 
 export type Config = ReturnType<typeof buildConfig>;
 
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 /** Settings that are valid one by one but not together. */
 function crossCheck(env: z.infer<typeof Env>, ctx: z.RefinementCtx): void {
   const issue = (variable: keyof typeof Env.shape, message: string) => ctx.addIssue({ code: 'custom', path: [variable], message });
@@ -156,6 +174,16 @@ function crossCheck(env: z.infer<typeof Env>, ctx: z.RefinementCtx): void {
   if (env.NTM_AUTH_ISSUER === localIssuerId) {
     issue('NTM_AUTH_ISSUER', `${localIssuerId} is the built-in issuer's own name`);
   }
+  const oidc = { NTM_PORTAL_OIDC_ISSUER: env.NTM_PORTAL_OIDC_ISSUER, NTM_PORTAL_OIDC_CLIENT_ID: env.NTM_PORTAL_OIDC_CLIENT_ID, NTM_PORTAL_OIDC_REDIRECT_URI: env.NTM_PORTAL_OIDC_REDIRECT_URI };
+  const oidcSet = Object.values(oidc).some((v) => v !== undefined) || env.NTM_PORTAL_OIDC_CLIENT_SECRET !== undefined;
+  for (const [name, value] of Object.entries(oidc) as [keyof typeof oidc, string | undefined][]) {
+    if (oidcSet && value === undefined) issue(name, 'required for sign-in through the OIDC provider (with NTM_PORTAL_OIDC_ISSUER, _CLIENT_ID and _REDIRECT_URI)');
+  }
+  for (const name of ['NTM_PORTAL_OIDC_ISSUER', 'NTM_PORTAL_OIDC_REDIRECT_URI'] as const) {
+    const value = env[name];
+    if (value !== undefined && new URL(value).protocol === 'http:' && !loopbackHosts.has(new URL(value).hostname)) issue(name, 'must be https (http only on this machine: localhost, 127.0.0.1)');
+  }
+  if (oidcSet && !env.NTM_PORTAL_OIDC_SCOPES.includes('openid')) issue('NTM_PORTAL_OIDC_SCOPES', 'must include openid');
   if (env.NTM_AUTH_REFRESH_TTL_SECONDS <= env.NTM_AUTH_ACCESS_TTL_SECONDS) {
     issue('NTM_AUTH_REFRESH_TTL_SECONDS', 'must be longer than NTM_AUTH_ACCESS_TTL_SECONDS');
   }
@@ -206,6 +234,20 @@ function buildConfig(env: z.infer<typeof Env>) {
       dossierApiUrl: env.NTM_PORTAL_DOSSIER_API_URL ?? `http://${env.NTM_HOST === '0.0.0.0' ? '127.0.0.1' : env.NTM_HOST}:${env.NTM_DOSSIER_API_PORT ?? d.dossierApiPort}`,
       evidenceApiUrl: env.NTM_PORTAL_EVIDENCE_API_URL ?? `http://${env.NTM_HOST === '0.0.0.0' ? '127.0.0.1' : env.NTM_HOST}:${env.NTM_EVIDENCE_API_PORT ?? d.evidenceApiPort}`,
       secureCookie: env.NTM_PORTAL_SECURE_COOKIE,
+      /** Sign-in through a province's OIDC provider; null: only the built-in issuer's form. */
+      oidc:
+        env.NTM_PORTAL_OIDC_ISSUER !== undefined && env.NTM_PORTAL_OIDC_CLIENT_ID !== undefined && env.NTM_PORTAL_OIDC_REDIRECT_URI !== undefined
+          ? {
+              issuer: env.NTM_PORTAL_OIDC_ISSUER,
+              clientId: env.NTM_PORTAL_OIDC_CLIENT_ID,
+              clientSecret: env.NTM_PORTAL_OIDC_CLIENT_SECRET ?? null,
+              redirectUri: env.NTM_PORTAL_OIDC_REDIRECT_URI,
+              scopes: env.NTM_PORTAL_OIDC_SCOPES,
+              label: env.NTM_PORTAL_OIDC_LABEL,
+              /** A provider's session lasts at most this long (a working day) unless its refresh token says shorter. */
+              sessionTtlSeconds: env.NTM_AUTH_REFRESH_TTL_SECONDS,
+            }
+          : null,
     },
     evidenceApi: {
       port: env.NTM_EVIDENCE_API_PORT ?? d.evidenceApiPort,

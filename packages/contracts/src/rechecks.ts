@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import { AppraisalTaskState, IndicatorResult, Stage, decisionNumber, type SelfAssessmentCommand, type SubmitCommand } from './dossier.js';
 import { Sender } from './dossier.js';
+import { ComputedOutcome, JudgedIndicatorView, PlannedIndicator, ThresholdGroup } from './planned-criteria.js';
 
 // The re-check of one recognised unit (docs/recheck-campaigns.md): what its workflow is judged
 // against, its state, its messages, and the bodies and views of its HTTP routes.
@@ -29,12 +30,17 @@ export const RecheckPlan = z.object({
   trackName: z.string(),
   criteriaSetCode: code,
   criteriaSetName: z.string(),
-  criteria: z.array(z.object({ code, number: z.number().int(), name: z.string(), isKey: z.boolean(), last: LastValues.nullable() })).min(1),
+  /** The group whose thresholds the unit's indicator values are judged on (re-checks opened before thresholds were kept carry none). */
+  thresholdGroup: ThresholdGroup.nullable().optional(),
+  /** Each criterion's indicators with the thresholds of the unit's group; absent in re-checks opened before they were kept, which judge no values. */
+  criteria: z.array(z.object({ code, number: z.number().int(), name: z.string(), isKey: z.boolean(), last: LastValues.nullable(), indicators: z.array(PlannedIndicator).optional() })).min(1),
   stages: z.array(Stage).min(2),
   appraisers: z.array(z.object({ departmentCode: code, departmentName: z.string(), criterionCodes: z.array(code).min(1) })).min(1),
   holidays: z.array(z.string()),
   /** The track's appraisal stage duration: how long a re-appraisal after remediation or supplementation may take, and the reminders' cadence. */
   appraisal: StepDuration,
+  /** How often the unit is reminded of its re-assessment deadline (the track's self-assessment duration's cadence, or the labelled default); absent in re-checks opened before these reminders. */
+  reassessment: z.object({ reminderEveryDays: z.number().int().nullable(), isDefault: z.boolean() }).optional(),
   /** The remediation period of a unit at risk (the catalog's `remediation` duration of the track, or the labelled default). */
   remediation: StepDuration.extend({ isDefault: z.boolean() }),
 });
@@ -64,6 +70,8 @@ export const RecheckState = z.object({
   /** The departments' latest rolled-up result per criterion. */
   results: z.record(z.string(), z.enum(['met', 'not_met'])),
   assessment: RecheckAssessmentResult.nullable(),
+  /** The unit's own re-assessment deadline (the calendar's), its reminders and whether its passing was escalated; null when none applies. */
+  reassessment: z.object({ dueDate: z.string(), reminderDays: z.array(z.string()), remindersSent: z.number().int(), escalated: z.boolean() }).nullable(),
   remediation: z
     .object({ startedOn: z.string(), dueDate: z.string(), reminderDays: z.array(z.string()), remindersSent: z.number().int(), planned: z.array(z.string()), deadlinePassed: z.boolean() })
     .nullable(),
@@ -152,6 +160,9 @@ export const RecheckView = z
         /** carried_over: last values, not re-assessed yet; new, unchanged or changed once re-assessed. */
         change: z.string(),
         lastMet: z.boolean().nullable(),
+        /** What the indicators' values compute to on the re-check's thresholds (undetermined without values or thresholds). */
+        computed: ComputedOutcome,
+        indicators: z.array(JudgedIndicatorView),
         result: z.string().nullable(),
         remediation: z.object({ action: z.string(), responsible: z.string(), dueDate: z.string() }).nullable(),
       }),

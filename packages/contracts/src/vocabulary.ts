@@ -54,6 +54,8 @@ export const HistoryEvent = {
   recheckOpened: 'recheck.opened',
   reassessmentRecorded: 'recheck.reassessed',
   reassessmentSubmitted: 'recheck.submitted',
+  reassessmentReminder: 'recheck.reminder',
+  reassessmentEscalated: 'recheck.escalated',
   maintenanceAssessed: 'recheck.assessed',
   remediationPlanned: 'remediation.planned',
   remediationReminder: 'remediation.reminder',

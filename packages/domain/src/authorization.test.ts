@@ -93,7 +93,7 @@ const onUnit = (unitChain: string[], unitLevel: UnitLevel | null, departmentCode
   departmentCode,
 });
 
-const unitCommands: readonly Command[] = ['dossier.create', 'appraisal.tasks', 'catalog.write', 'users.manage', 'audit.read', 'recognition.merge', 'recognition.register', 'campaign.manage', 'status.record', 'report.read'];
+const unitCommands: readonly Command[] = ['dossier.create', 'appraisal.tasks', 'catalog.write', 'users.manage', 'audit.read', 'recognition.merge', 'recognition.register', 'campaign.manage', 'campaign.read', 'status.record', 'report.read'];
 
 type Places = { dossier: Target; unit: Target };
 /** For each role: the grant, a dossier and unit it covers (own), and ones it does not (other). */
@@ -160,6 +160,7 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'recognition.revoke': [N, N],
     'recognition.register': [N, N],
     'campaign.manage': [N, N],
+    'campaign.read': [N, N],
     'recognition.merge': [N, N],
     'catalog.write': [N, N],
     'users.manage': [N, N],
@@ -182,6 +183,7 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'recognition.revoke': [N, N],
     'recognition.register': [N, N],
     'campaign.manage': [N, N],
+    'campaign.read': [N, N],
     'recognition.merge': [N, N],
     'catalog.write': [N, N],
     'users.manage': [N, N],
@@ -204,6 +206,7 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'recognition.revoke': [N, N],
     'recognition.register': [N, N],
     'campaign.manage': [N, N],
+    'campaign.read': [N, N],
     'recognition.merge': [N, N],
     'catalog.write': [N, N],
     'users.manage': [N, N],
@@ -226,6 +229,7 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'recognition.revoke': [A, O],
     'recognition.register': [N, N],
     'campaign.manage': [N, N],
+    'campaign.read': [A, O],
     'recognition.merge': [N, N],
     'catalog.write': [N, N],
     'users.manage': [N, N],
@@ -248,6 +252,7 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'recognition.revoke': [A, O],
     'recognition.register': [A, O],
     'campaign.manage': [A, O],
+    'campaign.read': [A, O],
     'recognition.merge': [A, O],
     'catalog.write': [N, N],
     'users.manage': [N, N],
@@ -271,6 +276,7 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'recognition.revoke': [N, N],
     'recognition.register': [N, N],
     'campaign.manage': [N, N],
+    'campaign.read': [N, N],
     'recognition.merge': [N, N],
     'catalog.write': [A, A],
     'users.manage': [A, A],
@@ -293,6 +299,7 @@ const expected: Record<Role, Record<Command, readonly [Expected, Expected]>> = {
     'recognition.revoke': [N, N],
     'recognition.register': [N, N],
     'campaign.manage': [N, N],
+    'campaign.read': [A, O],
     'recognition.merge': [N, N],
     'catalog.write': [N, N],
     'users.manage': [N, N],

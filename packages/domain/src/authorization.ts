@@ -49,6 +49,7 @@ export const commands = [
   'recognition.revoke',
   'recognition.register',
   'campaign.manage',
+  'campaign.read',
   'recognition.merge',
   'catalog.write',
   'users.manage',
@@ -134,6 +135,7 @@ export const commandTargetKind: Record<Command, Target['kind']> = {
   'recognition.revoke': 'dossier',
   'recognition.register': 'unit',
   'campaign.manage': 'unit',
+  'campaign.read': 'unit',
   'recognition.merge': 'unit',
   'catalog.write': 'unit',
   'users.manage': 'unit',
@@ -177,9 +179,10 @@ export const roleCommands: Record<Role, readonly Command[]> = {
   // the commune opens it.
   village_head: ['dossier.read', 'dossier.edit', 'dossier.submit', 'evidence.upload', 'evidence.read'],
   department_officer: ['dossier.read', 'evidence.read', 'appraisal.record', 'appraisal.tasks'],
-  // Progress reports: a district reads its district, the province (and its auditors) the province,
-  // a national auditor the country; the provincial office records the periodic status of its units.
-  district_officer: ['dossier.read', 'evidence.read', 'confirmation.decide', 'decision.decide', 'recognition.revoke', 'report.read'],
+  // Progress reports and the re-check campaign's view: a district reads its district, the province
+  // (and its auditors) the province, a national auditor the country; the provincial office records
+  // the periodic status of its units.
+  district_officer: ['dossier.read', 'evidence.read', 'confirmation.decide', 'decision.decide', 'recognition.revoke', 'report.read', 'campaign.read'],
   // The provincial office also registers the province's earlier recognitions and runs its yearly re-check campaigns.
   provincial_office: [
     'dossier.read',
@@ -189,12 +192,13 @@ export const roleCommands: Record<Role, readonly Command[]> = {
     'recognition.merge',
     'recognition.register',
     'campaign.manage',
+    'campaign.read',
     'status.record',
     'report.read',
   ],
   // Administrators run the system, not the program: no dossier access at all, not even reading.
   system_admin: ['catalog.write', 'users.manage'],
-  auditor: ['dossier.read', 'evidence.read', 'audit.read', 'report.read'],
+  auditor: ['dossier.read', 'evidence.read', 'audit.read', 'report.read', 'campaign.read'],
 };
 
 const commandNames: Record<Command, string> = {
@@ -212,6 +216,7 @@ const commandNames: Record<Command, string> = {
   'recognition.revoke': 'thu hồi quyết định công nhận',
   'recognition.register': 'đăng ký quyết định công nhận đã ban hành trước đây',
   'campaign.manage': 'quản lý đợt rà soát duy trì hằng năm',
+  'campaign.read': 'xem tình hình đợt rà soát duy trì hằng năm',
   'recognition.merge': 'công nhận đơn vị sau sáp nhập không qua thẩm định',
   'catalog.write': 'cập nhật danh mục',
   'users.manage': 'quản lý người dùng',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessAfterRemediation, assessmentChange, remediationSchedule, unassessedCriteria } from './recheck.js';
+import { assessAfterRemediation, assessmentChange, reassessmentSchedule, remediationSchedule, unassessedCriteria } from './recheck.js';
 
 // Tết Nguyên đán 2027 (6 February) as a province might configure its days off.
 const tet2027 = { holidays: ['2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'] };
@@ -14,6 +14,19 @@ describe('remediationSchedule', () => {
 
   it('sends no reminder without a cadence, and counts plain days when the province says days', () => {
     expect(remediationSchedule('2027-01-29', { amount: 10, unit: 'days', reminderEveryDays: null }, tet2027)).toEqual({ dueDate: '2027-02-08', reminderDays: [] });
+  });
+});
+
+describe('reassessmentSchedule', () => {
+  it('reminds on working days before the calendar\'s deadline, skipping weekends and Tết', () => {
+    expect(reassessmentSchedule('2027-01-27', '2027-02-15', 2, tet2027)).toEqual({ dueDate: '2027-02-15', reminderDays: ['2027-01-29', '2027-02-02', '2027-02-04'] });
+  });
+
+  it('has no reminder on or after the deadline, none without a cadence, and no schedule at all once the deadline has passed', () => {
+    expect(reassessmentSchedule('2027-02-12', '2027-02-16', 1, tet2027)).toEqual({ dueDate: '2027-02-16', reminderDays: ['2027-02-15'] });
+    expect(reassessmentSchedule('2027-01-27', '2027-02-15', null, tet2027)).toEqual({ dueDate: '2027-02-15', reminderDays: [] });
+    expect(reassessmentSchedule('2027-02-15', '2027-02-15', 1, tet2027)).toEqual({ dueDate: '2027-02-15', reminderDays: [] });
+    expect(reassessmentSchedule('2027-02-16', '2027-02-15', 1, tet2027)).toBeNull();
   });
 });
 

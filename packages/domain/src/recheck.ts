@@ -19,6 +19,8 @@ export const remediationDeadlinePassed = 'remediation_deadline_passed';
 
 /** What the re-check's own steps take where the province has set nothing: labelled defaults of this system, no source gives them. */
 export const defaultRemediationDuration = { amount: 60, unit: 'working_days', reminderEveryDays: 10 } as const satisfies Duration & { reminderEveryDays: number };
+/** How often a unit is reminded of its re-assessment deadline where the track's self-assessment stage sets no cadence: every 5 working days (a labelled default). */
+export const defaultReassessmentReminderEveryDays = 5;
 
 export interface CriterionValues {
   met: boolean;
@@ -54,16 +56,29 @@ export function unassessedCriteria(criteria: ReadonlyArray<{ code: string; hasLa
  */
 export function remediationSchedule(startDay: string, duration: Duration & { reminderEveryDays: number | null }, calendar: WorkingCalendar): { dueDate: string; reminderDays: string[] } {
   const dueDate = addDuration(startDay, duration, calendar);
-  const reminderDays: string[] = [];
-  const every = duration.reminderEveryDays;
-  if (every !== null && every > 0) {
-    for (let k = 1; k < 1000; k++) {
-      const day = addDuration(startDay, { amount: k * every, unit: 'working_days' }, calendar);
-      if (day >= dueDate) break;
-      reminderDays.push(day);
-    }
+  return { dueDate, reminderDays: reminderDaysBefore(startDay, dueDate, duration.reminderEveryDays, calendar) };
+}
+
+/** Every `every`-th working day after `startDay`, before `dueDate`: the days a reminder falls on (none without a cadence). */
+export function reminderDaysBefore(startDay: string, dueDate: string, every: number | null, calendar: WorkingCalendar): string[] {
+  const days: string[] = [];
+  if (every === null || every <= 0) return days;
+  for (let k = 1; k < 1000; k++) {
+    const day = addDuration(startDay, { amount: k * every, unit: 'working_days' }, calendar);
+    if (day >= dueDate) break;
+    days.push(day);
   }
-  return { dueDate, reminderDays };
+  return days;
+}
+
+/**
+ * The unit's own re-assessment, from the day its re-check opens to the calendar's deadline: a
+ * reminder on every `reminderEveryDays`-th working day before it. A re-check opened after its
+ * deadline (a missed year run late) has none: nothing to remind of, and no deadline to escalate.
+ */
+export function reassessmentSchedule(openedOn: string, dueDate: string, reminderEveryDays: number | null, calendar: WorkingCalendar): { dueDate: string; reminderDays: string[] } | null {
+  if (openedOn > dueDate) return null;
+  return { dueDate, reminderDays: reminderDaysBefore(openedOn, dueDate, reminderEveryDays, calendar) };
 }
 
 export type RecheckAssessment = Omit<MaintenanceAssessment, 'ground'> & { ground: MaintenanceAssessment['ground'] | typeof remediationDeadlinePassed };

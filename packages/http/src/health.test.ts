@@ -27,6 +27,23 @@ describe('GET /health', () => {
     });
   });
 
+  it('runs the probes once for requests that arrive together, and again for a later one', async () => {
+    let runs = 0;
+    let release: () => void = () => undefined;
+    const app = createHttpApp({ logger: false });
+    await app.register(healthRoutes('test-service', [{ name: 'postgres', check: () => (runs++, new Promise<void>((r) => (release = r))) }]));
+    const together = [app.inject({ method: 'GET', url: '/health' }), app.inject({ method: 'GET', url: '/health' }), app.inject({ method: 'GET', url: '/health' })];
+    await new Promise((r) => setTimeout(r, 50));
+    release();
+    expect((await Promise.all(together)).map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    expect(runs).toBe(1);
+    const later = app.inject({ method: 'GET', url: '/health' });
+    await new Promise((r) => setTimeout(r, 50));
+    release();
+    expect((await later).statusCode).toBe(200);
+    expect(runs).toBe(2);
+  });
+
   it('reports a probe that never answers as down instead of hanging', async () => {
     const started = Date.now();
     const res = await health([{ name: 'temporal', check: () => new Promise(() => undefined) }]);

@@ -27,8 +27,24 @@ async function runProbe(probe: HealthProbe): Promise<ComponentHealth> {
   }
 }
 
+type ProbeResults = ReadonlyArray<readonly [string, ComponentHealth]>;
+
+/**
+ * Runs every probe once for all the requests that arrive while a run is under way: a monitor or load
+ * balancer polling hard costs the dependencies one probe at a time, not one per request. Each answer
+ * still comes from a run that started after its request arrived or was already running then.
+ */
+function sharedProbeRuns(probes: readonly HealthProbe[]): () => Promise<ProbeResults> {
+  let running: Promise<ProbeResults> | null = null;
+  return () =>
+    (running ??= Promise.all(probes.map(async (p) => [p.name, await runProbe(p)] as const)).finally(() => {
+      running = null;
+    }));
+}
+
 /** GET /health: 200 when every probe answers, 503 otherwise, with each component's state. */
 export function healthRoutes(service: string, probes: HealthProbe[]): FastifyPluginAsyncZod {
+  const probeAll = sharedProbeRuns(probes);
   return async (app) => {
     app.get(
       '/health',
@@ -43,7 +59,7 @@ export function healthRoutes(service: string, probes: HealthProbe[]): FastifyPlu
         },
       },
       async (_request, reply) => {
-        const results = await Promise.all(probes.map(async (p) => [p.name, await runProbe(p)] as const));
+        const results = await probeAll();
         const components = Object.fromEntries(results);
         const up = results.every(([, r]) => r.status === 'up');
         return reply.status(up ? 200 : 503).send({ status: up ? 'up' : 'down', service, components });

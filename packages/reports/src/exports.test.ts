@@ -71,6 +71,18 @@ describe('report exports', () => {
     expect(csv).toContain('D2,Huyện Hai,2,0,0,0,0.5,0,2\r\n');
   });
 
+  it('CSV: a long commune table streams in chunks of a few hundred rows', () => {
+    const report = sampleReport();
+    const commune = report.communes[0];
+    if (!commune) throw new Error('no commune in the sample');
+    const many = { ...report, communes: Array.from({ length: 1200 }, (_, i) => ({ ...commune, code: `X${String(i).padStart(4, '0')}` })) };
+    const chunks = [...reportCsvChunks(many)];
+    const withCommunes = chunks.filter((c) => /^X\d{4},/m.test(c));
+    expect(withCommunes.length).toBe(3);
+    expect(Math.max(...withCommunes.map((c) => c.split('\r\n').length - 1))).toBe(500);
+    expect(chunks.join('').match(/\r\nX\d{4},/g)?.length).toBe(1200);
+  });
+
   it('PDF: numbered sections with decimal commas, dd/mm/yyyy dates and the two charts', async () => {
     const pdf = await collect((out) => writeReportPdf(sampleReport(), out));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

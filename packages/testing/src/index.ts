@@ -16,3 +16,4 @@ declare module 'vitest' {
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ ...process.env, ...inject('stackEnv'), ...overrides });
 }
+export { freePort } from './free-port.js';

@@ -9,6 +9,9 @@ import { createHttpApp, HttpProblem } from '@ntm/http';
 import { createSessionAccess } from './access.js';
 import { authRoutes } from './auth-routes.js';
 import { forwardRoutes } from './forward.js';
+import { createOidcClient } from './oidc-client.js';
+import { createPendingSignIns } from './oidc-flows.js';
+import { oidcRoutes } from './oidc-routes.js';
 
 /** Where `vite build` writes the web application. */
 export const defaultWebRoot = resolve(import.meta.dirname, '..', 'web', 'dist');
@@ -59,8 +62,11 @@ export async function buildPortal({ config, webRoot = defaultWebRoot }: PortalDe
   app.get('/health', async () => ({ status: 'ok', service: 'portal' }));
 
   const session = { dossierApiUrl: config.portal.dossierApiUrl, secureCookie: config.portal.secureCookie };
-  const accessToken = createSessionAccess(session);
-  await app.register(authRoutes(session, accessToken));
+  const oidc = config.portal.oidc;
+  const provider = oidc === null ? null : createOidcClient(oidc);
+  const accessToken = createSessionAccess(session, provider);
+  await app.register(authRoutes(session, accessToken, oidc === null || provider === null ? null : { client: provider, label: oidc.label }));
+  if (provider !== null) await app.register(oidcRoutes({ options: session, provider, pending: createPendingSignIns() }));
   await app.register(
     forwardRoutes(
       [

@@ -12,12 +12,14 @@ export const sessionCookie = 'ntm_session';
 export const Session = z.object({
   /** Access token (bearer for the APIs). */
   a: z.string().min(1),
-  /** Refresh token (one use; rotated on each refresh). */
-  r: z.string().min(1),
+  /** Refresh token (one use; rotated on each refresh); empty when a provider gave none (the session ends with the access token). */
+  r: z.string(),
   /** When the access token expires, epoch seconds. */
   e: z.number().int(),
   /** When the refresh token expires, epoch seconds: the session's end unless refreshed. */
   re: z.number().int(),
+  /** 1: the province's OIDC provider issued the pair (refreshed and revoked there); absent: the built-in issuer. */
+  o: z.literal(1).optional(),
 });
 export type Session = z.infer<typeof Session>;
 
@@ -28,8 +30,9 @@ export interface TokenSet {
   refreshExpiresIn: number;
 }
 
-export function sessionFromTokens(tokens: TokenSet, nowSeconds: number): Session {
-  return { a: tokens.accessToken, r: tokens.refreshToken, e: nowSeconds + tokens.expiresIn, re: nowSeconds + tokens.refreshExpiresIn };
+export function sessionFromTokens(tokens: TokenSet, nowSeconds: number, fromProvider = false): Session {
+  const session: Session = { a: tokens.accessToken, r: tokens.refreshToken, e: nowSeconds + tokens.expiresIn, re: nowSeconds + tokens.refreshExpiresIn };
+  return fromProvider ? { ...session, o: 1 } : session;
 }
 
 export function readSession(request: FastifyRequest): Session | null {
@@ -74,8 +77,9 @@ export function needsRefresh(session: Session, nowSeconds: number): boolean {
 export function createRefresher(refresh: (refreshToken: string) => Promise<TokenSet | null>) {
   const inFlight = new Map<string, { at: number; result: Promise<TokenSet | null> }>();
   const keep = 60_000;
-  return (refreshToken: string): Promise<TokenSet | null> => {
-    const key = createHash('sha256').update(refreshToken).digest('base64url');
+  const keyOf = (refreshToken: string) => createHash('sha256').update(refreshToken).digest('base64url');
+  const refreshOnce = (refreshToken: string): Promise<TokenSet | null> => {
+    const key = keyOf(refreshToken);
     const now = Date.now();
     for (const [k, v] of inFlight) if (now - v.at > keep) inFlight.delete(k);
     const existing = inFlight.get(key);
@@ -84,4 +88,7 @@ export function createRefresher(refresh: (refreshToken: string) => Promise<Token
     inFlight.set(key, { at: now, result });
     return result;
   };
+  /** Signing out: the kept answer must not renew a copy of the old cookie. */
+  const forget = (refreshToken: string) => void inFlight.delete(keyOf(refreshToken));
+  return Object.assign(refreshOnce, { forget });
 }

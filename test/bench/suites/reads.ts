@@ -8,6 +8,8 @@ export interface LoadResult {
   p50: number;
   p95: number;
   errors: number;
+  /** The first answer other than 2xx, status and start of body, to say why a run failed. */
+  firstFailure: string | null;
   bytesPerResponse: number;
 }
 
@@ -15,8 +17,12 @@ export interface LoadResult {
 export async function load(url: string, headers: Record<string, string>, connections: number, seconds: number): Promise<LoadResult> {
   const latencies: number[] = [];
   let bad = 0;
+  let firstFailure: string | null = null;
+  const onResponse = (status: number, body: string) => {
+    if ((status < 200 || status >= 300) && firstFailure === null) firstFailure = `${status} ${body.slice(0, 400)}`;
+  };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, headers, connections, duration: seconds }, (err, r) => (err ? reject(err as Error) : resolve(r)));
+    const instance = autocannon({ url, headers, connections, duration: seconds, requests: [{ method: 'GET', onResponse }] }, (err, r) => (err ? reject(err as Error) : resolve(r)));
     instance.on('response', (_client, status, _bytes, ms) => {
       if (status >= 200 && status < 300) latencies.push(ms);
       else bad++;
@@ -27,6 +33,7 @@ export async function load(url: string, headers: Record<string, string>, connect
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     errors: bad + result.errors + result.timeouts,
+    firstFailure,
     bytesPerResponse: result.requests.total > 0 ? result.throughput.total / result.requests.total : 0,
   };
 }
@@ -55,7 +62,7 @@ export async function readsSuite(stack: BenchStack, opts: { runs: number; second
     const results: LoadResult[] = [];
     for (let i = 0; i < opts.runs; i++) {
       const r = await load(t.url, headers, 10, opts.seconds);
-      if (r.errors > 0) throw new Error(`${t.url}: ${r.errors} failed requests`);
+      if (r.errors > 0) throw new Error(`${t.url}: ${r.errors} failed requests${r.firstFailure ? `, the first: ${r.firstFailure}` : ''}`);
       opts.log(`${t.name}: ${r.requestsPerSecond.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${Math.round(r.bytesPerResponse)} B/response`);
       results.push(r);
     }

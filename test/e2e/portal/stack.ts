@@ -13,6 +13,7 @@ import { seedLocalUsers } from '@ntm/identity';
 import { portal } from '@ntm/infra/portal';
 import { stackPaths } from '@ntm/infra/paths';
 import { createStorage } from '@ntm/storage';
+import { freePort } from '@ntm/testing';
 import { createWorker } from '@ntm/workflows';
 
 /**
@@ -84,15 +85,3 @@ export async function startPortalStack(base: Config, options: { today: string })
 }
 
 export type PortalStack = Awaited<ReturnType<typeof startPortalStack>>;
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}

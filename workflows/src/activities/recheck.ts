@@ -1,8 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { HistoryEvent, RecheckPlan, type AppraisalCommand, type HistoryEvent as HistoryEventType, type LastValues, type RecheckAssessmentResult, type RecordedBy, type RecheckWorkflowInput, type RemediationPlanCommand, type SelfAssessmentCommand } from '@ntm/contracts';
-import { candidateSets, readDurations, readHolidays, readTracks, resolveAppraisers, unitChain } from '@ntm/catalog';
+import { candidateSets, readCriteriaSets, readDurations, readHolidays, readTracks, readUnits, resolveAppraisers, unitChain } from '@ntm/catalog';
 import { Prisma, appendAudit, type Db } from '@ntm/db';
-import { CriteriaSet, RecheckStage, StageKind, criteriaSetInForce, defaultRemediationDuration, toStoredDate, type AssessmentChange } from '@ntm/domain';
+import { CriteriaSet, RecheckStage, StageKind, criteriaSetInForce, defaultReassessmentReminderEveryDays, defaultRemediationDuration, plannedIndicators, thresholdGroupOf, toStoredDate, type AssessmentChange } from '@ntm/domain';
 
 /** Where the track sets no appraisal duration: a re-appraisal takes 20 working days, reminded every 5 (labelled default). */
 const defaultAppraisal = { amount: 20, unit: 'working_days', reminderEveryDays: 5 } as const;
@@ -73,14 +73,21 @@ export function createRecheckActivities(db: Db) {
         setCode = inForce?.kind === 'found' ? inForce.set.code : (latest?.code ?? null);
         if (setCode === null) throw ApplicationFailure.nonRetryable(`Không có bộ tiêu chí nào của "${track.name}" để rà soát năm ${input.year}.`);
       }
-      const set = await db.criteriaSet.findUniqueOrThrow({ where: { code: setCode }, include: { criteria: { orderBy: { number: 'asc' } } } });
-      const unit = await db.administrativeUnit.findUniqueOrThrow({ where: { code: input.unitCode } });
+      const [catalogSet] = await readCriteriaSets(db, { code: setCode });
+      const [unit] = await readUnits(db, { code: input.unitCode });
+      if (!catalogSet || !unit) throw ApplicationFailure.nonRetryable(`Không có bộ tiêu chí "${setCode}" hoặc đơn vị "${input.unitCode}" trong danh mục.`);
+      const set = CriteriaSet.parse(catalogSet);
+      // The unit's indicator values are judged on the thresholds of its group, as a dossier's are.
+      const groupCode = thresholdGroupOf(unit, set);
+      const group = set.groups.find((g) => g.code === groupCode);
       const { appraisers, unassigned } = await resolveAppraisers(db, input.provinceCode, input.districtCode, set.code, set.criteria.map((c) => c.code));
       if (unassigned.length > 0) throw ApplicationFailure.nonRetryable(`Tỉnh chưa phân công sở/phòng thẩm định lại các tiêu chí ${unassigned.join(', ')}.`);
       const durations = (await readDurations(db, input.provinceCode)).filter((d) => d.trackCode === track.code);
       const appraisalStage = track.stages.find((s) => s.kind === StageKind.appraisal);
       const appraisal = durations.find((d) => d.stageCode === appraisalStage?.code);
       const remediation = durations.find((d) => d.stageCode === RecheckStage.remediation);
+      const selfStage = track.stages.find((s) => s.kind === StageKind.selfAssessment);
+      const selfAssessment = durations.find((d) => d.stageCode === selfStage?.code);
       const last = await lastValues(db, input.unitCode, input.trackCode, input.year, decision?.dossier.id ?? null);
       const plan: RecheckPlan = {
         recheckId: row.id,
@@ -90,11 +97,14 @@ export function createRecheckActivities(db: Db) {
         trackName: track.name,
         criteriaSetCode: set.code,
         criteriaSetName: set.name,
-        criteria: set.criteria.map((c) => ({ code: c.code, number: c.number, name: c.name, isKey: c.isKey, last: last.get(c.code) ?? null })),
+        thresholdGroup: group ? { code: group.code, name: group.name } : null,
+        criteria: set.criteria.map((c) => ({ code: c.code, number: c.number, name: c.name, isKey: c.isKey, last: last.get(c.code) ?? null, indicators: plannedIndicators(c, group?.code) })),
         stages: track.stages,
         appraisers,
         holidays: (await readHolidays(db, input.provinceCode)).map((h) => h.date),
         appraisal: appraisal ? { amount: appraisal.amount, unit: appraisal.unit, reminderEveryDays: appraisal.reminderEveryDays } : { ...defaultAppraisal },
+        // Only the cadence: the deadline is the campaign's date for the unit.
+        reassessment: selfAssessment ? { reminderEveryDays: selfAssessment.reminderEveryDays, isDefault: selfAssessment.isDefault } : { reminderEveryDays: defaultReassessmentReminderEveryDays, isDefault: true },
         remediation: remediation
           ? { amount: remediation.amount, unit: remediation.unit, reminderEveryDays: remediation.reminderEveryDays, isDefault: remediation.isDefault }
           : { ...defaultRemediationDuration, isDefault: true },

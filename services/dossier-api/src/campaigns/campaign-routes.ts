@@ -157,7 +157,8 @@ export function campaignRoutes(deps: CampaignRoutesDeps): FastifyPluginAsyncZod 
             'lọc theo loại hồ sơ, huyện, sở/phòng, tiêu chí và nhóm. Lọc theo sở/phòng: các đơn vị mà sở/phòng có nhiệm vụ thẩm định lại ở vòng hiện tại (đang làm hoặc đã xong). ' +
             'Lọc theo tiêu chí: các đơn vị đang không đạt tiêu chí đó (kết quả thẩm định lại mới nhất là không đạt, kể cả đang khắc phục; hoặc chưa thẩm định lại mà đơn vị tự rà soát là không đạt). ' +
             'Các số đếm theo mọi bộ lọc trừ nhóm. Mục "các sở/phòng quá hạn" (overdueDepartments) liệt kê các sở/phòng có nhiệm vụ thẩm định lại chưa xong đã quá hạn trong các đơn vị được lọc, ' +
-            'sở/phòng nhiều nhiệm vụ quá hạn nhất trước, rồi đến hạn sớm nhất. 400 khi huyện, sở/phòng hoặc tiêu chí không có trong danh mục (nêu rõ trường); 404 khi không có tỉnh.',
+            'sở/phòng nhiều nhiệm vụ quá hạn nhất trước, rồi đến hạn sớm nhất. Văn phòng tỉnh xem cả tỉnh; phòng, ban cấp huyện xem huyện mình (nêu district). ' +
+            '400 khi huyện, sở/phòng hoặc tiêu chí không có trong danh mục (nêu rõ trường); 403 khi ngoài phạm vi phụ trách (cả tỉnh, hoặc huyện khác); 404 khi không có tỉnh.',
           params: Province.extend({ year: z.coerce.number().int().min(2010).max(2100) }),
           querystring: CampaignViewQuery,
           response: { 200: CampaignView, ...errors },
@@ -165,7 +166,9 @@ export function campaignRoutes(deps: CampaignRoutesDeps): FastifyPluginAsyncZod 
       },
       async (request) => {
         const { params, query } = request;
-        manager(request, params.code);
+        // The province's whole campaign, or one district's: a district officer reads only its own.
+        const unit = query.district === undefined ? [params.code] : [params.code, query.district];
+        requireUnitAccess(actorOf(request), 'campaign.read', unit, query.district === undefined ? null : 'district');
         await requireProvince(params.code);
         await checkCampaignFilter(db, params.code, query);
         return readCampaignView(db, { provinceCode: params.code, year: params.year, today: vietnamDay(deps.now?.() ?? new Date()), ...query });

@@ -118,6 +118,25 @@ describe('the campaign view’s department and criterion filters and its overdue
     expect({ total: c2.total, items: c2.items, overdue: c2.overdueDepartments }).toEqual({ total: 0, items: [], overdue: [] });
   });
 
+  it('lets a district officer read its own district’s campaign and nobody else’s', async () => {
+    h.openOn('2027-08-01');
+    const district = await h.callAs({ username: 'phong-nn-huyen-hai', grants: [{ role: 'district_officer', unitCode: 'P1-D2', departmentCode: null }] });
+    const own = await district('GET', '/provinces/P1/campaigns/2027?district=P1-D2&pageSize=500');
+    expect(own.status).toBe(200);
+    expect(units(own.body as unknown as View)).toEqual(['P1-D2-C3', 'P1-D2-C4', 'P1-D2-C5']);
+    expect((own.body as unknown as View).counts).toMatchObject({ overdue: 2, at_risk: 1, in_progress: 0 });
+    // The whole province, another district: refused, as any unit outside the account's scope.
+    for (const url of ['/provinces/P1/campaigns/2027', '/provinces/P1/campaigns/2027?district=P1-D1']) {
+      const refused = await district('GET', url);
+      expect(refused.status).toBe(403);
+      expect(refused.body.detail).toBe('Không thể xem tình hình đợt rà soát duy trì hằng năm: đơn vị không thuộc phạm vi phụ trách của tài khoản.');
+    }
+    // Reading is not running: the schedules stay the province's, and a commune reads no campaign view.
+    expect((await district('GET', '/provinces/P1/campaign-schedules')).status).toBe(403);
+    const commune = await h.callAs({ username: 'xa-na-tam', grants: [{ role: 'commune_officer', unitCode: 'P1-D2-C3', departmentCode: null }] });
+    expect((await commune('GET', '/provinces/P1/campaigns/2027?district=P1-D2')).status).toBe(403);
+  });
+
   it('answers 400 in Vietnamese naming each filter that is not in the catalog, and nothing else', async () => {
     h.openOn(null);
     const res = await h.call('GET', '/provinces/P1/campaigns/2027?department=SXX&criterion=C9&district=P1-D9');

@@ -1,6 +1,7 @@
 import { RecheckPlan, type RecheckView } from '@ntm/contracts';
 import type { Db } from '@ntm/db';
 import { fromStoredDate } from '@ntm/domain';
+import { judgedCriterion } from '../dossiers/criteria-view.js';
 
 const iso = (d: Date | null) => (d ? fromStoredDate(d) : null);
 
@@ -14,6 +15,11 @@ export async function readRecheckView(db: Db, id: string): Promise<RecheckView |
     db.revocationDecision.findUnique({ where: { recheckId: r.id } }),
   ]);
   const rows = new Map(r.criteria.map((c) => [c.criterionCode, c]));
+  // The unit's values judged on the thresholds the re-check opened with (none for one opened before they were kept).
+  const judged = (c: RecheckPlan['criteria'][number], row: { met: boolean | null; indicators: unknown } | null) => {
+    const { computed, indicators } = judgedCriterion({ ...c, indicators: c.indicators ?? [] }, row?.met == null ? null : { met: row.met, indicators: row.indicators }, plan?.thresholdGroup ?? null);
+    return { computed, indicators };
+  };
   return {
     id: r.id,
     campaignId: r.campaignId,
@@ -41,6 +47,7 @@ export async function readRecheckView(db: Db, id: string): Promise<RecheckView |
         evidenceIds: row?.evidenceIds ?? [],
         change: row?.change ?? 'carried_over',
         lastMet: c.last?.met ?? null,
+        ...judged(c, row ?? null),
         result: row?.result ?? null,
         remediation,
       };

@@ -1,9 +1,9 @@
 import type { Db } from '@ntm/db';
 import { HttpProblem } from '@ntm/http';
-import { compareReports, computeReport, defaultBands, type Band, type ComparedReport, type CriteriaSetDef, type ReportInput } from '@ntm/reports';
+import { compareReports, computeReport, defaultBands, type Band, type ComparedReport, type CriteriaSetDef, type RecognitionFact, type ReportInput, type ResultRecord, type TargetFact } from '@ntm/reports';
 import type { ReportCache } from './report-cache.js';
-import { readReportCatalog } from './report-catalog.js';
-import { readDossierResults, readRecognitions, readStatusRecords, readTargets, readUnitsBetween, type ReportUnitRow, type SetDemand } from './report-data.js';
+import { readReportCatalog, type ReportCatalog } from './report-catalog.js';
+import { readDossierResults, readRecheckResults, readRecognitions, readStatusRecords, readTargets, readUnitsBetween, type ReportUnitRow, type SetDemand } from './report-data.js';
 
 export interface ReportRequest {
   /** A province or district code; null for the whole country. */
@@ -14,10 +14,11 @@ export interface ReportRequest {
   bands: Band[] | null;
 }
 
-/** The units under the scope (or every unit for the country) valid on the date. */
-function unitsOn(units: readonly ReportUnitRow[], scopeCode: string | null, date: string): ReportUnitRow[] {
-  const valid = units.filter((u) => u.validFrom <= date && (u.validTo === null || u.validTo >= date));
-  if (scopeCode === null) return valid;
+const validOn = (units: readonly ReportUnitRow[], date: string) => units.filter((u) => u.validFrom <= date && (u.validTo === null || u.validTo >= date));
+
+/** The units under the scope (or every unit for the country) among those valid on a date. */
+function unitsUnder(valid: readonly ReportUnitRow[], scopeCode: string | null): ReportUnitRow[] {
+  if (scopeCode === null) return [...valid];
   const children = new Map<string, ReportUnitRow[]>();
   for (const u of valid) {
     if (u.parentCode === null) continue;
@@ -37,54 +38,85 @@ const groupLevelOf = { country: 'province', province: 'district', district: null
 
 export type ReportOnDate = ReturnType<typeof computeReport>;
 
-/** Reads what the report needs on one date (a handful of queries, run together) and computes it. */
-async function reportOn(db: Db, req: ReportRequest, date: string): Promise<ReportOnDate> {
-  const catalog = await readReportCatalog(db);
-  if (!catalog) throw new HttpProblem('unprocessable', 'Danh mục chưa có loại hồ sơ công nhận xã đạt chuẩn nông thôn mới.');
-  const year = Number(date.slice(0, 4));
-  const found = catalog.setsFor(year, req.provinceCode);
-  if (!found.commune) throw new HttpProblem('unprocessable', `Không có bộ tiêu chí xã có hiệu lực năm ${year}.`);
-  const sets = { ...found, commune: found.commune };
-  const [units, dossierResults, recognitions, targets] = await Promise.all([
-    readUnitsBetween(db, req.provinceCode, date, date),
-    readDossierResults(db, req.provinceCode, date),
+/** What the report reads once for all its dates: catalog, units, dossiers' and re-checks' results, recognitions, targets. */
+interface SharedReads {
+  catalog: ReportCatalog;
+  units: ReportUnitRow[];
+  /** Results recorded by dossiers and re-checks (status records are read per date). */
+  processResults: ResultRecord[];
+  recognitions: RecognitionFact[];
+  targets: TargetFact[];
+}
+
+async function readShared(db: Db, req: ReportRequest, dates: readonly string[]): Promise<SharedReads> {
+  const sorted = [...dates].sort();
+  const [from = req.asOf, to = req.asOf] = [sorted[0], sorted.at(-1)];
+  const [catalog, units, dossierResults, recheckResults, recognitions, targets] = await Promise.all([
+    readReportCatalog(db),
+    readUnitsBetween(db, req.provinceCode, from, to),
+    // Up to the latest date: each date's computation leaves out what was recorded after it.
+    readDossierResults(db, req.provinceCode, to),
+    readRecheckResults(db, req.provinceCode, to),
     readRecognitions(db, req.provinceCode),
     readTargets(db, req.provinceCode),
   ]);
+  if (!catalog) throw new HttpProblem('unprocessable', 'Danh mục chưa có loại hồ sơ công nhận xã đạt chuẩn nông thôn mới.');
+  return { catalog, units, processResults: [...dossierResults, ...recheckResults], recognitions, targets };
+}
+
+/** Reads the status records of one date and computes its report. */
+async function reportOn(db: Db, req: ReportRequest, shared: SharedReads, date: string): Promise<ReportOnDate> {
+  const year = Number(date.slice(0, 4));
+  const found = shared.catalog.setsFor(year, req.provinceCode);
+  if (!found.commune) throw new HttpProblem('unprocessable', `Không có bộ tiêu chí xã có hiệu lực năm ${year}.`);
+  const sets = { ...found, commune: found.commune };
+  const units = validOn(shared.units, date);
   const codesAt = (level: string) => units.filter((u) => u.level === level).map((u) => u.code);
   const demand = (set: CriteriaSetDef | null, expectedUnits: string[]): SetDemand[] => (set ? [{ code: set.code, criterionCodes: set.criteria.map((c) => c.code), expectedUnits }] : []);
   const statusRecords = await readStatusRecords(db, req.provinceCode, [...demand(sets.commune, codesAt('commune')), ...demand(sets.village, codesAt('village')), ...demand(sets.district, codesAt('district')), ...demand(sets.advanced, [])], date);
   return computeReport({
     scope: req.scope,
     asOf: date,
-    units: unitsOn(units, req.scope.level === 'country' ? null : req.scope.code, date),
+    units: unitsUnder(units, req.scope.level === 'country' ? null : req.scope.code),
     groupLevel: groupLevelOf[req.scope.level],
     sets,
-    results: [...statusRecords, ...dossierResults],
-    recognitions,
-    targets,
-    tracks: { commune: catalog.tracks.commune, advanced: catalog.tracks.advanced ?? '' },
+    results: [...statusRecords, ...shared.processResults],
+    recognitions: shared.recognitions,
+    targets: shared.targets,
+    tracks: { commune: shared.catalog.tracks.commune, advanced: shared.catalog.tracks.advanced ?? '' },
     bands: req.bands ?? defaultBands(sets.commune.criteria.length),
   });
 }
 
-/** Computes a report on one date, or takes it from a cache of reports of the data's current version. */
-export type ReportSource = (req: ReportRequest, date: string) => Promise<ReportOnDate>;
+/** Computes a report on each of the dates, or takes them from a cache of reports of the data's current version. */
+export type ReportSource = (req: ReportRequest, dates: readonly string[]) => Promise<ReportOnDate[]>;
 
 /** Every report computed afresh. */
-export const uncached = (db: Db): ReportSource => (req, date) => reportOn(db, req, date);
+export const uncached =
+  (db: Db): ReportSource =>
+  async (req, dates) => {
+    const shared = await readShared(db, req, dates);
+    return Promise.all(dates.map((date) => reportOn(db, req, shared, date)));
+  };
 
 /** Reports reused while the data they were computed from is unchanged (see report-cache.ts). */
 export function cached(db: Db, cache: ReportCache<ReportOnDate>): ReportSource {
-  return async (req, date) => {
+  return async (req, dates) => {
     const version = await cache.currentVersion();
-    const key = JSON.stringify([req.scope.level, req.scope.code, req.provinceCode, date, req.bands]);
-    return cache.get(version, key, () => reportOn(db, req, date));
+    // Read once, and only when some date is not in the cache.
+    let shared: Promise<SharedReads> | undefined;
+    return Promise.all(
+      dates.map((date) => {
+        const key = JSON.stringify([req.scope.level, req.scope.code, req.provinceCode, date, req.bands]);
+        return cache.get(version, key, async () => reportOn(db, req, await (shared ??= readShared(db, req, dates)), date));
+      }),
+    );
   };
 }
 
 /** The report on its date and, with `compareTo`, what changed since the earlier date. */
 export async function buildReport(source: ReportSource, req: ReportRequest): Promise<ComparedReport> {
-  const [now, before] = await Promise.all([source(req, req.asOf), req.compareTo === null ? null : source(req, req.compareTo)]);
+  const [now, before] = await source(req, req.compareTo === null ? [req.asOf] : [req.asOf, req.compareTo]);
+  if (!now) throw new Error('no report for the date');
   return { ...now, change: before ? compareReports(now, before) : null };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { nationalFixture, provinceFixture, villageFixture } from '@ntm/catalog/test-fixtures';
 import { pdfText } from '@ntm/documents/testing';
+import { HistoryEvent } from '@ntm/contracts';
 import { testConfig } from '@ntm/testing';
 import { startDossierHarness, type Call, type DossierHarness } from '../dossiers/test-harness.js';
 import { insertRecognition, reportProvinceFixture, spreadsheetCsv } from './report-fixtures.test-data.js';
@@ -163,10 +164,15 @@ describe('progress report through the API', () => {
     // The test set holds until 2025: the dossier's submission and verdicts are dated back into it.
     await h.db.dossier.update({ where: { id }, data: { submittedAt: new Date('2025-06-01T03:00:00Z') } });
     await h.db.appraisalVerdict.updateMany({ where: { dossierId: id }, data: { recordedAt: new Date('2025-06-10T03:00:00Z') } });
-    const r = (await province('GET', '/reports/progress?unit=P1&asOf=2025-12-31')).body as Json & { communes: Array<{ code: string; met: number; criteria: Array<{ source: string | null }> }> };
+    const r = (await province('GET', '/reports/progress?unit=P1&asOf=2025-12-31')).body as Json;
     // The spreadsheet's results of 31/03/2024, older than a quarter, still hold for the other communes.
     expect(r.summary).toMatchObject({ atStandard: 4, averageMet: 2.6 });
-    const myLy = r.communes.find((c) => c.code === 'P1-D2-C5');
+    expect(r).not.toHaveProperty('communes');
+    type Page = { total: number; items: Array<{ code: string; met: number; criteria: Array<{ source: string | null }> }> };
+    const page = (await province('GET', '/reports/progress/communes?unit=P1&asOf=2025-12-31&offset=3&limit=2')).body as Page;
+    expect(page.total).toBe(5);
+    expect(page.items.map((c) => c.code)).toEqual(['P1-D2-C4', 'P1-D2-C5']);
+    const myLy = page.items.find((c) => c.code === 'P1-D2-C5');
     expect(myLy?.met).toBe(3);
     expect(myLy?.criteria.map((c) => c.source)).toEqual(['appraisal', 'appraisal', 'appraisal']);
   });
@@ -179,5 +185,26 @@ describe('progress report through the API', () => {
     });
     expect(recorded.status).toBe(200);
     expect(await villages()).toBe(2);
+  });
+
+  it('reads a re-check\u2019s re-assessment and re-appraisal as results on their days', async () => {
+    // Khoen On (1/3 in the spreadsheet) re-assesses every criterion as met on 05/11/2024; the
+    // department finds criterion 3 not met on 20/11/2024.
+    const campaign = await h.db.recheckCampaign.create({ data: { id: 'P1/T-NTM/2024', provinceCode: 'P1', trackCode: 'T-NTM', year: 2024, asOf: new Date('2024-10-01'), dates: {}, unitCount: 1 } });
+    const recheck = await h.db.recheck.create({
+      data: { campaignId: campaign.id, unitCode: 'P1-D2-C4', provinceCode: 'P1', districtCode: 'P1-D2', trackCode: 'T-NTM', year: 2024, recognitionId: randomUUID(), stage: 'closed', plan: { criteriaSetCode: 'SET-A' } },
+    });
+    await h.db.recheckCriterion.createMany({ data: ['C1', 'C2', 'C3'].map((criterionCode) => ({ recheckId: recheck.id, criterionCode, met: true, change: 'changed' })) });
+    await h.db.recheckEvent.create({ data: { recheckId: recheck.id, commandId: randomUUID(), type: HistoryEvent.reassessmentSubmitted, actor: 'xa-khoen-on', payload: {}, occurredAt: new Date('2024-11-05T03:00:00Z') } });
+    await h.db.recheckAppraisalTask.create({
+      data: { recheckId: recheck.id, round: 1, departmentCode: 'SXD', criterionCodes: ['C3'], dueDate: new Date('2024-11-30'), verdicts: { C3: { verdict: 'not_met', reason: 'Chưa đạt.', actor: 'so-xd', recordedAt: '2024-11-20T03:00:00.000Z' } } },
+    });
+    type Page = { items: Array<{ code: string; met: number; criteria: Array<{ source: string | null; on: string | null }> }> };
+    const khoenOn = async (asOf: string) => ((await province('GET', `/reports/progress/communes?unit=P1&asOf=${asOf}`)).body as Page).items.find((c) => c.code === 'P1-D2-C4');
+    expect(await khoenOn('2024-11-10')).toMatchObject({ met: 3, criteria: [{ source: 'self_assessment', on: '2024-11-05' }, { source: 'self_assessment' }, { source: 'self_assessment' }] });
+    expect(await khoenOn('2024-12-31')).toMatchObject({ met: 2, criteria: [{ source: 'self_assessment' }, { source: 'self_assessment' }, { source: 'appraisal', on: '2024-11-20' }] });
+    expect(await khoenOn('2024-10-31')).toMatchObject({ met: 1 });
+    const r = (await province('GET', '/reports/progress?unit=P1&asOf=2025-12-31')).body as Json;
+    expect(r.summary).toMatchObject({ atStandard: 4, averageMet: 2.8 });
   });
 });

@@ -18,6 +18,10 @@ export const reportSourceTables = [
   'appraisal_verdicts',
   'decisions',
   'recognitions',
+  'rechecks',
+  'recheck_criteria',
+  'recheck_events',
+  'recheck_appraisal_tasks',
 ] as const;
 
 /**

@@ -1,3 +1,4 @@
+import { HistoryEvent } from '@ntm/contracts';
 import { Prisma, type Db } from '@ntm/db';
 import type { RecognitionFact, ReportUnit, ResultRecord, TargetFact } from '@ntm/reports';
 
@@ -37,20 +38,36 @@ const toResult = (r: ResultRow): ResultRecord => ({
 });
 
 /**
- * A unit's status records of one set travel as one row: each record's criterion, indicator, date,
- * met (1/0) and source (a/s), fields split by U+001F and records by U+001E (catalog codes are letters,
- * digits, '.', '-' and '_'). Sent one by one, the tens of thousands of rows of a province's villages
- * cost more to parse and collect than the report's whole computation.
+ * Status records travel packed into one text value: each record's unit, set, criterion, indicator,
+ * day (days since 2000-01-01), met (1/0) and source (a/s), fields split by U+001F and records by
+ * U+001E (catalog codes are letters, digits, '.', '-' and '_'). Sent one by one, the tens of
+ * thousands of rows of a province's villages cost more to parse and collect than the report's whole
+ * computation; one plain aggregate (no grouping, no date formatting) is also the cheapest for
+ * PostgreSQL to build.
  */
-type PackedRow = { unit_code: string; set: string; packed: string };
-const packed = Prisma.sql`string_agg(concat_ws(chr(31), criterion_code, indicator_code, to_char(recorded_on, 'YYYY-MM-DD'), CASE WHEN met THEN '1' ELSE '0' END, CASE WHEN source = 'appraisal' THEN 'a' ELSE 's' END), chr(30))`;
+type Packed = Array<{ packed: string | null }>;
+const dayZero = "date '2000-01-01'";
+const packed = Prisma.sql`string_agg(concat_ws(chr(31), unit_code, criteria_set_code, criterion_code, indicator_code, recorded_on - ${Prisma.raw(dayZero)}, CASE WHEN met THEN '1' ELSE '0' END, CASE WHEN source = 'appraisal' THEN 'a' ELSE 's' END), chr(30))`;
 
-function unpack(rows: readonly PackedRow[]): ResultRecord[] {
+/** ISO dates of day numbers; a report's records fall on a handful of days. */
+function isoDays(): (days: string) => string {
+  const known = new Map<string, string>();
+  const epoch = Date.UTC(2000, 0, 1);
+  return (days) => {
+    let iso = known.get(days);
+    if (iso === undefined) known.set(days, (iso = new Date(epoch + Number(days) * 86_400_000).toISOString().slice(0, 10)));
+    return iso;
+  };
+}
+
+function unpack(rows: Packed): ResultRecord[] {
   const results: ResultRecord[] = [];
+  const iso = isoDays();
   for (const row of rows) {
+    if (!row.packed) continue;
     for (const record of row.packed.split('\u001e')) {
-      const [criterionCode = '', indicator = '', on = '', met, source] = record.split('\u001f');
-      results.push({ unitCode: row.unit_code, criteriaSetCode: row.set, criterionCode, indicatorCode: indicator === '' ? null : indicator, on, met: met === '1', source: source === 'a' ? 'appraisal' : 'self_assessment' });
+      const [unitCode = '', criteriaSetCode = '', criterionCode = '', indicator = '', days = '', met, source] = record.split('\u001f');
+      results.push({ unitCode, criteriaSetCode, criterionCode, indicatorCode: indicator === '' ? null : indicator, on: iso(days), met: met === '1', source: source === 'a' ? 'appraisal' : 'self_assessment' });
     }
   }
   return results;
@@ -74,7 +91,7 @@ const windowDays = 92;
  * Status records of the sets on or before the date, for each unit, criterion, indicator and source
  * at least the latest (the report keeps the latest of all results, `indexResults`). Provinces record
  * every quarter, so the latest result is nearly always in the last quarter: that window is read
- * whole (one range scan, packed one row per unit, not sorted: the report picks the latest in memory),
+ * whole (one range scan, packed into one value, not sorted: the report picks the latest in memory),
  * and only the units it leaves without a result on some criterion are read further back.
  */
 export async function readStatusRecords(db: Db, provinceCode: string | null, sets: readonly SetDemand[], asOf: string): Promise<ResultRecord[]> {
@@ -82,12 +99,11 @@ export async function readStatusRecords(db: Db, provinceCode: string | null, set
   const province = provinceCode === null ? Prisma.empty : Prisma.sql`AND province_code = ${provinceCode}`;
   const codes = sets.map((s) => s.code);
   const [recentRows, older] = await Promise.all([
-    db.$queryRaw<PackedRow[]>`
-      SELECT unit_code, criteria_set_code AS "set", ${packed} AS packed
+    db.$queryRaw<Packed>`
+      SELECT ${packed} AS packed
       FROM unit_status_records
       WHERE criteria_set_code IN (${Prisma.join(codes)}) ${province}
-        AND recorded_on <= ${asOf}::date AND recorded_on > ${asOf}::date - ${windowDays}::int
-      GROUP BY unit_code, criteria_set_code`,
+        AND recorded_on <= ${asOf}::date AND recorded_on > ${asOf}::date - ${windowDays}::int`,
     // Units with older rows of a set whose units are not all expected (an advanced set: few communes).
     Promise.all(
       sets.map(async (s) => {
@@ -125,15 +141,14 @@ export async function readStatusRecords(db: Db, provinceCode: string | null, set
     SELECT m.code FROM unnest(${[...missing]}::text[]) AS m(code)
     CROSS JOIN LATERAL (SELECT 1 FROM unit_status_records r WHERE r.unit_code = m.code AND ${before} LIMIT 1) found`;
   if (withOlder.length === 0) return recent;
-  const earlier = await db.$queryRaw<PackedRow[]>`
-    SELECT unit_code, criteria_set_code AS "set", ${packed} AS packed
+  const earlier = await db.$queryRaw<Packed>`
+    SELECT ${packed} AS packed
     FROM (
       SELECT DISTINCT ON (unit_code, criteria_set_code, criterion_code, indicator_code, source) *
       FROM unit_status_records
       WHERE unit_code = ANY(${withOlder.map((u) => u.code)}::text[]) AND ${before}
       ORDER BY unit_code, criteria_set_code, criterion_code, indicator_code, source, recorded_on DESC
-    ) latest
-    GROUP BY unit_code, criteria_set_code`;
+    ) latest`;
   return [...recent, ...unpack(earlier)];
 }
 
@@ -154,6 +169,35 @@ export async function readDossierResults(db: Db, provinceCode: string | null, as
       SELECT d.unit_code, d.criteria_set_code AS "set", v.criterion_code AS criterion, '' AS indicator, ${recorded} AS "on", v.verdict = 'met' AS met, 'appraisal' AS source
       FROM dossiers d JOIN appraisal_verdicts v ON v.dossier_id = d.id
       WHERE v.verdict IN ('met', 'not_met') AND ${recorded} <= ${asOf} ${province}`,
+  ]);
+  return [...assessed, ...appraised].map(toResult);
+}
+
+/**
+ * Results from the yearly re-checks, like a dossier's: the unit's re-assessment of each criterion of
+ * the re-check's set (the values carried over included: submitting keeps them) dated by its latest
+ * submission, and each department's re-appraisal verdict (met or not met) dated when it was recorded.
+ */
+export async function readRecheckResults(db: Db, provinceCode: string | null, asOf: string): Promise<ResultRecord[]> {
+  const province = provinceCode === null ? Prisma.empty : Prisma.sql`AND r.province_code = ${provinceCode}`;
+  const submittedDay = Prisma.sql`(e.occurred_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
+  const recorded = day(Prisma.sql`(v.value->>'recordedAt')::timestamptz`);
+  const [assessed, appraised] = await Promise.all([
+    db.$queryRaw<ResultRow[]>`
+      SELECT r.unit_code, r.plan->>'criteriaSetCode' AS "set", c.criterion_code AS criterion, '' AS indicator, to_char(s.on, 'YYYY-MM-DD') AS "on", c.met, 'self_assessment' AS source
+      FROM rechecks r
+      CROSS JOIN LATERAL (
+        SELECT max(${submittedDay}) AS "on" FROM recheck_events e
+        WHERE e.recheck_id = r.id AND e.type = ${HistoryEvent.reassessmentSubmitted} AND ${submittedDay} <= ${asOf}::date
+      ) s
+      JOIN recheck_criteria c ON c.recheck_id = r.id AND c.met IS NOT NULL
+      WHERE r.plan IS NOT NULL AND s.on IS NOT NULL ${province}`,
+    db.$queryRaw<ResultRow[]>`
+      SELECT r.unit_code, r.plan->>'criteriaSetCode' AS "set", v.key AS criterion, '' AS indicator, ${recorded} AS "on", v.value->>'verdict' = 'met' AS met, 'appraisal' AS source
+      FROM rechecks r
+      JOIN recheck_appraisal_tasks t ON t.recheck_id = r.id
+      CROSS JOIN LATERAL jsonb_each(t.verdicts) v
+      WHERE r.plan IS NOT NULL AND v.value->>'verdict' IN ('met', 'not_met') AND ${recorded} <= ${asOf} ${province}`,
   ]);
   return [...assessed, ...appraised].map(toResult);
 }

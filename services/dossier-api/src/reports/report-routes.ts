@@ -10,12 +10,12 @@ import { HttpProblem } from '@ntm/http';
 import { parseBands, reportCsvChunks, writeReportPdf, writeReportXlsx, type ComparedReport } from '@ntm/reports';
 import { buildReport, cached, type ReportOnDate, type ReportRequest } from './build-report.js';
 import { ReportCache } from './report-cache.js';
-import { ProgressReportView, ReportQuery } from './report-schema.js';
+import { CommuneStatusPage, CommuneStatusQuery, ProgressReportView, ReportQuery } from './report-schema.js';
 
 const countryName = 'Cả nước';
 
 /** Who asks for which scope: a district its district, a province its province, a national auditor the country. */
-async function reportRequest(db: Db, request: FastifyRequest, query: z.infer<typeof ReportQuery>): Promise<ReportRequest> {
+async function reportRequest(db: Db, request: FastifyRequest, query: Pick<z.infer<typeof ReportQuery>, 'unit' | 'asOf'> & Partial<z.infer<typeof ReportQuery>>): Promise<ReportRequest> {
   const bands = query.bands === undefined ? null : parseBands(query.bands);
   if (bands === null && query.bands !== undefined) {
     throw new HttpProblem('validation', 'Nhóm số tiêu chí không hợp lệ.', [{ location: 'querystring.bands', message: 'viết các nhóm cách nhau bởi dấu phẩy, mỗi nhóm một số hoặc một khoảng "từ-đến", ví dụ "19,15-18,10-14,0-9"' }]);
@@ -71,7 +71,42 @@ export function reportRoutes(db: Db): FastifyPluginAsyncZod {
           response: { 200: ProgressReportView, 403: Problem, 404: Problem, 422: Problem },
         },
       },
-      async (request) => buildReport(source, await reportRequest(db, request, request.query)),
+      async (request) => {
+        // Each commune's statuses are served by page (below): the country has ten thousand of them.
+        const { communes: _communes, ...report } = await buildReport(source, await reportRequest(db, request, request.query));
+        return report;
+      },
+    );
+
+    app.get(
+      '/reports/progress/communes',
+      {
+        schema: {
+          operationId: 'listProgressReportCommunes',
+          tags: ['reports'],
+          summary: 'Kết quả từng xã theo từng tiêu chí đến một ngày, theo trang',
+          description:
+            'Cùng số liệu với báo cáo: với mỗi xã trong phạm vi (theo thứ tự mã xã), trạng thái từng tiêu chí, nguồn (thẩm định hoặc tự đánh giá) và ngày ghi nhận. Cùng quyền xem như báo cáo.',
+          querystring: CommuneStatusQuery,
+          response: { 200: CommuneStatusPage, 403: Problem, 404: Problem, 422: Problem },
+        },
+      },
+      async (request) => {
+        const { offset, limit } = request.query;
+        const req = await reportRequest(db, request, { unit: request.query.unit, asOf: request.query.asOf });
+        const [report] = await source(req, [req.asOf]);
+        if (!report) throw new Error('no report for the date');
+        const communes = [...report.communes].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+        return {
+          scope: report.scope,
+          asOf: report.asOf,
+          criteria: report.criteria.map(({ code, number, name }) => ({ code, number, name })),
+          total: communes.length,
+          offset,
+          limit,
+          items: communes.slice(offset, offset + limit),
+        };
+      },
     );
 
     app.get(

@@ -11,6 +11,16 @@ const Figures = z.object({
   averageMet: z.number().describe('Bình quân số tiêu chí đạt/xã, hai chữ số thập phân'),
   bands: z.array(z.object({ min: z.number().int(), max: z.number().int(), count: z.number().int() })),
 });
+/** A commune's status on each criterion of the set, with where each comes from. */
+const CommuneStatus = z.object({
+  code: z.string(),
+  name: z.string(),
+  groupCode: z.string().nullable(),
+  met: z.number().int(),
+  total: z.number().int(),
+  atStandard: z.boolean(),
+  criteria: z.array(z.object({ code: z.string(), met: z.boolean(), source: Source.nullable().describe('Nguồn: thẩm định của sở, ngành hoặc tự đánh giá; null: chưa có kết quả (tính là chưa đạt)'), on: IsoDate.nullable() })),
+});
 const SetRef = z.object({ code: z.string(), name: z.string(), criteriaCount: z.number().int() });
 
 export const ProgressReportView = z
@@ -45,17 +55,6 @@ export const ProgressReportView = z
       })
       .nullable(),
     villages: z.object({ criteriaCount: z.number().int(), villages: z.number().int(), atStandard: z.number().int(), averageMetOfOthers: z.number() }).nullable(),
-    communes: z.array(
-      z.object({
-        code: z.string(),
-        name: z.string(),
-        groupCode: z.string().nullable(),
-        met: z.number().int(),
-        total: z.number().int(),
-        atStandard: z.boolean(),
-        criteria: z.array(z.object({ code: z.string(), met: z.boolean(), source: Source.nullable(), on: IsoDate.nullable() })),
-      }),
-    ),
     sources: z.object({ appraisal: z.number().int(), selfAssessment: z.number().int(), none: z.number().int() }),
     change: z
       .object({
@@ -74,7 +73,7 @@ export const ProgressReportView = z
   .meta({
     id: 'ProgressReport',
     description:
-      'Báo cáo kết quả xây dựng nông thôn mới đến một ngày: số xã đạt chuẩn, bình quân tiêu chí/xã, số xã theo nhóm số tiêu chí đạt, theo huyện (hoặc tỉnh), số xã chưa đạt từng tiêu chí, xã dự kiến đạt chuẩn, xã nâng cao, thôn bản, kết quả từng xã kèm nguồn (thẩm định hoặc tự đánh giá) và thay đổi so với ngày so sánh.',
+      'Báo cáo kết quả xây dựng nông thôn mới đến một ngày: số xã đạt chuẩn, bình quân tiêu chí/xã, số xã theo nhóm số tiêu chí đạt, theo huyện (hoặc tỉnh), số xã chưa đạt từng tiêu chí, xã dự kiến đạt chuẩn, xã nâng cao, thôn bản, số tiêu chí theo nguồn (thẩm định hoặc tự đánh giá) và thay đổi so với ngày so sánh. Kết quả từng xã theo từng tiêu chí: GET /reports/progress/communes (theo trang) hoặc các tệp xuất.',
   });
 
 export const ReportQuery = z.object({
@@ -84,3 +83,22 @@ export const ReportQuery = z.object({
   compareTo: IsoDate.optional().describe('Ngày so sánh, trước ngày lấy số liệu'),
   bands: z.string().max(100).optional().describe('Nhóm số tiêu chí đạt của tỉnh, ví dụ "19,15-18,10-14,0-9"; mặc định 19; 15–18; 10–14; 5–9; dưới 5'),
 });
+
+export const CommuneStatusQuery = z.object({
+  unit: ReportQuery.shape.unit,
+  asOf: ReportQuery.shape.asOf,
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0).describe('Bỏ qua bao nhiêu xã đầu danh sách'),
+  limit: z.coerce.number().int().min(1).max(1000).default(200).describe('Số xã mỗi trang, tối đa 1000'),
+});
+
+export const CommuneStatusPage = z
+  .object({
+    scope: z.object({ code: z.string(), name: z.string(), level: z.enum(['country', 'province', 'district']) }),
+    asOf: IsoDate,
+    criteria: z.array(z.object({ code: z.string(), number: z.number().int(), name: z.string() })),
+    total: z.number().int().describe('Số xã trong phạm vi báo cáo'),
+    offset: z.number().int(),
+    limit: z.number().int(),
+    items: z.array(CommuneStatus),
+  })
+  .meta({ id: 'CommuneStatusPage', description: 'Kết quả từng xã theo từng tiêu chí đến một ngày, kèm nguồn của từng kết quả, theo trang (thứ tự theo mã xã).' });

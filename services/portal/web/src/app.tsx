@@ -44,7 +44,9 @@ export function App() {
   }, []);
 
   const signOut = useCallback(async () => {
-    await endSession();
+    const providerSignOut = await endSession();
+    // Signed in through the province's provider: end the session there too (it comes back to the sign-in page).
+    if (providerSignOut !== null) return window.location.assign(providerSignOut);
     setUser(null);
     navigate('/dang-nhap');
   }, [navigate]);

@@ -25,6 +25,20 @@ export async function signIn(username: string, password: string): Promise<{ user
   return res.ok ? { user: body as CurrentUser } : { problem: body as { detail?: string; title?: string } };
 }
 
-export async function endSession(): Promise<void> {
-  await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin' });
+/** Ends the session on the server; after a sign-in through the province's provider, gives the provider's sign-out address to visit. */
+export async function endSession(): Promise<string | null> {
+  const res = await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin' });
+  if (res.status !== 200) return null;
+  const body = (await res.json().catch(() => ({}))) as { endSession?: unknown };
+  return typeof body.endSession === 'string' ? body.endSession : null;
+}
+
+/** What the sign-in page may offer besides the form (the portal's public /auth/config). */
+export interface SignInOptions {
+  oidc: { label: string; start: string } | null;
+}
+
+export async function readSignInOptions(): Promise<SignInOptions> {
+  const res = await fetch('/auth/config', { credentials: 'same-origin' }).catch(() => null);
+  return res?.ok ? ((await res.json()) as SignInOptions) : { oidc: null };
 }

@@ -3,7 +3,8 @@ import {
   HistoryEvent, StageKind, attachDocumentUpdate, dossierFailureTypes, openDossierUpdate, recordSelfAssessmentUpdate, submitDossierUpdate,
   type AttachDocumentCommand, type SelfAssessmentCommand, type SubmitCommand,
 } from '@ntm/contracts';
-import { judgeCriterionClaim, missingForSubmission, vietnamDay } from '@ntm/domain';
+import { missingForSubmission, vietnamDay } from '@ntm/domain';
+import { requireClaimMeetsThresholds } from '../appraisal/claims.js';
 import { activities, commandTime, failure, openingStage, rejectedStage, senderOf, type DossierContext } from './context.js';
 import { openAppraisalRound } from './appraisal.js';
 
@@ -40,14 +41,8 @@ export function registerSelfAssessment(ctx: DossierContext, onRejected: () => vo
       if (!criterion) {
         throw failure(dossierFailureTypes.unknownCriterion, `Bộ tiêu chí của hồ sơ không có tiêu chí "${command.criterionCode}".`);
       }
-      // Judged against the plan the dossier opened with (dossiers opened before plans carry no indicators).
-      if (criterion.indicators) {
-        const { problems } = judgeCriterionClaim({ ...criterion, indicators: criterion.indicators }, command, input.thresholdGroup ?? null);
-        if (problems.length > 0) {
-          const errors = problems.map((p) => ({ location: ['body', ...p.path].join('.'), message: p.message }));
-          throw failure(dossierFailureTypes.invalidSelfAssessment, problems.map((p) => p.message).join(' '), errors);
-        }
-      }
+      // Judged against the plan the dossier opened with.
+      requireClaimMeetsThresholds(criterion, command, input.thresholdGroup ?? null);
       if (state.supplementation.length > 0 && !state.supplementation.includes(command.criterionCode)) {
         throw failure(dossierFailureTypes.wrongStage, `Chỉ các tiêu chí được yêu cầu bổ sung (${state.supplementation.join(', ')}) mới được sửa lúc này.`);
       }

@@ -1,6 +1,6 @@
 import { proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
 import { dossierFailureTypes, searchAttributeKeys, type RecheckPlan, type RecheckState, type RecheckWorkflowInput, type Sender } from '@ntm/contracts';
-import { RecheckStage, authorize, dossierScopeOf, isRole, recheckStageNames, type Command, type DossierScope, type Grant, type RecheckStage as Stage } from '@ntm/domain';
+import { RecheckStage, StageKind, authorize, dossierScopeOf, isRole, recheckStageNames, type Command, type DossierScope, type Grant, type RecheckStage as Stage } from '@ntm/domain';
 import type { Activities } from '../../activities/index.js';
 import { commandQueue } from '../appraisal/commands.js';
 import { failure } from '../appraisal/tasks.js';
@@ -17,6 +17,7 @@ export const emptyRecheckState = (): RecheckState => ({
   supplementation: [],
   results: {},
   assessment: null,
+  reassessment: null,
   remediation: null,
 });
 
@@ -64,6 +65,10 @@ export function createRecheckContext(input: RecheckWorkflowInput) {
       if (state.stage !== stage) {
         throw failure(dossierFailureTypes.wrongStage, `Lượt rà soát đang ở bước "${recheckStageNames[state.stage as Stage] ?? state.stage}"; lệnh này chỉ thực hiện được ở bước "${recheckStageNames[stage]}".`);
       }
+    },
+    /** The level that decides the track, where escalations go (the province; the district for a village). */
+    decidingLevel(): string {
+      return this.plan.stages.find((s) => s.kind === StageKind.decision)?.decidingLevel ?? 'province';
     },
     requireCriterion(code: string) {
       if (!this.plan.criteria.some((c) => c.code === code)) throw failure(dossierFailureTypes.unknownCriterion, `Bộ tiêu chí của lượt rà soát không có tiêu chí "${code}".`);

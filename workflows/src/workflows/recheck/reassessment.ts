@@ -1,5 +1,6 @@
 import { HistoryEvent, MissingItem, dossierFailureTypes, recordReassessmentUpdate, senderOf, submitReassessmentUpdate, type SelfAssessmentCommand, type SubmitCommand } from '@ntm/contracts';
 import { MissingKind, RecheckStage, assessmentChange, unassessedCriteria } from '@ntm/domain';
+import { requireClaimMeetsThresholds } from '../appraisal/claims.js';
 import { failure } from '../appraisal/tasks.js';
 import { openRecheckRound } from './appraisal.js';
 import { activities, type RecheckContext } from './context.js';
@@ -22,6 +23,9 @@ export function registerReassessment(ctx: RecheckContext): void {
       ctx.requireAllowed(command, 'dossier.edit');
       ctx.requireStage(RecheckStage.selfAssessment);
       ctx.requireCriterion(command.criterionCode);
+      // Judged on the thresholds the re-check opened with, by the dossier's one rule.
+      const criterion = ctx.plan.criteria.find((c) => c.code === command.criterionCode);
+      if (criterion) requireClaimMeetsThresholds(criterion, command, ctx.plan.thresholdGroup ?? null);
       if (state.supplementation.length > 0 && !state.supplementation.includes(command.criterionCode)) {
         throw failure(dossierFailureTypes.wrongStage, `Chỉ các tiêu chí được yêu cầu bổ sung (${state.supplementation.join(', ')}) được đánh giá lại ở bước này.`);
       }

@@ -1,73 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { recordAppraisalUpdate, recheckStateQuery, submitReassessmentUpdate, type RecheckPlan, type RecheckWorkflowInput } from '@ntm/contracts';
+import { recordAppraisalUpdate, recheckStateQuery, submitReassessmentUpdate } from '@ntm/contracts';
 import { startOfVietnamDay, vietnamDay } from '@ntm/domain';
 import '@ntm/testing';
-import type { Activities } from '../../activities/index.js';
-import type { RecheckStep } from '../../activities/recheck.js';
-import { registerSearchAttributes, sampleSender } from '../../dossier-test-fixtures.js';
+import { sampleSender, startTimeSkipping } from '../../dossier-test-fixtures.js';
+import { planActivities, samplePlan, sampleRecheckInput } from '../../recheck-test-fixtures.js';
 import { workflowsPath } from '../../worker.js';
 
-// Tết Nguyên đán 2027 (6 February) as the province's days off.
-const tet = ['2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'];
-const last = { met: true, explanation: 'Đạt.', indicators: [], evidenceIds: [] };
-const plan: RecheckPlan = {
-  recheckId: randomUUID(),
-  unitName: 'Xã Sơn Bình',
-  unitChain: ['P1', 'P1-D1', 'P1-D1-C1'],
-  unitLevel: 'commune',
-  trackName: 'Xã đạt chuẩn (thử)',
-  criteriaSetCode: 'SET-A',
-  criteriaSetName: 'Bộ tiêu chí thử A',
-  criteria: [
-    { code: 'C1', number: 1, name: 'Quy hoạch', isKey: false, last },
-    { code: 'C2', number: 2, name: 'Giao thông', isKey: false, last },
-    { code: 'C3', number: 3, name: 'Thu nhập', isKey: true, last },
-  ],
-  stages: [
-    { code: 'SELF', name: 'Tự đánh giá', kind: 'self_assessment', decidingLevel: 'commune' },
-    { code: 'APPRAISAL', name: 'Thẩm định', kind: 'appraisal', decidingLevel: 'province' },
-    { code: 'DECISION', name: 'Công nhận', kind: 'decision', decidingLevel: 'province' },
-  ],
-  appraisers: [
-    { departmentCode: 'SXD', departmentName: 'Sở Xây dựng', criterionCodes: ['C1', 'C3'] },
-    { departmentCode: 'SGT', departmentName: 'Sở Giao thông vận tải', criterionCodes: ['C2'] },
-  ],
-  holidays: tet,
-  appraisal: { amount: 10, unit: 'working_days', reminderEveryDays: null },
-  remediation: { amount: 5, unit: 'working_days', reminderEveryDays: 2, isDefault: false },
-};
-const input: RecheckWorkflowInput = { campaignId: 'P1/T-NTM/2027', provinceCode: 'P1', districtCode: 'P1-D1', unitCode: 'P1-D1-C1', trackCode: 'T-NTM', year: 2027, selfAssessmentDue: '2027-01-15', appraisalDue: '2027-01-20' };
-
-/** Activities that open the plan above and remember every step the workflow records. */
-function planActivities() {
-  const steps: RecheckStep[] = [];
-  const recorded = async (..._args: unknown[]) => undefined;
-  const activities = {
-    openRecheck: async () => plan,
-    recordRecheckStep: async (_id: string, step: RecheckStep) => void steps.push(step),
-    recordReassessment: recorded,
-    openRecheckAppraisalTasks: recorded,
-    saveRecheckVerdict: recorded,
-    closeRecheckAppraisalTask: recorded,
-    recordRemediationPlan: recorded,
-  } as unknown as Activities;
-  return { activities, steps };
-}
+const input = sampleRecheckInput();
 
 // Timers of weeks pass instantly on Temporal's time-skipping test server.
 describe('the remediation period of a unit at risk (time-skipping Temporal test server)', () => {
   let env: TestWorkflowEnvironment;
   beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: inject('temporalTestServer') } } });
-    await registerSearchAttributes(env);
+    env = await startTimeSkipping(inject('temporalTestServer'));
   }, 120_000);
   afterAll(() => env?.teardown());
 
   it('reminds on working days and proposes revocation the day after a deadline counted across Tết', async () => {
-    const { activities, steps } = planActivities();
+    const { activities, steps } = planActivities(samplePlan());
     const taskQueue = `remediation-${randomUUID()}`;
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities });
     // The departments' last verdict arrives on Friday 29 January 2027: the remediation period starts that day.

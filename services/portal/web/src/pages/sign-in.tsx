@@ -1,17 +1,28 @@
-import { Alert, Anchor, Box, Button, Container, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Alert, Anchor, Box, Button, Container, Divider, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
-import { signIn, useSession } from '../session.js';
+import { signInErrorText } from '../../../src/sign-in-errors.js';
+import { readSignInOptions, signIn, useSession, type SignInOptions } from '../session.js';
 
-/** Sign-in with the built-in issuer's users; the public tracking lookup and decision verification are reachable from here. */
+/**
+ * Sign-in with the built-in issuer's users, and through the province's OIDC provider when the
+ * portal has one (its button; the flow runs on the server). A sign-in the provider's way that
+ * failed comes back here with its reason (`?loi=`). The public tracking lookup and decision
+ * verification are reachable from here.
+ */
 export function SignInPage() {
   const { signedIn } = useSession();
   const [, navigate] = useLocation();
   const search = useSearch();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(() => signInErrorText(new URLSearchParams(search).get('loi')));
   const [busy, setBusy] = useState(false);
+  const [options, setOptions] = useState<SignInOptions>({ oidc: null });
+  useEffect(() => {
+    void readSignInOptions().then(setOptions);
+  }, []);
+  const next = new URLSearchParams(search).get('tiep');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -23,7 +34,6 @@ export function SignInPage() {
       setError(result.problem.detail ?? result.problem.title ?? 'Đăng nhập không thành công.');
       return;
     }
-    const next = new URLSearchParams(search).get('tiep');
     signedIn(result.user);
     navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
   }
@@ -53,6 +63,14 @@ export function SignInPage() {
               <Button type="submit" loading={busy} fullWidth>
                 Đăng nhập
               </Button>
+              {options.oidc && (
+                <>
+                  <Divider label="hoặc" labelPosition="center" />
+                  <Button component="a" href={next ? `${options.oidc.start}?tiep=${encodeURIComponent(next)}` : options.oidc.start} variant="default" fullWidth>
+                    {options.oidc.label}
+                  </Button>
+                </>
+              )}
             </Stack>
           </form>
         </Paper>

@@ -1,13 +1,12 @@
+import { bandLabel as reportBandLabel } from '@ntm/reports/words';
 import type { components } from '../api/generated/dossier-api.js';
 
 export type ProgressReport = components['schemas']['ProgressReport'];
-type Band = { min: number; max: number };
 
-/** A band of criteria met as the province's reports write it: "19", "15–18", "dưới 5". */
-export function bandLabel(band: Band): string {
-  if (band.min === band.max) return `${band.min} tiêu chí`;
-  if (band.min === 0) return `Dưới ${band.max + 1} tiêu chí`;
-  return `${band.min}–${band.max} tiêu chí`;
+/** A band of criteria met as the report's files write it, starting a table cell: "19 tiêu chí", "Dưới 5 tiêu chí". */
+export function bandLabel(band: { min: number; max: number }): string {
+  const label = reportBandLabel(band);
+  return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
 /** What the report's groups are: the province's districts, or the country's provinces. */
