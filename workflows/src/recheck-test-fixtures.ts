@@ -54,6 +54,7 @@ export function planActivities(plan: RecheckPlan) {
     saveRecheckVerdict: recorded,
     closeRecheckAppraisalTask: recorded,
     recordRemediationPlan: recorded,
+    holdRecheckEvidence: async () => ({ files: 0, held: 0 }),
   } as unknown as Activities;
   return { activities, steps };
 }

@@ -25,7 +25,7 @@ export interface RecheckStep {
 }
 
 /** Writes a re-check change with its history entry and audit row, once per event id (activities retry). */
-async function recordOnce(db: Db, recheckId: string, step: Omit<RecheckStep, 'stage' | 'outcome'> & { toStage?: string }, write?: (tx: Prisma.TransactionClient) => Promise<unknown>): Promise<void> {
+export async function recordRecheckOnce(db: Db, recheckId: string, step: Omit<RecheckStep, 'stage' | 'outcome'> & { toStage?: string }, write?: (tx: Prisma.TransactionClient) => Promise<unknown>): Promise<void> {
   await db.$transaction(async (tx) => {
     const done = await tx.recheckEvent.findUnique({ where: { recheckId_commandId: { recheckId, commandId: step.eventId } }, select: { id: true } });
     if (done) return;
@@ -110,7 +110,7 @@ export function createRecheckActivities(db: Db) {
           : { ...defaultRemediationDuration, isDefault: true },
       };
       const event = { eventId: 'opened', type: HistoryEvent.recheckOpened, by: { actor: 'system', role: null, requestId: null }, payload: { criteriaSetCode: set.code, carriedOver: [...last.keys()] }, toStage: RecheckStage.selfAssessment };
-      await recordOnce(db, row.id, event, async (tx) => {
+      await recordRecheckOnce(db, row.id, event, async (tx) => {
         await tx.recheckCriterion.createMany({
           data: plan.criteria.map((c) => ({
             recheckId: row.id,
@@ -130,14 +130,14 @@ export function createRecheckActivities(db: Db) {
 
     async recordReassessment(recheckId: string, command: SelfAssessmentCommand, change: AssessmentChange): Promise<void> {
       const { criterionCode, met, explanation, indicators, evidenceIds } = command;
-      await recordOnce(db, recheckId, { eventId: command.commandId, type: HistoryEvent.reassessmentRecorded, by: command, payload: { criterionCode, met, change } }, (tx) =>
+      await recordRecheckOnce(db, recheckId, { eventId: command.commandId, type: HistoryEvent.reassessmentRecorded, by: command, payload: { criterionCode, met, change } }, (tx) =>
         tx.recheckCriterion.update({ where: { recheckId_criterionCode: { recheckId, criterionCode } }, data: { met, explanation, indicators, evidenceIds, change, assessedBy: command.actor }, select: { met: true, change: true } }),
       );
     },
 
     /** A step of the re-check: its history entry and what it changes on the row (stage, outcome, results, the remediation deadline). */
     async recordRecheckStep(recheckId: string, step: RecheckStep): Promise<void> {
-      await recordOnce(db, recheckId, { ...step, ...(step.stage ? { toStage: step.stage } : {}) }, async (tx) => {
+      await recordRecheckOnce(db, recheckId, { ...step, ...(step.stage ? { toStage: step.stage } : {}) }, async (tx) => {
         const before = await tx.recheck.findUniqueOrThrow({ where: { id: recheckId }, select: { stage: true, outcome: true } });
         for (const [criterionCode, result] of Object.entries(step.results ?? {})) {
           await tx.recheckCriterion.update({ where: { recheckId_criterionCode: { recheckId, criterionCode } }, data: { result } });
@@ -165,7 +165,7 @@ export function createRecheckActivities(db: Db) {
 
     async saveRecheckVerdict(recheckId: string, round: number, command: AppraisalCommand): Promise<void> {
       const { departmentCode, criterionCode, verdict, reason } = command;
-      await recordOnce(db, recheckId, { eventId: command.commandId, type: HistoryEvent.appraisalVerdict, by: command, payload: { round, departmentCode, criterionCode, verdict, reason } }, async (tx) => {
+      await recordRecheckOnce(db, recheckId, { eventId: command.commandId, type: HistoryEvent.appraisalVerdict, by: command, payload: { round, departmentCode, criterionCode, verdict, reason } }, async (tx) => {
         const task = await tx.recheckAppraisalTask.findUniqueOrThrow({ where: { recheckId_round_departmentCode: { recheckId, round, departmentCode } } });
         const verdicts = { ...(task.verdicts as Record<string, unknown>), [criterionCode]: { verdict, reason, actor: command.actor, recordedAt: new Date().toISOString() } };
         await tx.recheckAppraisalTask.update({ where: { recheckId_round_departmentCode: { recheckId, round, departmentCode } }, data: { verdicts: verdicts as Prisma.InputJsonValue } });
@@ -179,7 +179,7 @@ export function createRecheckActivities(db: Db) {
 
     async recordRemediationPlan(recheckId: string, command: RemediationPlanCommand, dueDate: string): Promise<void> {
       const { criterionCode, action, responsible } = command;
-      await recordOnce(db, recheckId, { eventId: command.commandId, type: HistoryEvent.remediationPlanned, by: command, payload: { criterionCode, action, responsible, dueDate } }, (tx) =>
+      await recordRecheckOnce(db, recheckId, { eventId: command.commandId, type: HistoryEvent.remediationPlanned, by: command, payload: { criterionCode, action, responsible, dueDate } }, (tx) =>
         tx.recheckCriterion.update({
           where: { recheckId_criterionCode: { recheckId, criterionCode } },
           data: { remediationAction: action, remediationResponsible: responsible, remediationDueDate: toStoredDate(dueDate) },

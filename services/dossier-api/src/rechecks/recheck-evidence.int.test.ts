@@ -75,12 +75,18 @@ describe('new evidence for a unit’s yearly re-check, and what a re-assessment 
     expect(criteria.find((c) => c.code === 'C2')).toMatchObject({ evidenceIds: [], change: 'carried_over' });
   });
 
-  it('takes no file once the re-assessment is submitted, and lets the department re-appraising it download the files it cites', async () => {
+  it('takes no file once the re-assessment is submitted, holds the files it sent, and lets the department re-appraising it download the files it cites', async () => {
     await ok(h.call, 'POST', `/rechecks/${id}/submit`, { commandId: randomUUID() });
     const commune = await h.evidenceCallAs(communeOf('P1-D1-C1'));
     const late = await commune('POST', `/rechecks/${id}/evidence`, true);
     expect(late.status).toBe(409);
     expect(late.body.detail).toContain('Lượt rà soát đang ở bước "Các sở, ngành thẩm định lại"');
+
+    // What went out with the re-assessment is held by the store itself, as a dossier's submitted files are.
+    const key = (await h.db.evidence.findUniqueOrThrow({ where: { id: uploaded } })).objectKey;
+    expect(await h.storage.isHeld(key)).toBe(true);
+    const history = (await ok(h.call, 'GET', `/rechecks/${id}`)).history as Array<{ type: string }>;
+    expect(history.filter((e) => e.type === 'evidence.held')).toHaveLength(1);
 
     const sxd = await h.evidenceCallAs({ username: 'so-xay-dung', grants: [{ role: 'department_officer', unitCode: 'P1', departmentCode: 'SXD' }] });
     for (const evidenceId of [uploaded, carried]) {

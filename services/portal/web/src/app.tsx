@@ -22,6 +22,8 @@ const TrackingLookupPage = lazy(() => import('./pages/tracking-lookup.js'));
 const VerifyDecisionPage = lazy(() => import('./pages/verify-decision.js'));
 // The provincial office's re-check campaign: a chunk of its own.
 const CampaignPage = lazy(() => import('./pages/campaign.js'));
+// A unit's yearly re-check, as its commune works on it.
+const RecheckPage = lazy(() => import('./pages/recheck.js'));
 
 /** Pages anyone may open, signed in or not. */
 const publicPages: Record<string, typeof TrackingLookupPage> = { '/tra-cuu': TrackingLookupPage, '/xac-thuc-quyet-dinh': VerifyDecisionPage };
@@ -88,6 +90,7 @@ export function App() {
             <Route path="/quan-tri/nguoi-dung">{mayRun(user, 'users.manage') ? <AdminUsersPage /> : <NotFoundPage />}</Route>
             <Route path="/quan-tri/them-nguoi-dung">{mayRun(user, 'users.manage') ? <AdminUserPage username={null} /> : <NotFoundPage />}</Route>
             <Route path="/quan-tri/nguoi-dung/:username">{(params) => (mayRun(user, 'users.manage') ? <AdminUserPage username={decodeURIComponent(params.username)} /> : <NotFoundPage />)}</Route>
+            <Route path="/ra-soat-duy-tri/:id">{(params) => <RecheckPage id={params.id} />}</Route>
             <Route path="/ra-soat">{mayRun(user, 'campaign.manage') ? <CampaignPage /> : <NotFoundPage />}</Route>
             <Route>
               <NotFoundPage />

@@ -1,3 +1,4 @@
+import { patched } from '@temporalio/workflow';
 import { HistoryEvent, MissingItem, dossierFailureTypes, recordReassessmentUpdate, senderOf, submitReassessmentUpdate, type SelfAssessmentCommand, type SubmitCommand } from '@ntm/contracts';
 import { MissingKind, RecheckStage, assessmentChange, unassessedCriteria } from '@ntm/domain';
 import { requireClaimMeetsThresholds } from '../appraisal/claims.js';
@@ -46,6 +47,8 @@ export function registerReassessment(ctx: RecheckContext): void {
         payload: { carriedOver, changed: Object.keys(state.reassessed).filter((c) => state.reassessed[c] === 'changed') },
         stage: RecheckStage.appraisal,
       });
+      // What went out for re-appraisal stays as it was in the store too (re-checks sent before this kept it through the evidence API only).
+      if (patched('recheck-evidence-hold')) await activities.holdRecheckEvidence(ctx.recheckId, command.commandId);
       state.supplementation = [];
       ctx.moveTo(RecheckStage.appraisal);
       await openRecheckRound(ctx, criteria);

@@ -1,3 +1,4 @@
+import { patched } from '@temporalio/workflow';
 import { HistoryEvent, MissingItem, dossierFailureTypes, recheckFailureTypes, recordRemediationPlanUpdate, requestReappraisalUpdate, senderOf, systemSender, type RemediationPlanCommand, type SubmitCommand } from '@ntm/contracts';
 import { MissingKind, RecheckOutcome, RecheckStage, assessAfterRemediation } from '@ntm/domain';
 import { failure } from '../appraisal/tasks.js';
@@ -41,6 +42,7 @@ export function registerRemediation(ctx: RecheckContext): void {
       ctx.commandReceived(command);
       const criteria = unmet(ctx);
       await activities.recordRecheckStep(ctx.recheckId, { eventId: command.commandId, type: HistoryEvent.reappraisalRequested, by: senderOf(command), payload: { criteria }, stage: RecheckStage.appraisal });
+      if (patched('recheck-evidence-hold')) await activities.holdRecheckEvidence(ctx.recheckId, command.commandId);
       ctx.moveTo(RecheckStage.appraisal);
       await openRecheckRound(ctx, criteria);
       return { stage: state.stage };

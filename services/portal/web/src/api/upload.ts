@@ -7,14 +7,19 @@ export interface UploadedEvidence {
   sizeBytes: number;
 }
 
+/** What a file is uploaded for: a dossier, or a unit's yearly re-check. */
+export type EvidenceOwner = { dossierId: string } | { recheckId: string };
+
+const uploadPath = (owner: EvidenceOwner) => ('dossierId' in owner ? `/api/evidence/dossiers/${owner.dossierId}/evidence` : `/api/evidence/rechecks/${owner.recheckId}/evidence`);
+
 /**
  * Uploads one evidence file with progress (fetch cannot report upload progress; XMLHttpRequest
  * can). Resolves with the stored evidence, or rejects with the API's Vietnamese refusal.
  */
-export function uploadEvidence(dossierId: string, file: File, onProgress: (fraction: number) => void): Promise<UploadedEvidence> {
+export function uploadEvidence(owner: EvidenceOwner, file: File, onProgress: (fraction: number) => void): Promise<UploadedEvidence> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/evidence/dossiers/${dossierId}/evidence`);
+    xhr.open('POST', uploadPath(owner));
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };

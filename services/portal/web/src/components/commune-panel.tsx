@@ -82,7 +82,7 @@ export function CommunePanel({ dossier, checklist, editable, canSubmit, reload }
         Tự đánh giá theo tiêu chí
       </Title>
       {dossier.criteria.map((c) => (
-        <CriterionCard key={`${c.code}-${c.selfAssessment ? 'saved' : 'new'}`} dossierId={dossier.id} criterion={c} editable={editable && (checklist?.supplementation.length === 0 || sentBack(c.code).length > 0)} sentBack={sentBack(c.code)} onSaved={reload} />
+        <CriterionCard key={`${c.code}-${c.selfAssessment ? 'saved' : 'new'}`} owner={{ dossierId: dossier.id }} criterion={c} editable={editable && (checklist?.supplementation.length === 0 || sentBack(c.code).length > 0)} sentBack={sentBack(c.code)} onSaved={reload} />
       ))}
       <Title order={3} size="h4">
         Tài liệu bắt buộc
@@ -91,7 +91,7 @@ export function CommunePanel({ dossier, checklist, editable, canSubmit, reload }
         <Card key={d.code} withBorder padding="sm" component="section" aria-label={d.name}>
           <Text fw={600}>{d.name}</Text>
           <Text size="sm">{d.evidenceId ? 'Đã đính kèm' : 'Chưa đính kèm'}</Text>
-          {editable && <EvidenceUpload dossierId={dossier.id} label={`Tải lên: ${d.name}`} onUploaded={(e) => void attach(d.code, e.id)} />}
+          {editable && <EvidenceUpload owner={{ dossierId: dossier.id }} label={`Tải lên: ${d.name}`} onUploaded={(e) => void attach(d.code, e.id)} />}
         </Card>
       ))}
       {editable && (

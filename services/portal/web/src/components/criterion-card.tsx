@@ -3,15 +3,20 @@ import { useState } from 'react';
 import { dossierApi } from '../api/client.js';
 import { newCommandId, outcome } from '../api/commands.js';
 import type { components } from '../api/generated/dossier-api.js';
+import type { EvidenceOwner } from '../api/upload.js';
 import { EvidenceUpload } from './evidence-upload.js';
 
-type Criterion = components['schemas']['Dossier']['criteria'][number];
+/** A criterion as the card shows it: a dossier's, or a re-check's with its last values. */
+type Criterion = Pick<components['schemas']['Dossier']['criteria'][number], 'code' | 'number' | 'name' | 'indicators' | 'selfAssessment'>;
 
 /** An orange alert's title in the text colour: Mantine's orange on its light background is too faint to read (axe: color-contrast). */
 export const readableTitle = { title: { color: 'var(--mantine-color-text)' } };
 
-/** One criterion: the commune's self-assessment (met or not, explanation, evidence) and, when sent back, the department's reasons. */
-export function CriterionCard({ dossierId, criterion, editable, sentBack, onSaved }: { dossierId: string; criterion: Criterion; editable: boolean; sentBack: Array<{ departmentCode: string; reason: string | null }>; onSaved: () => void }) {
+/**
+ * One criterion: the commune's self-assessment of a dossier, or re-assessment of a re-check (met or
+ * not, explanation, evidence) and, when sent back, the department's reasons.
+ */
+export function CriterionCard({ owner, criterion, editable, sentBack, onSaved }: { owner: EvidenceOwner; criterion: Criterion; editable: boolean; sentBack: Array<{ departmentCode: string; reason: string | null }>; onSaved: () => void }) {
   const saved = criterion.selfAssessment;
   const [met, setMet] = useState<'met' | 'not_met'>(saved?.met === false ? 'not_met' : 'met');
   const [explanation, setExplanation] = useState(saved?.explanation ?? '');
@@ -23,10 +28,11 @@ export function CriterionCard({ dossierId, criterion, editable, sentBack, onSave
   async function save() {
     setBusy(true);
     setError(null);
-    const result = await dossierApi.PUT('/dossiers/{id}/criteria/{criterionCode}/self-assessment', {
-      params: { path: { id: dossierId, criterionCode: criterion.code } },
-      body: { commandId, met: met === 'met', explanation: explanation.trim(), indicators: [], evidenceIds },
-    });
+    const body = { commandId, met: met === 'met', explanation: explanation.trim(), indicators: [], evidenceIds };
+    const result =
+      'dossierId' in owner
+        ? await dossierApi.PUT('/dossiers/{id}/criteria/{criterionCode}/self-assessment', { params: { path: { id: owner.dossierId, criterionCode: criterion.code } }, body })
+        : await dossierApi.PUT('/rechecks/{id}/criteria/{criterionCode}/self-assessment', { params: { path: { id: owner.recheckId, criterionCode: criterion.code } }, body });
     setBusy(false);
     const refusal = outcome(result);
     if (refusal) setError(refusal);
@@ -67,7 +73,7 @@ export function CriterionCard({ dossierId, criterion, editable, sentBack, onSave
             ]}
           />
           <Textarea label="Giải trình" autosize minRows={2} value={explanation} onChange={(e) => setExplanation(e.currentTarget.value)} />
-          <EvidenceUpload dossierId={dossierId} label="Tải minh chứng" onUploaded={(e) => setEvidenceIds((ids) => [...ids, e.id])} />
+          <EvidenceUpload owner={owner} label="Tải minh chứng" onUploaded={(e) => setEvidenceIds((ids) => [...ids, e.id])} />
           {evidenceIds.length > 0 && <Text size="sm">{evidenceIds.length} minh chứng kèm theo</Text>}
           {error && (
             <Alert color="red" role="alert">

@@ -1,13 +1,13 @@
 import { Alert, Button, FileButton, Group, Progress, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { uploadEvidence, type UploadedEvidence } from '../api/upload.js';
+import { uploadEvidence, type EvidenceOwner, type UploadedEvidence } from '../api/upload.js';
 import { formatBytes } from '../format.js';
 
 /**
  * Picks a file (or takes a photo on a phone), uploads it with a progress bar and reports the
  * stored evidence. A refused file says why; nothing else on the page is lost and it can be retried.
  */
-export function EvidenceUpload({ dossierId, label, onUploaded }: { dossierId: string; label: string; onUploaded: (e: UploadedEvidence) => void }) {
+export function EvidenceUpload({ owner, label, onUploaded }: { owner: EvidenceOwner; label: string; onUploaded: (e: UploadedEvidence) => void }) {
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [last, setLast] = useState<UploadedEvidence | null>(null);
@@ -17,7 +17,7 @@ export function EvidenceUpload({ dossierId, label, onUploaded }: { dossierId: st
     setError(null);
     setProgress(0);
     try {
-      const stored = await uploadEvidence(dossierId, file, setProgress);
+      const stored = await uploadEvidence(owner, file, setProgress);
       setLast(stored);
       onUploaded(stored);
     } catch (e) {

@@ -5,6 +5,7 @@ import { dossierApi, problemText } from '../api/client.js';
 import type { components } from '../api/generated/dossier-api.js';
 import { DossierFilters, filterNames, filtersFrom, useFilterCatalog, type Filters } from '../components/dossier-filters.js';
 import { ScrollTable } from '../components/scroll-table.js';
+import { UnitRechecks } from '../components/unit-rechecks.js';
 import { formatDate } from '../format.js';
 import { useSession } from '../session.js';
 
@@ -65,9 +66,12 @@ export default function DossierListPage() {
   };
   const items = answer?.items ?? null;
   const showDistrict = provinceCode !== null;
+  // A commune's home also leads to its yearly re-checks.
+  const communeCode = grants.find((g) => g.role === 'commune_officer')?.unitCode ?? null;
 
   return (
     <Stack>
+      {communeCode !== null && <UnitRechecks unitCode={communeCode} />}
       <Title order={2}>Hồ sơ</Title>
       {filtering && <DossierFilters filters={filters} onChange={(next) => go(next)} districts={showDistrict ? districts : []} tracks={tracks} />}
       {error && (
