@@ -1,6 +1,6 @@
 import { RecheckPlan } from '@ntm/contracts';
 import type { Db } from '@ntm/db';
-import { authorize, canSee, dossierScopeOf, type Command, type DossierScope } from '@ntm/domain';
+import { RecheckStage, authorize, canSee, dossierScopeOf, type Command, type DossierScope } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
 import type { RequestActor } from '@ntm/access';
 
@@ -20,6 +20,9 @@ export function recheckScope(plan: unknown): DossierScope {
 export async function requireRecheckAccess(db: Db, actor: RequestActor, command: Command, recheckId: string, assignment: { departmentCode?: string; criterionCode?: string } = {}) {
   const row = await db.recheck.findUnique({ where: { id: recheckId } });
   if (!row) throw notFound(recheckId);
+  if (row.plan === null && row.stage === RecheckStage.blocked) {
+    throw new HttpProblem('wrongStage', 'Lượt rà soát chưa mở được: tỉnh chưa phân công sở/phòng thẩm định lại mọi tiêu chí (xem đợt rà soát của tỉnh); lượt rà soát tự mở lại trong vòng một ngày sau khi phân công đủ.');
+  }
   if (row.plan === null) throw new HttpProblem('wrongStage', 'Lượt rà soát chưa được mở; hãy gửi lại sau ít phút.');
   const scope = recheckScope(row.plan);
   if (!canSee(actor, scope)) throw notFound(recheckId);
