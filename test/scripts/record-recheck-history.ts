@@ -1,7 +1,8 @@
 // Records the Temporal histories of two yearly re-checks into workflows/src/workflows/recheck/histories/,
 // for the replay test: one at risk, remediated and maintained; one proposed for revocation and revoked
 // with its decision PDF. Needs the running test stack (./dev test --keep); starts nothing:
-//   NTM_STATE_DIR=… pnpm --filter @ntm/tests exec tsx scripts/record-recheck-history.ts
+//   NTM_STATE_DIR=… pnpm --filter @ntm/tests exec tsx scripts/record-recheck-history.ts [suffix]
+// A suffix ("reminders") names new files beside the old ones, after a patched() change.
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,7 +52,9 @@ await ok('POST', `/rechecks/${revoked}/submit`, cmd());
 await appraise(revoked, allMet(['C1', 'C3']));
 await ok('POST', `/rechecks/${revoked}/decision`, { ...cmd(), outcome: 'revoke', number: '201/QĐ-UBND', date: '2027-08-15', effectiveDate: '2027-08-15', signer: 'Người ký thử', reasons: 'Không còn đạt 2/3 tiêu chí.' });
 
-for (const [unit, name] of [['P1-D1-C1', 'recheck-at-risk-remediated'], ['P1-D1-C2', 'recheck-revoked']] as const) {
+const suffix = process.argv[2] ? `-${process.argv[2]}` : '';
+for (const [unit, base] of [['P1-D1-C1', 'recheck-at-risk-remediated'], ['P1-D1-C2', 'recheck-revoked']] as const) {
+  const name = `${base}${suffix}`;
   const handle = h.temporal.workflow.getHandle(campaignIds.recheckWorkflow('P1/T-NTM/2027', unit, h.scope));
   await handle.result();
   const file = join(import.meta.dirname, '..', '..', 'workflows', 'src', 'workflows', 'recheck', 'histories', `${name}.json`);

@@ -48,6 +48,7 @@ export function planActivities(plan: RecheckPlan) {
   const recorded = async (..._args: unknown[]) => undefined;
   const activities = {
     openRecheck: async () => plan,
+    openRecheckOrBlock: async () => ({ kind: 'opened', plan }),
     recordRecheckStep: async (_id: string, step: RecheckStep) => void steps.push(step),
     recordReassessment: recorded,
     openRecheckAppraisalTasks: recorded,

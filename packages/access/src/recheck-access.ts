@@ -1,6 +1,6 @@
 import { RecheckPlan } from '@ntm/contracts';
 import type { Db, Prisma } from '@ntm/db';
-import { authorize, canSee, carriedEvidenceIds, dossierScopeOf, type Command, type DossierScope, type Role } from '@ntm/domain';
+import { RecheckStage, authorize, canSee, carriedEvidenceIds, dossierScopeOf, type Command, type DossierScope, type Role } from '@ntm/domain';
 import { HttpProblem } from '@ntm/http';
 import type { RequestActor } from './dossier-access.js';
 
@@ -18,7 +18,10 @@ type Assignment = { departmentCode?: string; criterionCode?: string };
  * acts in and the plan. A re-check the actor may not see answers 404 (so existence never leaks), one
  * it sees but may not change 403; one whose workflow has not opened it yet is a 409 to send again.
  */
-export function checkRecheckAccess(actor: RequestActor, command: Command, recheckId: string, row: { plan: unknown }, assignment: Assignment = {}): { role: Role; plan: RecheckPlan } {
+export function checkRecheckAccess(actor: RequestActor, command: Command, recheckId: string, row: { plan: unknown; stage: string }, assignment: Assignment = {}): { role: Role; plan: RecheckPlan } {
+  if (row.plan === null && row.stage === RecheckStage.blocked) {
+    throw new HttpProblem('wrongStage', 'Lượt rà soát chưa mở được: tỉnh chưa phân công sở/phòng thẩm định lại mọi tiêu chí (xem đợt rà soát của tỉnh); lượt rà soát tự mở lại trong vòng một ngày sau khi phân công đủ.');
+  }
   if (row.plan === null) throw new HttpProblem('wrongStage', 'Lượt rà soát chưa được mở; hãy gửi lại sau ít phút.');
   const plan = RecheckPlan.parse(row.plan);
   const scope = recheckScope(plan);

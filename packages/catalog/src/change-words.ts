@@ -12,6 +12,7 @@ export const catalogEntityNames: Record<CatalogEntity, string> = {
   duration: 'thời hạn xử lý',
   holiday: 'ngày nghỉ lễ',
   decisionForm: 'mẫu quyết định',
+  maintenanceCalendar: 'lịch rà soát duy trì hằng năm',
 };
 
 const actionNames: Record<CatalogChange['action'], string> = { create: 'Thêm', update: 'Cập nhật' };

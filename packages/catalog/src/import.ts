@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { CatalogFile, systemSender, type FieldError, type RecordedBy } from '@ntm/contracts';
-import { unitLevelTier } from '@ntm/domain';
+import { maintenanceCalendarOf, unitLevelTier } from '@ntm/domain';
 import { appendAudit, type Db, type Prisma } from '@ntm/db';
-import { readAssignments, readCriteriaSets, readDecisionForms, readDepartments, readDurations, readHolidays, readProvince, readTracks, readUnits } from './read.js';
+import { readAssignments, readCriteriaSets, readDecisionForms, readDepartments, readDurations, readHolidays, readMaintenanceCalendars, readProvince, readTracks, readUnits } from './read.js';
 import { deletedCriteriaInUse } from './criteria-in-use.js';
 import { loadReferences } from './references.js';
 import * as rows from './rows.js';
 import { stableJson } from './stable-json.js';
 import { validateReferences } from './validate.js';
 
-export type CatalogEntity = 'province' | 'unit' | 'criteriaSet' | 'track' | 'department' | 'assignment' | 'duration' | 'holiday' | 'decisionForm';
+export type CatalogEntity = 'province' | 'unit' | 'criteriaSet' | 'track' | 'department' | 'assignment' | 'duration' | 'holiday' | 'decisionForm' | 'maintenanceCalendar';
 
 export interface CatalogChange {
   entity: CatalogEntity;
@@ -49,7 +49,7 @@ export async function importCatalog(db: Db, input: unknown, opts: { dryRun?: boo
     };
     await db.$transaction(
       async (tx) => {
-        await apply(tx as unknown as Db, file, changes);
+        await apply(tx as unknown as Db, file, changes, (opts.by ?? systemSender).actor);
         await tx.catalogImport.create({ data: record });
         await appendAudit(tx, {
           ...(opts.by ?? systemSender),
@@ -91,6 +91,7 @@ async function plan(db: Db, file: CatalogFile): Promise<{ changes: CatalogChange
     compare('duration', file.durations, await readDurations(db, p.code), (x) => `${x.trackCode}/${x.stageCode}`);
     compare('holiday', file.holidays, await readHolidays(db, p.code), (x) => x.date);
     compare('decisionForm', file.decisionForms, await readDecisionForms(db, p.code), (x) => x.trackCode);
+    compare('maintenanceCalendar', file.maintenanceCalendars, await readMaintenanceCalendars(db, p.code), (x) => x.trackCode);
     const wantedGroups = [...rows.assignmentGroups(file).entries()].map(([key, g]) => ({ key, departments: g.departments }));
     const existingGroups = [...rows.assignmentGroups({ ...file, assignments: await readAssignments(db, p.code) }).entries()].map(([key, g]) => ({ key, departments: g.departments }));
     compare('assignment', wantedGroups, existingGroups, (x) => x.key);
@@ -98,7 +99,7 @@ async function plan(db: Db, file: CatalogFile): Promise<{ changes: CatalogChange
   return { changes, unchanged };
 }
 
-async function apply(tx: Db, file: CatalogFile, changes: CatalogChange[]): Promise<void> {
+async function apply(tx: Db, file: CatalogFile, changes: CatalogChange[], actor: string): Promise<void> {
   const changed = (entity: CatalogEntity) => new Set(changes.filter((c) => c.entity === entity).map((c) => c.key));
   const p = file.province;
 
@@ -148,5 +149,11 @@ async function apply(tx: Db, file: CatalogFile, changes: CatalogChange[]): Promi
   for (const f of file.decisionForms.filter((x) => changed('decisionForm').has(x.trackCode))) {
     const row = rows.decisionFormRow(f, p.code);
     await tx.decisionForm.upsert({ where: { provinceCode_trackCode: { provinceCode: p.code, trackCode: f.trackCode } }, create: row, update: row });
+  }
+  for (const m of file.maintenanceCalendars.filter((x) => changed('maintenanceCalendar').has(x.trackCode))) {
+    // Dates left out are the labelled defaults, as through the API (PUT /provinces/{province}/maintenance-calendars/{track}).
+    const { calendar, defaults } = maintenanceCalendarOf(m);
+    const data = { ...calendar, defaultFields: defaults, updatedBy: actor };
+    await tx.maintenanceCalendar.upsert({ where: { provinceCode_trackCode: { provinceCode: p.code, trackCode: m.trackCode } }, create: { provinceCode: p.code, trackCode: m.trackCode, ...data }, update: data });
   }
 }

@@ -1,6 +1,6 @@
 import type { Db, Prisma } from '@ntm/db';
 import { CatalogCriteriaSet, CatalogProvince, CatalogTrack, type CatalogFile } from '@ntm/contracts';
-import { fromStoredDate } from '@ntm/domain';
+import { fromStoredDate, maintenanceCalendarFields } from '@ntm/domain';
 
 // Database rows back into catalog-file entries: used by export, and by import to tell what changed.
 
@@ -126,4 +126,13 @@ export async function readHolidays(db: Db, provinceCode: string): Promise<File['
 export async function readDecisionForms(db: Db, provinceCode: string): Promise<File['decisionForms']> {
   const rows = await db.decisionForm.findMany({ where: { provinceCode }, orderBy: { trackCode: 'asc' } });
   return rows.map(({ provinceCode: _, updatedAt: __, ...form }) => form);
+}
+
+/** The province's re-check calendars as the file writes them: only the dates it set (the others are defaults). */
+export async function readMaintenanceCalendars(db: Db, provinceCode: string): Promise<File['maintenanceCalendars']> {
+  const rows = await db.maintenanceCalendar.findMany({ where: { provinceCode }, orderBy: { trackCode: 'asc' } });
+  return rows.map((r) => {
+    const set = maintenanceCalendarFields.filter((f) => !r.defaultFields.includes(f));
+    return { trackCode: r.trackCode, ...Object.fromEntries(set.map((f) => [f, r[f]])) };
+  });
 }

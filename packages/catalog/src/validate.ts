@@ -1,6 +1,6 @@
 import type { CatalogFile, FieldError } from '@ntm/contracts';
 import { unitLevelTier, unknownPlaceholders } from '@ntm/domain';
-import { RecheckStage, unfollowableStages } from '@ntm/domain';
+import { RecheckStage, maintenanceCalendarOf, maintenanceCalendarProblems, unfollowableStages } from '@ntm/domain';
 import type { References } from './references.js';
 
 const levelRank = unitLevelTier;
@@ -105,6 +105,12 @@ export function validateReferences(file: CatalogFile, refs: References): FieldEr
     const stages = refs.tracks.get(d.trackCode);
     if (!stages) err(['durations', i, 'trackCode'], `không có loại hồ sơ "${d.trackCode}"`);
     else if (!stages.has(d.stageCode) && d.stageCode !== RecheckStage.remediation) err(['durations', i, 'stageCode'], `loại hồ sơ "${d.trackCode}" không có bước "${d.stageCode}" (ngoài các bước của loại hồ sơ, chỉ nhận bước khắc phục của đợt rà soát: "${RecheckStage.remediation}")`);
+  });
+
+  file.maintenanceCalendars.forEach((m, i) => {
+    if (!refs.tracks.has(m.trackCode)) err(['maintenanceCalendars', i, 'trackCode'], `không có loại hồ sơ "${m.trackCode}"`);
+    // The API's rule: each date after the one before (dates left out are the defaults).
+    for (const p of maintenanceCalendarProblems(maintenanceCalendarOf(m).calendar)) err(['maintenanceCalendars', i, p.field], p.message);
   });
 
   for (const unitCode of Object.keys(file.province?.placeNames ?? {})) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MonthDay } from '@ntm/domain';
+import { MonthDay, campaignBuckets } from '@ntm/domain';
 
 // The yearly re-check campaign (docs/recheck-campaigns.md): the province's calendar, the Temporal
 // Schedule that opens each year's campaign, and the workflows' inputs.
@@ -88,7 +88,7 @@ export const campaignIds = {
   recheckWorkflow: (campaignId: string, unitCode: string, scope = '') => `recheck/${campaignId}/${unitCode}${scope ? `@${scope}` : ''}`,
 } as const;
 
-const bucket = z.enum(['pending', 'in_progress', 'overdue', 'maintained', 'at_risk', 'revocation_proposed', 'revoked', 'kept']);
+const bucket = z.enum(campaignBuckets);
 
 export const CampaignViewQuery = z.object({
   track: z.string().min(1).max(64).optional().describe('chỉ loại hồ sơ này'),
@@ -123,6 +123,8 @@ export const CampaignView = z
         departmentCodes: z.array(z.string()),
         /** The criteria the re-check holds unmet (the criterion filter's rule). */
         unmetCriterionCodes: z.array(z.string()),
+        /** A blocked re-check: the criteria of its set no department is assigned to re-appraise (the province assigns them; the re-check opens within a day). */
+        unassignedCriterionCodes: z.array(z.string()),
       }),
     ),
     /** The departments with open re-appraisal tasks past their due date among the selected re-checks: most overdue tasks first, then the earliest due date. */

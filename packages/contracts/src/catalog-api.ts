@@ -116,7 +116,7 @@ export const Holiday = CatalogHoliday.meta({ id: 'Holiday' });
 export const Department = CatalogDepartment.meta({ id: 'Department' });
 
 export const ImportChange = z.object({
-  entity: z.enum(['province', 'unit', 'criteriaSet', 'track', 'department', 'assignment', 'duration', 'holiday', 'decisionForm']),
+  entity: z.enum(['province', 'unit', 'criteriaSet', 'track', 'department', 'assignment', 'duration', 'holiday', 'decisionForm', 'maintenanceCalendar']),
   key: z.string(),
   action: z.enum(['create', 'update']),
   description: z.string().describe('thay đổi, bằng lời: "Thêm đơn vị hành chính 110-99999 (Xã Thử)"'),

@@ -16,7 +16,7 @@ export const UnitLevel = z.enum(['province', 'district', 'commune', 'ward', 'tow
 export type UnitLevel = z.infer<typeof UnitLevel>;
 
 export { DecidingLevel } from '@ntm/domain';
-import { DecidingLevel } from '@ntm/domain';
+import { DecidingLevel, MonthDay } from '@ntm/domain';
 import { StageKindSchema } from './vocabulary.js';
 export const ThresholdKind = z.enum(['boolean', 'minimum', 'maximum', 'percentage']);
 export const DurationUnit = z.enum(['days', 'working_days']);
@@ -114,6 +114,15 @@ export const CatalogDuration = z.object({
 
 export const CatalogHoliday = z.object({ date: isoDate, name });
 
+/** A track's yearly re-check calendar in the province (MM-DD); a date left out is the system's labelled default (docs/recheck-campaigns.md). */
+export const CatalogMaintenanceCalendar = z.strictObject({
+  trackCode: code,
+  opensOn: MonthDay.optional(),
+  selfAssessmentDue: MonthDay.optional(),
+  appraisalDue: MonthDay.optional(),
+  reportDue: MonthDay.optional(),
+});
+
 export const CatalogProvince = z.object({
   code,
   name,
@@ -160,9 +169,10 @@ export const CatalogFile = z
     durations: z.array(CatalogDuration).default([]),
     holidays: z.array(CatalogHoliday).default([]),
     decisionForms: z.array(CatalogDecisionForm).default([]),
+    maintenanceCalendars: z.array(CatalogMaintenanceCalendar).default([]),
   })
   .superRefine((file, ctx) => {
-    const provinceSections = ['units', 'departments', 'assignments', 'durations', 'holidays', 'decisionForms'] as const;
+    const provinceSections = ['units', 'departments', 'assignments', 'durations', 'holidays', 'decisionForms', 'maintenanceCalendars'] as const;
     for (const section of provinceSections) {
       if (file[section].length > 0 && !file.province) {
         ctx.addIssue({ code: 'custom', path: [section], message: 'cần khai báo "province" khi nhập dữ liệu của tỉnh' });

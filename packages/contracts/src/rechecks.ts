@@ -46,6 +46,9 @@ export const RecheckPlan = z.object({
 });
 export type RecheckPlan = z.infer<typeof RecheckPlan>;
 
+/** What opening a re-check answers: its plan, or the criteria no department is assigned to re-appraise yet. */
+export type RecheckOpening = { kind: 'opened'; plan: RecheckPlan } | { kind: 'blocked'; unassigned: string[] };
+
 export const RecheckAssessmentResult = z.object({
   outcome: z.string(),
   ground: z.string().nullable(),
@@ -70,6 +73,8 @@ export const RecheckState = z.object({
   /** The departments' latest rolled-up result per criterion. */
   results: z.record(z.string(), z.enum(['met', 'not_met'])),
   assessment: RecheckAssessmentResult.nullable(),
+  /** While blocked: the criteria of the set no department is assigned to re-appraise. */
+  unassigned: z.array(z.string()).optional(),
   /** The unit's own re-assessment deadline (the calendar's), its reminders and whether its passing was escalated; null when none applies. */
   reassessment: z.object({ dueDate: z.string(), reminderDays: z.array(z.string()), remindersSent: z.number().int(), escalated: z.boolean() }).nullable(),
   remediation: z

@@ -52,6 +52,7 @@ export const HistoryEvent = {
   evidenceDeleted: 'evidence.deleted',
   // A re-check's history (its own appraisal rounds use the appraisal entries above).
   recheckOpened: 'recheck.opened',
+  recheckBlocked: 'recheck.blocked',
   reassessmentRecorded: 'recheck.reassessed',
   reassessmentSubmitted: 'recheck.submitted',
   reassessmentReminder: 'recheck.reminder',

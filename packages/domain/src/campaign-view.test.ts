@@ -16,6 +16,8 @@ describe('recheckBucket', () => {
     expect(recheckBucket({ stage: 'self_assessment', outcome: null }, dates, '2026-06-06')).toBe('overdue');
     expect(recheckBucket({ stage: 'appraisal', outcome: null }, dates, '2026-06-10')).toBe('in_progress');
     expect(recheckBucket({ stage: 'pending', outcome: null }, dates, '2026-06-10')).toBe('pending');
+    // Blocked by unassigned criteria: never "overdue" for the unit, whose step has not begun.
+    expect(recheckBucket({ stage: 'blocked', outcome: null }, dates, '2026-07-10')).toBe('blocked');
   });
 });
 

@@ -2,12 +2,13 @@
  * Where a re-check stands in its campaign's view: the buckets the province counts. A re-check
  * still open is overdue once the deadline of the step it is at has passed.
  */
-export const campaignBuckets = ['pending', 'in_progress', 'overdue', 'maintained', 'at_risk', 'revocation_proposed', 'revoked', 'kept'] as const;
+export const campaignBuckets = ['pending', 'blocked', 'in_progress', 'overdue', 'maintained', 'at_risk', 'revocation_proposed', 'revoked', 'kept'] as const;
 export type CampaignBucket = (typeof campaignBuckets)[number];
 
 /** Each bucket's name, for people (the portal's campaign page, reports). */
 export const campaignBucketNames: Record<CampaignBucket, string> = {
   pending: 'Chờ bắt đầu',
+  blocked: 'Chưa mở được (tiêu chí chưa phân công)',
   in_progress: 'Đang rà soát',
   overdue: 'Quá hạn',
   maintained: 'Duy trì đạt chuẩn',
@@ -57,6 +58,7 @@ export function recheckBucket(r: RecheckStanding, dates: CampaignDates, today: s
   }
   if (r.stage === 'revocation_proposed') return 'revocation_proposed';
   if (r.stage === 'pending') return 'pending';
+  if (r.stage === 'blocked') return 'blocked';
   const due = stepDeadline(r.stage, dates, openTaskDueDates);
   return due !== null && isPastDue(due, today) ? 'overdue' : 'in_progress';
 }

@@ -7,6 +7,8 @@ import { StageKind } from './approval-chain.js';
 export const RecheckStage = {
   /** The campaign has not started the unit's workflow yet. */
   pending: 'pending',
+  /** The workflow could not open it: the province has not assigned every criterion to a department (it retries daily). */
+  blocked: 'blocked',
   selfAssessment: StageKind.selfAssessment,
   appraisal: StageKind.appraisal,
   remediation: 'remediation',
@@ -18,6 +20,7 @@ export type RecheckStage = (typeof RecheckStage)[keyof typeof RecheckStage];
 /** A re-check step's name, for people. */
 export const recheckStageNames: Record<RecheckStage, string> = {
   pending: 'Chờ bắt đầu rà soát',
+  blocked: 'Chưa mở được: có tiêu chí chưa được phân công thẩm định lại',
   self_assessment: 'Đơn vị tự rà soát, đánh giá lại',
   appraisal: 'Các sở, ngành thẩm định lại',
   remediation: 'Khắc phục tiêu chí chưa đạt',

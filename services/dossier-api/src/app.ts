@@ -15,7 +15,7 @@ import { decisionRoutes } from './dossiers/decision-routes.js';
 import { dossierNowRoutes } from './dossiers/now-routes.js';
 import { publicRoutes } from './dossiers/public-routes.js';
 import { recognitionRoutes } from './recognitions/recognition-routes.js';
-import { campaignRoutes } from './campaigns/campaign-routes.js';
+import { campaignRoutes, syncCampaignSchedules } from './campaigns/campaign-routes.js';
 import { recheckRoutes } from './rechecks/recheck-routes.js';
 import { recheckTaskRoutes } from './rechecks/recheck-tasks.js';
 import { unitRecheckRoutes } from './rechecks/unit-rechecks.js';
@@ -52,7 +52,7 @@ export async function buildDossierApi(deps: DossierApiDeps, options: FastifyServ
   await registerIdentity(app, { config: deps.config, db: deps.db });
   await app.register(healthRoutes('dossier-api', deps.probes));
   await app.register(unitRoutes(deps.db));
-  await app.register(catalogRoutes(deps.db));
+  await app.register(catalogRoutes(deps.db, (province) => syncCampaignSchedules(deps.db, { temporal: deps.temporal, taskQueue: deps.taskQueue, scope: deps.scheduleScope ?? '' }, province)));
   await app.register(mergerRoutes(deps.db));
   await app.register(dossierRoutes(deps));
   await app.register(appraisalRoutes(deps));

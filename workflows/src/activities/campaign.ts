@@ -125,7 +125,10 @@ export function createCampaignActivities({ db, recheckStartsPerSecond = 20 }: Ca
       // The activity is retried; the workflows this attempt started are found running then.
       if (failure !== null) throw failure instanceof Error ? failure : new Error('a re-check could not be started', { cause: failure });
       // Recorded once the page's workflows exist: a page that failed half-way is retried and finds them running.
-      await db.recheck.updateMany({ where: { campaignId: input.campaignId, unitCode: { in: pending.map((r) => r.unitCode) } }, data: { stage: 'self_assessment', startedAt: new Date() } });
+      const batch = { campaignId: input.campaignId, unitCode: { in: pending.map((r) => r.unitCode) } };
+      await db.recheck.updateMany({ where: batch, data: { startedAt: new Date() } });
+      // Only rows still pending move on: a workflow may already have opened its re-check, or found it blocked.
+      await db.recheck.updateMany({ where: { ...batch, stage: 'pending' }, data: { stage: 'self_assessment' } });
       const remaining = await db.recheck.count({ where: { campaignId: input.campaignId, stage: 'pending' } });
       return { started, alreadyRunning, remaining };
     },

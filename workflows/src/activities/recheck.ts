@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { HistoryEvent, RecheckPlan, type AppraisalCommand, type HistoryEvent as HistoryEventType, type LastValues, type RecheckAssessmentResult, type RecordedBy, type RecheckWorkflowInput, type RemediationPlanCommand, type SelfAssessmentCommand } from '@ntm/contracts';
+import { HistoryEvent, RecheckPlan, systemSender, type AppraisalCommand, type RecheckOpening, type HistoryEvent as HistoryEventType, type LastValues, type RecheckAssessmentResult, type RecordedBy, type RecheckWorkflowInput, type RemediationPlanCommand, type SelfAssessmentCommand } from '@ntm/contracts';
 import { candidateSets, readCriteriaSets, readDurations, readHolidays, readTracks, readUnits, resolveAppraisers, unitChain } from '@ntm/catalog';
 import { Prisma, appendAudit, type Db } from '@ntm/db';
 import { CriteriaSet, RecheckStage, StageKind, criteriaSetInForce, defaultReassessmentReminderEveryDays, defaultRemediationDuration, plannedIndicators, thresholdGroupOf, toStoredDate, type AssessmentChange } from '@ntm/domain';
@@ -49,6 +49,80 @@ async function lastValues(db: Db, unitCode: string, trackCode: string, year: num
 
 /** The re-check's record: opening it against its recognition's criteria, the unit's and the departments' steps. */
 export function createRecheckActivities(db: Db) {
+  /** The re-check's plan, written once with its criteria rows; or why it cannot open yet (criteria no department re-appraises). */
+  async function openOrBlock(input: RecheckWorkflowInput) {
+    const row = await db.recheck.findUniqueOrThrow({ where: { campaignId_unitCode: { campaignId: input.campaignId, unitCode: input.unitCode } } });
+    if (row.plan) return { kind: 'opened' as const, plan: RecheckPlan.parse(row.plan) };
+    const recognition = await db.recognition.findUniqueOrThrow({ where: { id: row.recognitionId } });
+    const decision = await db.decision.findUnique({ where: { id: recognition.decisionId }, select: { dossier: { select: { id: true, criteriaSetCode: true } } } });
+    const [track] = await readTracks(db, { code: input.trackCode });
+    if (!track) throw ApplicationFailure.nonRetryable(`Không có loại hồ sơ "${input.trackCode}".`);
+    let setCode = decision?.dossier.criteriaSetCode ?? null;
+    if (setCode === null) {
+      // A recognition registered from an earlier decision: the set in force for its year; for a
+      // year the catalog's sets do not cover, the set in force for the re-check's year, else the latest set begun by then.
+      const candidates = await candidateSets(db, track, input.provinceCode);
+      const sets = candidates.sets.map((s) => CriteriaSet.parse(s));
+      const inForce = [recognition.year, input.year].map((y) => criteriaSetInForce(candidates.track, sets, y)).find((r) => r.kind === 'found');
+      const latest = sets.filter((s) => s.validFromYear <= input.year).sort((a, b) => b.validFromYear - a.validFromYear)[0];
+      setCode = inForce?.kind === 'found' ? inForce.set.code : (latest?.code ?? null);
+      if (setCode === null) throw ApplicationFailure.nonRetryable(`Không có bộ tiêu chí nào của "${track.name}" để rà soát năm ${input.year}.`);
+    }
+    const [catalogSet] = await readCriteriaSets(db, { code: setCode });
+    const [unit] = await readUnits(db, { code: input.unitCode });
+    if (!catalogSet || !unit) throw ApplicationFailure.nonRetryable(`Không có bộ tiêu chí "${setCode}" hoặc đơn vị "${input.unitCode}" trong danh mục.`);
+    const set = CriteriaSet.parse(catalogSet);
+    // The unit's indicator values are judged on the thresholds of its group, as a dossier's are.
+    const groupCode = thresholdGroupOf(unit, set);
+    const group = set.groups.find((g) => g.code === groupCode);
+    const { appraisers, unassigned } = await resolveAppraisers(db, input.provinceCode, input.districtCode, set.code, set.criteria.map((c) => c.code));
+    if (unassigned.length > 0) return { kind: 'blocked' as const, recheckId: row.id, criteriaSetCode: set.code, unassigned };
+    const durations = (await readDurations(db, input.provinceCode)).filter((d) => d.trackCode === track.code);
+    const appraisalStage = track.stages.find((s) => s.kind === StageKind.appraisal);
+    const appraisal = durations.find((d) => d.stageCode === appraisalStage?.code);
+    const remediation = durations.find((d) => d.stageCode === RecheckStage.remediation);
+    const selfStage = track.stages.find((s) => s.kind === StageKind.selfAssessment);
+    const selfAssessment = durations.find((d) => d.stageCode === selfStage?.code);
+    const last = await lastValues(db, input.unitCode, input.trackCode, input.year, decision?.dossier.id ?? null);
+    const plan: RecheckPlan = {
+      recheckId: row.id,
+      unitName: unit.name,
+      unitChain: await unitChain(db, unit.code),
+      unitLevel: unitLevelOf(track.unitLevel),
+      trackName: track.name,
+      criteriaSetCode: set.code,
+      criteriaSetName: set.name,
+      thresholdGroup: group ? { code: group.code, name: group.name } : null,
+      criteria: set.criteria.map((c) => ({ code: c.code, number: c.number, name: c.name, isKey: c.isKey, last: last.get(c.code) ?? null, indicators: plannedIndicators(c, group?.code) })),
+      stages: track.stages,
+      appraisers,
+      holidays: (await readHolidays(db, input.provinceCode)).map((h) => h.date),
+      appraisal: appraisal ? { amount: appraisal.amount, unit: appraisal.unit, reminderEveryDays: appraisal.reminderEveryDays } : { ...defaultAppraisal },
+      // Only the cadence: the deadline is the campaign's date for the unit.
+      reassessment: selfAssessment ? { reminderEveryDays: selfAssessment.reminderEveryDays, isDefault: selfAssessment.isDefault } : { reminderEveryDays: defaultReassessmentReminderEveryDays, isDefault: true },
+      remediation: remediation
+        ? { amount: remediation.amount, unit: remediation.unit, reminderEveryDays: remediation.reminderEveryDays, isDefault: remediation.isDefault }
+        : { ...defaultRemediationDuration, isDefault: true },
+    };
+    const event = { eventId: 'opened', type: HistoryEvent.recheckOpened, by: { actor: 'system', role: null, requestId: null }, payload: { criteriaSetCode: set.code, carriedOver: [...last.keys()] }, toStage: RecheckStage.selfAssessment };
+    await recordRecheckOnce(db, row.id, event, async (tx) => {
+      await tx.recheckCriterion.createMany({
+        data: plan.criteria.map((c) => ({
+          recheckId: row.id,
+          criterionCode: c.code,
+          met: c.last?.met ?? null,
+          explanation: c.last?.explanation ?? null,
+          indicators: (c.last?.indicators ?? []),
+          evidenceIds: c.last?.evidenceIds ?? [],
+          change: 'carried_over',
+        })),
+        skipDuplicates: true,
+      });
+      await tx.recheck.update({ where: { id: row.id }, data: { plan: plan, stage: RecheckStage.selfAssessment } });
+    });
+    return { kind: 'opened' as const, plan };
+  }
+
   return {
     /**
      * Opens the re-check once: its plan (the criteria of the set the recognition was judged
@@ -56,76 +130,25 @@ export function createRecheckActivities(db: Db) {
      * per criterion. A repeated call answers the plan already written.
      */
     async openRecheck(input: RecheckWorkflowInput): Promise<RecheckPlan> {
-      const row = await db.recheck.findUniqueOrThrow({ where: { campaignId_unitCode: { campaignId: input.campaignId, unitCode: input.unitCode } } });
-      if (row.plan) return RecheckPlan.parse(row.plan);
-      const recognition = await db.recognition.findUniqueOrThrow({ where: { id: row.recognitionId } });
-      const decision = await db.decision.findUnique({ where: { id: recognition.decisionId }, select: { dossier: { select: { id: true, criteriaSetCode: true } } } });
-      const [track] = await readTracks(db, { code: input.trackCode });
-      if (!track) throw ApplicationFailure.nonRetryable(`Không có loại hồ sơ "${input.trackCode}".`);
-      let setCode = decision?.dossier.criteriaSetCode ?? null;
-      if (setCode === null) {
-        // A recognition registered from an earlier decision: the set in force for its year; for a
-        // year the catalog's sets do not cover, the set in force for the re-check's year, else the latest set begun by then.
-        const candidates = await candidateSets(db, track, input.provinceCode);
-        const sets = candidates.sets.map((s) => CriteriaSet.parse(s));
-        const inForce = [recognition.year, input.year].map((y) => criteriaSetInForce(candidates.track, sets, y)).find((r) => r.kind === 'found');
-        const latest = sets.filter((s) => s.validFromYear <= input.year).sort((a, b) => b.validFromYear - a.validFromYear)[0];
-        setCode = inForce?.kind === 'found' ? inForce.set.code : (latest?.code ?? null);
-        if (setCode === null) throw ApplicationFailure.nonRetryable(`Không có bộ tiêu chí nào của "${track.name}" để rà soát năm ${input.year}.`);
+      const opening = await openOrBlock(input);
+      if (opening.kind === 'blocked') throw ApplicationFailure.nonRetryable(`Tỉnh chưa phân công sở/phòng thẩm định lại các tiêu chí ${opening.unassigned.join(', ')}.`);
+      return opening.plan;
+    },
+
+    /**
+     * Opens the re-check as openRecheck does, or, while the province has not assigned every
+     * criterion of its set to a department, records it blocked (stage `blocked`, a history entry
+     * naming the criteria, once per set of criteria) and answers so: the workflow tries again later.
+     */
+    async openRecheckOrBlock(input: RecheckWorkflowInput): Promise<RecheckOpening> {
+      const opening = await openOrBlock(input);
+      if (opening.kind === 'blocked') {
+        const { recheckId, criteriaSetCode, unassigned } = opening;
+        const event = { eventId: `blocked/${criteriaSetCode}/${unassigned.join(',')}`, type: HistoryEvent.recheckBlocked, by: systemSender, payload: { criteriaSetCode, unassigned }, toStage: RecheckStage.blocked };
+        await recordRecheckOnce(db, recheckId, event, (tx) => tx.recheck.update({ where: { id: recheckId }, data: { stage: RecheckStage.blocked }, select: { stage: true } }));
+        return { kind: 'blocked', unassigned };
       }
-      const [catalogSet] = await readCriteriaSets(db, { code: setCode });
-      const [unit] = await readUnits(db, { code: input.unitCode });
-      if (!catalogSet || !unit) throw ApplicationFailure.nonRetryable(`Không có bộ tiêu chí "${setCode}" hoặc đơn vị "${input.unitCode}" trong danh mục.`);
-      const set = CriteriaSet.parse(catalogSet);
-      // The unit's indicator values are judged on the thresholds of its group, as a dossier's are.
-      const groupCode = thresholdGroupOf(unit, set);
-      const group = set.groups.find((g) => g.code === groupCode);
-      const { appraisers, unassigned } = await resolveAppraisers(db, input.provinceCode, input.districtCode, set.code, set.criteria.map((c) => c.code));
-      if (unassigned.length > 0) throw ApplicationFailure.nonRetryable(`Tỉnh chưa phân công sở/phòng thẩm định lại các tiêu chí ${unassigned.join(', ')}.`);
-      const durations = (await readDurations(db, input.provinceCode)).filter((d) => d.trackCode === track.code);
-      const appraisalStage = track.stages.find((s) => s.kind === StageKind.appraisal);
-      const appraisal = durations.find((d) => d.stageCode === appraisalStage?.code);
-      const remediation = durations.find((d) => d.stageCode === RecheckStage.remediation);
-      const selfStage = track.stages.find((s) => s.kind === StageKind.selfAssessment);
-      const selfAssessment = durations.find((d) => d.stageCode === selfStage?.code);
-      const last = await lastValues(db, input.unitCode, input.trackCode, input.year, decision?.dossier.id ?? null);
-      const plan: RecheckPlan = {
-        recheckId: row.id,
-        unitName: unit.name,
-        unitChain: await unitChain(db, unit.code),
-        unitLevel: unitLevelOf(track.unitLevel),
-        trackName: track.name,
-        criteriaSetCode: set.code,
-        criteriaSetName: set.name,
-        thresholdGroup: group ? { code: group.code, name: group.name } : null,
-        criteria: set.criteria.map((c) => ({ code: c.code, number: c.number, name: c.name, isKey: c.isKey, last: last.get(c.code) ?? null, indicators: plannedIndicators(c, group?.code) })),
-        stages: track.stages,
-        appraisers,
-        holidays: (await readHolidays(db, input.provinceCode)).map((h) => h.date),
-        appraisal: appraisal ? { amount: appraisal.amount, unit: appraisal.unit, reminderEveryDays: appraisal.reminderEveryDays } : { ...defaultAppraisal },
-        // Only the cadence: the deadline is the campaign's date for the unit.
-        reassessment: selfAssessment ? { reminderEveryDays: selfAssessment.reminderEveryDays, isDefault: selfAssessment.isDefault } : { reminderEveryDays: defaultReassessmentReminderEveryDays, isDefault: true },
-        remediation: remediation
-          ? { amount: remediation.amount, unit: remediation.unit, reminderEveryDays: remediation.reminderEveryDays, isDefault: remediation.isDefault }
-          : { ...defaultRemediationDuration, isDefault: true },
-      };
-      const event = { eventId: 'opened', type: HistoryEvent.recheckOpened, by: { actor: 'system', role: null, requestId: null }, payload: { criteriaSetCode: set.code, carriedOver: [...last.keys()] }, toStage: RecheckStage.selfAssessment };
-      await recordRecheckOnce(db, row.id, event, async (tx) => {
-        await tx.recheckCriterion.createMany({
-          data: plan.criteria.map((c) => ({
-            recheckId: row.id,
-            criterionCode: c.code,
-            met: c.last?.met ?? null,
-            explanation: c.last?.explanation ?? null,
-            indicators: (c.last?.indicators ?? []),
-            evidenceIds: c.last?.evidenceIds ?? [],
-            change: 'carried_over',
-          })),
-          skipDuplicates: true,
-        });
-        await tx.recheck.update({ where: { id: row.id }, data: { plan: plan, stage: RecheckStage.selfAssessment } });
-      });
-      return plan;
+      return opening;
     },
 
     async recordReassessment(recheckId: string, command: SelfAssessmentCommand, change: AssessmentChange): Promise<void> {

@@ -108,8 +108,7 @@ export function campaignRoutes(deps: CampaignRoutesDeps): FastifyPluginAsyncZod 
       async (request) => {
         manager(request, request.params.code);
         await requireProvince(request.params.code);
-        const calendars = await readCalendars(db, request.params.code);
-        for (const c of calendars) await ensureCampaignSchedule(target, c);
+        const calendars = await syncCampaignSchedules(db, target, request.params.code);
         return Promise.all(calendars.map((c) => describeCampaignSchedule(target, c)));
       },
     );
@@ -210,3 +209,10 @@ export function campaignRoutes(deps: CampaignRoutesDeps): FastifyPluginAsyncZod 
   };
 }
 
+
+/** Creates the province's missing schedules and updates the changed ones, from the calendars in force; answers those calendars. */
+export async function syncCampaignSchedules(db: Db, target: ScheduleTarget, provinceCode: string) {
+  const calendars = await readCalendars(db, provinceCode);
+  for (const c of calendars) await ensureCampaignSchedule(target, c);
+  return calendars;
+}

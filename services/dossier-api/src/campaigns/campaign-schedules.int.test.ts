@@ -138,7 +138,7 @@ describe('the yearly re-check campaign on a Temporal Schedule (real Temporal dev
     const view = await h.call('GET', `/provinces/P1/campaigns/${year}?bucket=overdue`);
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({ provinceCode: 'P1', year, counts: { overdue: 2, in_progress: 0 }, total: 2 });
-    expect((view.body.items as Array<Record<string, unknown>>)[0]).toEqual({ recheckId: expect.any(String), unitCode: 'P1-D1-C1', unitName: 'Xã Sơn Bình', districtCode: 'P1-D1', trackCode: 'T-NTM', bucket: 'overdue', stage: 'self_assessment', dueDate: `${year}-06-05`, departmentCodes: [], unmetCriterionCodes: [] });
+    expect((view.body.items as Array<Record<string, unknown>>)[0]).toEqual({ recheckId: expect.any(String), unitCode: 'P1-D1-C1', unitName: 'Xã Sơn Bình', districtCode: 'P1-D1', trackCode: 'T-NTM', bucket: 'overdue', stage: 'self_assessment', dueDate: `${year}-06-05`, departmentCodes: [], unmetCriterionCodes: [], unassignedCriterionCodes: [] });
     expect((await h.call('GET', `/provinces/P1/campaigns/${year}?district=P1-D1`)).body).toMatchObject({ total: 2, counts: { overdue: 2 } });
     // A district not in the catalog is a 400 naming it, not an empty view (campaign-view.int.test.ts covers the other filters).
     expect((await h.call('GET', `/provinces/P1/campaigns/${year}?district=P1-D9`)).body.errors).toEqual([expect.objectContaining({ location: 'querystring.district' })]);

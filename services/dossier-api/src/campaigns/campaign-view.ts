@@ -1,4 +1,4 @@
-import type { CampaignView } from '@ntm/contracts';
+import { HistoryEvent, type CampaignView } from '@ntm/contracts';
 import type { Db } from '@ntm/db';
 import { Prisma } from '@ntm/db';
 import {
@@ -72,7 +72,11 @@ export async function readCampaignView(db: Db, q: CampaignViewQuery): Promise<Ca
   const page = listed.slice(start, start + q.pageSize);
 
   const overdue = overdueDepartments(selected.flatMap((r) => r.tasks), q.today, q.department);
-  const [facts, names] = await Promise.all([readPageFacts(db, page.map((i) => i.recheckId)), departmentNames(db, q.provinceCode, overdue.map((d) => d.departmentCode))]);
+  const [facts, names, unassigned] = await Promise.all([
+    readPageFacts(db, page.map((i) => i.recheckId)),
+    departmentNames(db, q.provinceCode, overdue.map((d) => d.departmentCode)),
+    unassignedCriteria(db, page.filter((i) => i.bucket === 'blocked').map((i) => i.recheckId)),
+  ]);
   return {
     provinceCode: q.provinceCode,
     year: q.year,
@@ -80,7 +84,12 @@ export async function readCampaignView(db: Db, q: CampaignViewQuery): Promise<Ca
     total: listed.length,
     items: page.map((i) => {
       const f = facts.get(i.recheckId) ?? { tasks: [], criteria: [] };
-      return { ...i, departmentCodes: [...new Set(currentRoundTasks(f.tasks).map((t) => t.departmentCode))].sort(), unmetCriterionCodes: unmetCriterionCodes(f.criteria).sort() };
+      return {
+        ...i,
+        departmentCodes: [...new Set(currentRoundTasks(f.tasks).map((t) => t.departmentCode))].sort(),
+        unmetCriterionCodes: unmetCriterionCodes(f.criteria).sort(),
+        unassignedCriterionCodes: unassigned.get(i.recheckId) ?? [],
+      };
     }),
     overdueDepartments: overdue.map((d) => ({ ...d, departmentName: names.get(d.departmentCode) ?? d.departmentCode })),
   };
@@ -113,4 +122,11 @@ async function departmentNames(db: Db, provinceCode: string, codes: string[]): P
   if (codes.length === 0) return new Map();
   const rows = await db.department.findMany({ where: { provinceCode, code: { in: codes } }, select: { code: true, name: true } });
   return new Map(rows.map((d) => [d.code, d.name]));
+}
+
+/** Why each blocked re-check of the page could not open: the criteria its latest `recheck.blocked` entry names. */
+async function unassignedCriteria(db: Db, ids: string[]): Promise<Map<string, string[]>> {
+  if (ids.length === 0) return new Map();
+  const events = await db.recheckEvent.findMany({ where: { recheckId: { in: ids }, type: HistoryEvent.recheckBlocked }, orderBy: { occurredAt: 'asc' }, select: { recheckId: true, payload: true } });
+  return new Map(events.map((e) => [e.recheckId, (e.payload as { unassigned?: string[] }).unassigned ?? []]));
 }

@@ -21,7 +21,11 @@ async function requireProvince(db: Db, code: string) {
   return province;
 }
 
-export function catalogRoutes(db: Db): FastifyPluginAsyncZod {
+/**
+ * `onCalendarsImported`: what follows an import that changed a province's re-check calendars (the
+ * API brings its campaign schedules in line, as a calendar set through the API does).
+ */
+export function catalogRoutes(db: Db, onCalendarsImported: (provinceCode: string) => Promise<unknown> = async () => undefined): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/catalog/tracks', { schema: { operationId: 'listTracks', description: 'Các loại hồ sơ công nhận (xã, thôn/bản, huyện; nâng cao, kiểu mẫu) với các bước xử lý của từng loại.', tags: ['catalog'], summary: 'Các loại hồ sơ công nhận', response: { 200: z.array(Track) } } }, () => readTracks(db));
 
@@ -175,6 +179,8 @@ export function catalogRoutes(db: Db): FastifyPluginAsyncZod {
         const by = catalogWriter(request);
         const result = await importCatalog(db, body, { dryRun: query.dryRun, by });
         if (!result.ok) throw new HttpProblem('validation', 'Tệp danh mục không hợp lệ; không có thay đổi nào được ghi.', result.errors);
+        const province = result.file.province?.code;
+        if (!result.dryRun && province && result.changes.some((c) => c.entity === 'maintenanceCalendar')) await onCalendarsImported(province);
         return { dryRun: result.dryRun, changes: describeChanges(result.changes, result.file), unchanged: result.unchanged };
       },
     );

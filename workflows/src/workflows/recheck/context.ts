@@ -28,6 +28,10 @@ export function createRecheckContext(input: RecheckWorkflowInput) {
   let scope: DossierScope | null = null;
   /** The instant the latest command was received at (workflow time before any): its steps are dated by it. */
   let lastCommandAt: number | null = null;
+  const notOpen = () =>
+    state.stage === RecheckStage.blocked
+      ? failure(dossierFailureTypes.wrongStage, `Lượt rà soát chưa mở được: tỉnh chưa phân công sở/phòng thẩm định lại các tiêu chí ${(state.unassigned ?? []).join(', ')}.`)
+      : failure(dossierFailureTypes.wrongStage, 'Lượt rà soát đang được mở; hãy gửi lại sau ít phút.');
   return {
     input,
     state,
@@ -39,7 +43,7 @@ export function createRecheckContext(input: RecheckWorkflowInput) {
       scope = dossierScopeOf({ unitChain: opened.unitChain, unitLevel: opened.unitLevel, stages: opened.stages, appraisers: opened.appraisers });
     },
     get plan(): RecheckPlan {
-      if (plan === null) throw failure(dossierFailureTypes.wrongStage, 'Lượt rà soát đang được mở; hãy gửi lại sau ít phút.');
+      if (plan === null) throw notOpen();
       return plan;
     },
     get recheckId(): string {
@@ -56,7 +60,7 @@ export function createRecheckContext(input: RecheckWorkflowInput) {
     },
     /** The workflow checks the sender itself, from the one authorization table, on the re-check's scope. */
     requireAllowed(sender: Sender, command: Command, assignment: { departmentCode?: string; criterionCode?: string } = {}) {
-      if (scope === null) throw failure(dossierFailureTypes.wrongStage, 'Lượt rà soát đang được mở; hãy gửi lại sau ít phút.');
+      if (scope === null) throw notOpen();
       const grants = sender.grants.filter((g): g is Grant => isRole(g.role));
       const decision = authorize({ id: sender.actor, grants }, command, { kind: 'dossier', scope, ...assignment });
       if (!decision.allowed) throw failure(decision.reason === 'not_assigned' ? dossierFailureTypes.notAssigned : dossierFailureTypes.forbidden, decision.message);

@@ -3,6 +3,7 @@ import { recheckStateQuery, type RecheckState, type RecheckWorkflowInput } from 
 import { registerRecheckAppraisal } from './appraisal.js';
 import { activities, createRecheckContext, emptyRecheckState } from './context.js';
 import { watchRecheckDeadlines } from './deadlines.js';
+import { openOnceAssigned } from './opening.js';
 import { openReassessmentPeriod } from './reassessment-deadline.js';
 import { registerReassessment } from './reassessment.js';
 import { registerRemediation } from './remediation.js';
@@ -29,7 +30,8 @@ export async function recheckWorkflow(input: RecheckWorkflowInput): Promise<Rech
   registerRecheckAppraisal(ctx);
   registerRemediation(ctx);
   registerRevocationDecision(ctx);
-  ctx.opened(await activities.openRecheck(input));
+  // Re-checks started before a blocked one waited for the assignments fail when a criterion has no department.
+  ctx.opened(patched('recheck-blocked-until-assigned') ? await openOnceAssigned(ctx) : await activities.openRecheck(input));
   // Re-checks opened before the unit was reminded of its own deadline go on without.
   if (patched('reassessment-reminders')) openReassessmentPeriod(ctx);
   await watchRecheckDeadlines(ctx);
