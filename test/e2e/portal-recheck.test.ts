@@ -60,6 +60,37 @@ describe("a commune's page for its yearly re-check", () => {
     await context.close();
   }, 180_000);
 
+  it('takes a file dropped on a criterion, says why a refused one was refused, and keeps what was typed for the retry', async () => {
+    const { context, page } = await signInThroughPortal(browser, stack.url, 'xa.phamu', stack.password, 360);
+    await page.goto(`${stack.url}/ra-soat-duy-tri/${recheckId}`);
+    const card = page.locator('section[aria-label="Tiêu chí 2"]');
+    const explanation = 'Giao thông: 100% đường trục xã được cứng hóa.';
+    await card.getByLabel('Giải trình').fill(explanation);
+    // On a phone the picker offers the camera: it takes photos.
+    expect(await card.locator('input[type=file]').getAttribute('accept')).toContain('image/jpeg');
+    const zone = card.getByRole('group', { name: /kéo thả tệp vào đây/ });
+    const drop = async (name: string, bytes: Buffer) => {
+      // A string, run in the page: the tests are compiled without the DOM's types.
+      const dataTransfer = await page.evaluateHandle(
+        `(() => { const t = new DataTransfer(); t.items.add(new File([Uint8Array.from(atob('${bytes.toString('base64')}'), (c) => c.charCodeAt(0))], ${JSON.stringify(name)}, { type: 'application/pdf' })); return t; })()`,
+      );
+      await zone.dispatchEvent('drop', { dataTransfer });
+    };
+    // Nine bytes that only claim to be a PDF: refused, in Vietnamese, and nothing typed is lost.
+    await drop('gia-mao.pdf', Buffer.from('%PDF-1.4\n'));
+    const refusal = card.getByRole('alert');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('Tệp không được nhận');
+    expect(await card.getByLabel('Giải trình').inputValue()).toBe(explanation);
+    expect(await pageProblems(page, 'recheck-upload-refused')).toEqual([]);
+    // The retry with the right file.
+    await drop('duong-truc-xa.pdf', pdf('giao thông 2025'));
+    await card.getByText('Đã tải lên: duong-truc-xa.pdf').waitFor();
+    expect(await card.getByRole('alert').count()).toBe(0);
+    expect(await card.getByLabel('Giải trình').inputValue()).toBe(explanation);
+    await context.close();
+  }, 120_000);
+
   it('gives another commune the not-found page and no link', async () => {
     const { context, page } = await signInThroughPortal(browser, stack.url, 'xa.sonbinh', stack.password);
     await page.getByRole('heading', { name: 'Hồ sơ', exact: true }).waitFor();
