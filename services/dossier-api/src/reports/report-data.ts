@@ -1,5 +1,6 @@
 import { HistoryEvent } from '@ntm/contracts';
 import { Prisma, type Db } from '@ntm/db';
+import { addDays } from '@ntm/domain';
 import type { RecognitionFact, ReportUnit, ResultRecord, TargetFact } from '@ntm/reports';
 
 /**
@@ -46,16 +47,16 @@ const toResult = (r: ResultRow): ResultRecord => ({
  * PostgreSQL to build.
  */
 type Packed = Array<{ packed: string | null }>;
+/** The day numbers' origin, in SQL; `isoDays` counts from the same day. */
 const dayZero = "date '2000-01-01'";
 const packed = Prisma.sql`string_agg(concat_ws(chr(31), unit_code, criteria_set_code, criterion_code, indicator_code, recorded_on - ${Prisma.raw(dayZero)}, CASE WHEN met THEN '1' ELSE '0' END, CASE WHEN source = 'appraisal' THEN 'a' ELSE 's' END), chr(30))`;
 
-/** ISO dates of day numbers; a report's records fall on a handful of days. */
+/** ISO dates of day numbers (days since 2000-01-01); a report's records fall on a handful of days. */
 function isoDays(): (days: string) => string {
   const known = new Map<string, string>();
-  const epoch = Date.UTC(2000, 0, 1);
   return (days) => {
     let iso = known.get(days);
-    if (iso === undefined) known.set(days, (iso = new Date(epoch + Number(days) * 86_400_000).toISOString().slice(0, 10)));
+    if (iso === undefined) known.set(days, (iso = addDays('2000-01-01', Number(days))));
     return iso;
   };
 }
