@@ -124,7 +124,7 @@ async function departmentNames(db: Db, provinceCode: string, codes: string[]): P
   return new Map(rows.map((d) => [d.code, d.name]));
 }
 
-/** Why each blocked re-check of the page could not open: the criteria its latest `recheck.blocked` entry names. */
+/** Why each blocked re-check of the page could not open: the criteria its latest blocked entry (`HistoryEvent.recheckBlocked`) names. */
 async function unassignedCriteria(db: Db, ids: string[]): Promise<Map<string, string[]>> {
   if (ids.length === 0) return new Map();
   const events = await db.recheckEvent.findMany({ where: { recheckId: { in: ids }, type: HistoryEvent.recheckBlocked }, orderBy: { occurredAt: 'asc' }, select: { recheckId: true, payload: true } });
