@@ -165,10 +165,41 @@ export function Change({ report }: { report: ProgressReport }) {
   );
 }
 
+type CommuneRow = { code: string; name: string; groupName: string | null; met: number; total: number };
+
+/** Communes with their count of criteria met and a list of criteria named: planned (unmet ones) or advanced (met ones). */
+function CommuneCriteriaTable<T extends CommuneRow>({ title, groupHeader, criteriaHeader, communes, criteria }: { title: string; groupHeader: string; criteriaHeader: string; communes: readonly T[]; criteria: (c: T) => string }) {
+  return (
+    <ScrollTable label={title} minWidth={560}>
+      <Table striped aria-label={title}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Xã</Table.Th>
+            <Table.Th>{groupHeader}</Table.Th>
+            <Table.Th style={num}>Số tiêu chí đạt</Table.Th>
+            <Table.Th>{criteriaHeader}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {communes.map((c) => (
+            <Table.Tr key={c.code}>
+              <Table.Td style={nowrap}>{c.name}</Table.Td>
+              <Table.Td style={nowrap}>{c.groupName ?? '—'}</Table.Td>
+              <Table.Td style={num}>
+                {c.met}/{c.total}
+              </Table.Td>
+              <Table.Td>{criteria(c)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollTable>
+  );
+}
+
 /** The communes the province plans to reach the standard, per year, with the criteria they still miss. */
 export function Planned({ report }: { report: ProgressReport }) {
   if (report.planned.length === 0) return null;
-  const word = groupWord(report.groupLevel);
   return (
     <Stack gap="sm">
       <Title order={3}>Xã dự kiến đạt chuẩn nông thôn mới</Title>
@@ -179,30 +210,13 @@ export function Planned({ report }: { report: ProgressReport }) {
             <Text fw={600}>
               {title} ({p.communes.length} xã; bình quân {formatNumber(p.averageMet)} tiêu chí/xã)
             </Text>
-            <ScrollTable label={title} minWidth={560}>
-              <Table striped aria-label={title}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Xã</Table.Th>
-                    <Table.Th>{word}</Table.Th>
-                    <Table.Th style={num}>Số tiêu chí đạt</Table.Th>
-                    <Table.Th>Tiêu chí chưa đạt</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {p.communes.map((c) => (
-                    <Table.Tr key={c.code}>
-                      <Table.Td style={nowrap}>{c.name}</Table.Td>
-                      <Table.Td style={nowrap}>{c.groupName ?? '—'}</Table.Td>
-                      <Table.Td style={num}>
-                        {c.met}/{c.total}
-                      </Table.Td>
-                      <Table.Td>{c.unmetCriteria.length === 0 ? 'đạt đủ' : c.unmetCriteria.join('; ')}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollTable>
+            <CommuneCriteriaTable
+              title={title}
+              groupHeader={groupWord(report.groupLevel)}
+              criteriaHeader="Tiêu chí chưa đạt"
+              communes={p.communes}
+              criteria={(c) => (c.unmetCriteria.length === 0 ? 'đạt đủ' : c.unmetCriteria.join('; '))}
+            />
           </Stack>
         );
       })}
@@ -218,30 +232,13 @@ export function Advanced({ report }: { report: ProgressReport }) {
   return (
     <Stack gap="sm">
       <Title order={3}>{title}</Title>
-      <ScrollTable label={title} minWidth={560}>
-        <Table striped aria-label={title}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Xã</Table.Th>
-              <Table.Th>{groupWord(report.groupLevel)}</Table.Th>
-              <Table.Th style={num}>Số tiêu chí đạt</Table.Th>
-              <Table.Th>Tiêu chí đã đạt</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {advanced.communes.map((c) => (
-              <Table.Tr key={c.code}>
-                <Table.Td style={nowrap}>{c.name}</Table.Td>
-                <Table.Td style={nowrap}>{c.groupName ?? '—'}</Table.Td>
-                <Table.Td style={num}>
-                  {c.met}/{c.total}
-                </Table.Td>
-                <Table.Td>{c.metCriteria.length === 0 ? 'chưa có' : c.metCriteria.join('; ')}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollTable>
+      <CommuneCriteriaTable
+        title={title}
+        groupHeader={groupWord(report.groupLevel)}
+        criteriaHeader="Tiêu chí đã đạt"
+        communes={advanced.communes}
+        criteria={(c) => (c.metCriteria.length === 0 ? 'chưa có' : c.metCriteria.join('; '))}
+      />
     </Stack>
   );
 }
