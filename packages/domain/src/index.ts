@@ -11,7 +11,7 @@ export * from './campaign-view.js';
 export * from './campaign-filters.js';
 export * from './calendar.js';
 export * from './vietnam-time.js';
-export { IsoDate, formatDocumentDate, formatVietnameseDate } from './iso-date.js';
+export { IsoDate, formatDocumentDate, formatVietnameseDate, fromDayNumber, toDayNumber } from './iso-date.js';
 export * from './decision-form.js';
 export * from './submission.js';
 export * from './province-defaults.js';

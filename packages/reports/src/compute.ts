@@ -11,7 +11,7 @@ import type {
   ReportUnit,
   UnitStatus,
 } from './model.js';
-import { criterionStatuses, indexResults, type UnitResults } from './status.js';
+import type { SetResults } from './status.js';
 
 /** Rounded to two decimals, as the reports print them (14,44). */
 export const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -51,25 +51,29 @@ function figures(statuses: readonly UnitStatus[], recognised: ReadonlySet<string
   };
 }
 
-function statusOf(unit: ReportUnit, groupCode: string | null, set: CriteriaSetDef, results: UnitResults | undefined): UnitStatus {
-  const criteria = criterionStatuses(set, results);
+/** At standard: every criterion of the set met. */
+const isAtStandard = (met: number, total: number) => met === total && met > 0;
+
+function statusOf(unit: ReportUnit, groupCode: string | null, results: SetResults): UnitStatus {
+  const criteria = results.statuses(unit.code);
   const met = criteria.filter((c) => c.met).length;
-  return { code: unit.code, name: unit.name, groupCode, met, total: criteria.length, atStandard: met === criteria.length && met > 0, criteria };
+  return { code: unit.code, name: unit.name, groupCode, met, total: criteria.length, atStandard: isAtStandard(met, criteria.length), criteria };
 }
 
 const namesOf = (set: CriteriaSetDef, codes: (code: string) => boolean) =>
   set.criteria.filter((c) => codes(c.code)).map((c) => c.name);
 
-function districtStatus(set: CriteriaSetDef, results: UnitResults | undefined): DistrictCriteriaStatus | null {
-  if (!results) return null;
-  const statuses = criterionStatuses(set, results);
+function districtStatus(results: SetResults, unitCode: string): DistrictCriteriaStatus | null {
+  if (!results.has(unitCode)) return null;
+  const set = results.set;
+  const statuses = results.statuses(unitCode);
   const met = new Set(statuses.filter((s) => s.met).map((s) => s.code));
   let indicatorsMet = 0;
   let indicatorsTotal = 0;
   for (const c of set.criteria) {
     indicatorsTotal += c.indicatorCodes.length;
     // A criterion met as a whole has all its indicators met; otherwise count those recorded met.
-    indicatorsMet += met.has(c.code) ? c.indicatorCodes.length : c.indicatorCodes.filter((i) => results.indicators.get(c.code)?.get(i)?.met === true).length;
+    indicatorsMet += met.has(c.code) ? c.indicatorCodes.length : c.indicatorCodes.filter((i) => results.indicatorMet(unitCode, c.code, i)).length;
   }
   return {
     met: met.size,
@@ -84,6 +88,7 @@ function districtStatus(set: CriteriaSetDef, results: UnitResults | undefined): 
 /** Every figure of the progress report on the input's date. Pure: the same input gives the same report. */
 export function computeReport(input: ReportInput): ProgressReport {
   const { sets, asOf } = input;
+  if (input.results.asOf !== asOf) throw new Error(`results as of ${input.results.asOf} for a report as of ${asOf}`);
   const byCode = new Map(input.units.map((u) => [u.code, u]));
   const groupOf = (unit: ReportUnit): ReportUnit | null => {
     for (let parent = unit.parentCode; parent !== null; ) {
@@ -95,18 +100,18 @@ export function computeReport(input: ReportInput): ProgressReport {
     return null;
   };
 
-  const communeResults = indexResults(input.results, sets.commune.code, asOf);
+  const communeResults = input.results.of(sets.commune);
   const communes = input.units.filter((u) => u.level === 'commune');
-  const statuses = communes.map((u) => statusOf(u, groupOf(u)?.code ?? null, sets.commune, communeResults.get(u.code)));
+  const statuses = communes.map((u) => statusOf(u, groupOf(u)?.code ?? null, communeResults));
   const recognised = new Set(input.recognitions.filter((r) => r.trackCode === input.tracks.commune && inForce(r, asOf)).map((r) => r.unitCode));
 
   const groups = input.groupLevel === null ? [] : input.units.filter((u) => u.level === input.groupLevel);
-  const districtResults = sets.district ? indexResults(input.results, sets.district.code, asOf) : null;
+  const districtResults = sets.district ? input.results.of(sets.district) : null;
   const groupFigures: GroupFigures[] = groups.map((g) => ({
     code: g.code,
     name: g.name,
     figures: figures(statuses.filter((s) => s.groupCode === g.code), recognised, input.bands),
-    districtCriteria: sets.district && districtResults ? districtStatus(sets.district, districtResults.get(g.code)) : null,
+    districtCriteria: districtResults ? districtStatus(districtResults, g.code) : null,
   }));
 
   const criteria = sets.commune.criteria.map((c, i) => {
@@ -164,12 +169,12 @@ export function computeReport(input: ReportInput): ProgressReport {
 
 /** Communes working toward the advanced standard: those with a target or any result on its set. */
 function advancedCommunes(input: ReportInput, set: CriteriaSetDef, communes: readonly ReportUnit[], groupName: (code: string) => string | null): NonNullable<ProgressReport['advanced']> {
-  const results = indexResults(input.results, set.code, input.asOf);
+  const results = input.results.of(set);
   const targeted = new Set(input.targets.filter((t) => t.trackCode === input.tracks.advanced).map((t) => t.unitCode));
   const list = communes
     .filter((u) => targeted.has(u.code) || results.has(u.code))
     .map((u) => {
-      const s = statusOf(u, null, set, results.get(u.code));
+      const s = statusOf(u, null, results);
       const met = new Set(s.criteria.filter((c) => c.met).map((c) => c.code));
       return { code: u.code, name: u.name, groupName: groupName(u.code), met: s.met, total: s.total, metCriteria: namesOf(set, (c) => met.has(c)) };
     })
@@ -178,8 +183,10 @@ function advancedCommunes(input: ReportInput, set: CriteriaSetDef, communes: rea
 }
 
 function villageFigures(input: ReportInput, set: CriteriaSetDef): NonNullable<ProgressReport['villages']> {
-  const results = indexResults(input.results, set.code, input.asOf);
-  const villages = input.units.filter((u) => u.level === 'village').map((u) => statusOf(u, null, set, results.get(u.code)));
-  const others = villages.filter((v) => !v.atStandard);
-  return { criteriaCount: set.criteria.length, villages: villages.length, atStandard: villages.length - others.length, averageMetOfOthers: average(others.map((v) => v.met)) };
+  // Only counts are reported for villages: tens of thousands of them, so no status objects.
+  const results = input.results.of(set);
+  const total = set.criteria.length;
+  const met = input.units.filter((u) => u.level === 'village').map((u) => results.metCount(u.code));
+  const others = met.filter((n) => !isAtStandard(n, total));
+  return { criteriaCount: total, villages: met.length, atStandard: met.length - others.length, averageMetOfOthers: average(others) };
 }

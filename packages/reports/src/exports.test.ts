@@ -9,14 +9,14 @@ import { reportCsvChunks } from './csv.js';
 import type { ComparedReport } from './model.js';
 import { writeReportPdf } from './pdf.js';
 import { formatChange, formatCount, formatDecimal, formatInteger } from './words.js';
-import { results, sampleInput } from './test-input.js';
+import { indexed, results, sampleInput } from './test-input.js';
 import { writeReportXlsx } from './xlsx.js';
 
 function sampleReport(): ComparedReport {
   const input = sampleInput();
   input.results = [...input.results, ...results('C3', input.sets.commune, 5, '2024-09-30', 'appraisal')];
-  const before = computeReport(input);
-  const after = computeReport({ ...input, asOf: '2024-12-31' });
+  const before = computeReport(indexed(input));
+  const after = computeReport(indexed({ ...input, asOf: '2024-12-31' }));
   return { ...after, change: compareReports(after, before) };
 }
 

@@ -1,5 +1,6 @@
 export * from './model.js';
 export { computeReport, defaultBands, inForce } from './compute.js';
+export { ReportResults, type SetResults } from './status.js';
 export { compareReports } from './compare.js';
 export { reportTables, type ReportTable } from './tables.js';
 export { writeReportXlsx } from './xlsx.js';

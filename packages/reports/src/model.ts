@@ -1,3 +1,5 @@
+import type { ReportResults } from './status.js';
+
 /**
  * What a progress report is computed from (all plain data, read from the record by the caller) and
  * what it says. Names of units and criteria come from the catalog; nothing here names one.
@@ -71,8 +73,8 @@ export interface ReportInput {
   groupLevel: 'province' | 'district' | null;
   /** The commune set in force for the asOf year; the advanced, village and district sets where there are any. */
   sets: { commune: CriteriaSetDef; advanced: CriteriaSetDef | null; village: CriteriaSetDef | null; district: CriteriaSetDef | null };
-  /** Every result recorded on or before asOf for these units and sets (later ones are ignored anyway). */
-  results: readonly ResultRecord[];
+  /** The latest result of each unit, criterion and indicator on or before asOf, on the report's sets. */
+  results: ReportResults;
   recognitions: readonly RecognitionFact[];
   targets: readonly TargetFact[];
   /** Track codes: the commune standard (targets, recognitions) and the advanced one. */

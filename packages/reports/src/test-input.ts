@@ -1,5 +1,15 @@
 import { defaultBands } from './compute.js';
 import type { CriteriaSetDef, ReportInput, ResultRecord } from './model.js';
+import { ReportResults } from './status.js';
+
+/** A report's input with its results as a plain list, easy to extend in a test. */
+export type SampleInput = Omit<ReportInput, 'results'> & { results: ResultRecord[] };
+
+/** The input computeReport takes: the results indexed as of the input's date. */
+export function indexed(input: SampleInput): ReportInput {
+  const { commune, advanced, village, district } = input.sets;
+  return { ...input, results: new ReportResults(input.asOf, [commune, advanced, village, district]).addRecords(input.results) };
+}
 
 /** A small criteria set: n criteria TC01…, the second recorded indicator by indicator (2.1, 2.2). */
 export function criteriaSet(code: string, n: number, name = `Bộ ${code}`): CriteriaSetDef {
@@ -24,7 +34,7 @@ export function results(unitCode: string, set: CriteriaSetDef, met: number, on: 
  * Province P with districts D1 (communes C1–C3) and D2 (C4, C5), village V1 under C1, a 5-criteria
  * commune set. On 2024-03-31: C1 5/5, C2 5/5, C3 3/5, C4 1/5, C5 nothing recorded.
  */
-export function sampleInput(): ReportInput {
+export function sampleInput(): SampleInput {
   const commune = criteriaSet('XA', 5);
   const village = criteriaSet('THON', 3);
   const on = '2024-03-31';

@@ -1,6 +1,6 @@
 import type { Db } from '@ntm/db';
 import { HttpProblem } from '@ntm/http';
-import { compareReports, computeReport, defaultBands, type Band, type ComparedReport, type CriteriaSetDef, type RecognitionFact, type ReportInput, type ResultRecord, type TargetFact } from '@ntm/reports';
+import { compareReports, computeReport, defaultBands, ReportResults, type Band, type ComparedReport, type CriteriaSetDef, type RecognitionFact, type ReportInput, type ResultRecord, type TargetFact } from '@ntm/reports';
 import type { ReportCache } from './report-cache.js';
 import { readReportCatalog, type ReportCatalog } from './report-catalog.js';
 import { readDossierResults, readRecheckResults, readRecognitions, readStatusRecords, readTargets, readUnitsBetween, type ReportUnitRow, type SetDemand } from './report-data.js';
@@ -26,11 +26,9 @@ function unitsUnder(valid: readonly ReportUnitRow[], scopeCode: string | null): 
     if (list) list.push(u);
     else children.set(u.parentCode, [u]);
   }
-  const found: ReportUnitRow[] = [];
-  for (let queue = [...(children.get(scopeCode) ?? [])], next = queue.shift(); next; next = queue.shift()) {
-    found.push(next);
-    queue.push(...(children.get(next.code) ?? []));
-  }
+  // Breadth first: `found` is the queue, read from its start as it grows.
+  const found: ReportUnitRow[] = [...(children.get(scopeCode) ?? [])];
+  for (let next = 0; next < found.length; next++) found.push(...(children.get(found[next]?.code ?? '') ?? []));
   return found;
 }
 
@@ -72,15 +70,17 @@ async function reportOn(db: Db, req: ReportRequest, shared: SharedReads, date: s
   const sets = { ...found, commune: found.commune };
   const units = validOn(shared.units, date);
   const codesAt = (level: string) => units.filter((u) => u.level === level).map((u) => u.code);
-  const demand = (set: CriteriaSetDef | null, expectedUnits: string[]): SetDemand[] => (set ? [{ code: set.code, criterionCodes: set.criteria.map((c) => c.code), expectedUnits }] : []);
-  const statusRecords = await readStatusRecords(db, req.provinceCode, [...demand(sets.commune, codesAt('commune')), ...demand(sets.village, codesAt('village')), ...demand(sets.district, codesAt('district')), ...demand(sets.advanced, [])], date);
+  const demand = (set: CriteriaSetDef | null, expectedUnits: string[]): SetDemand[] => (set ? [{ set, expectedUnits }] : []);
+  const results = new ReportResults(date, [sets.commune, sets.village, sets.district, sets.advanced]);
+  await readStatusRecords(db, req.provinceCode, [...demand(sets.commune, codesAt('commune')), ...demand(sets.village, codesAt('village')), ...demand(sets.district, codesAt('district')), ...demand(sets.advanced, [])], date, results);
+  results.addRecords(shared.processResults);
   return computeReport({
     scope: req.scope,
     asOf: date,
     units: unitsUnder(units, req.scope.level === 'country' ? null : req.scope.code),
     groupLevel: groupLevelOf[req.scope.level],
     sets,
-    results: [...statusRecords, ...shared.processResults],
+    results,
     recognitions: shared.recognitions,
     targets: shared.targets,
     tracks: { commune: shared.catalog.tracks.commune, advanced: shared.catalog.tracks.advanced ?? '' },

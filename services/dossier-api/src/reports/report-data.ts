@@ -1,7 +1,6 @@
 import { HistoryEvent } from '@ntm/contracts';
 import { Prisma, type Db } from '@ntm/db';
-import { addDays } from '@ntm/domain';
-import type { RecognitionFact, ReportUnit, ResultRecord, TargetFact } from '@ntm/reports';
+import type { CriteriaSetDef, RecognitionFact, ReportResults, ReportUnit, ResultRecord, TargetFact } from '@ntm/reports';
 
 /**
  * What a report reads from the record, for one province (or every province): units, results
@@ -40,44 +39,48 @@ const toResult = (r: ResultRow): ResultRecord => ({
 
 /**
  * Status records travel packed into one text value: each record's unit, set, criterion, indicator,
- * day (days since 2000-01-01), met (1/0) and source (a/s), fields split by U+001F and records by
+ * day (days since 1970-01-01), met (1/0) and source (a/s), fields split by U+001F and records by
  * U+001E (catalog codes are letters, digits, '.', '-' and '_'). Sent one by one, the tens of
  * thousands of rows of a province's villages cost more to parse and collect than the report's whole
  * computation; one plain aggregate (no grouping, no date formatting) is also the cheapest for
- * PostgreSQL to build.
+ * PostgreSQL to build. They are read straight into the report's results, no object per record.
  */
 type Packed = Array<{ packed: string | null }>;
-/** The day numbers' origin, in SQL; `isoDays` counts from the same day. */
-const dayZero = "date '2000-01-01'";
-const packed = Prisma.sql`string_agg(concat_ws(chr(31), unit_code, criteria_set_code, criterion_code, indicator_code, recorded_on - ${Prisma.raw(dayZero)}, CASE WHEN met THEN '1' ELSE '0' END, CASE WHEN source = 'appraisal' THEN 'a' ELSE 's' END), chr(30))`;
+const packed = Prisma.sql`string_agg(concat_ws(chr(31), unit_code, criteria_set_code, criterion_code, indicator_code, recorded_on - date '1970-01-01', CASE WHEN met THEN '1' ELSE '0' END, CASE WHEN source = 'appraisal' THEN 'a' ELSE 's' END), chr(30))`;
 
-/** ISO dates of day numbers (days since 2000-01-01); a report's records fall on a handful of days. */
-function isoDays(): (days: string) => string {
-  const known = new Map<string, string>();
-  return (days) => {
-    let iso = known.get(days);
-    if (iso === undefined) known.set(days, (iso = addDays('2000-01-01', Number(days))));
-    return iso;
-  };
-}
+const FIELD = 0x1f;
+const ONE = 0x31;
+const A = 0x61;
 
-function unpack(rows: Packed): ResultRecord[] {
-  const results: ResultRecord[] = [];
-  const iso = isoDays();
-  for (const row of rows) {
-    if (!row.packed) continue;
-    for (const record of row.packed.split('\u001e')) {
-      const [unitCode = '', criteriaSetCode = '', criterionCode = '', indicator = '', days = '', met, source] = record.split('\u001f');
-      results.push({ unitCode, criteriaSetCode, criterionCode, indicatorCode: indicator === '' ? null : indicator, on: iso(days), met: met === '1', source: source === 'a' ? 'appraisal' : 'self_assessment' });
+function addPacked(rows: Packed, into: ReportResults): void {
+  for (const { packed: text } of rows) {
+    if (!text) continue;
+    // Cursor over the text: the first four fields end at the next field separator.
+    let at = 0;
+    const field = () => {
+      const end = text.indexOf('\u001f', at);
+      const value = text.slice(at, end);
+      at = end + 1;
+      return value;
+    };
+    while (at < text.length) {
+      const unit = field();
+      const set = field();
+      const criterion = field();
+      const indicator = field();
+      let day = 0;
+      for (let c = text.charCodeAt(at); c !== FIELD; c = text.charCodeAt(++at)) day = day * 10 + (c - 0x30);
+      const met = text.charCodeAt(at + 1) === ONE;
+      const appraisal = text.charCodeAt(at + 3) === A;
+      at += 5; // day's separator, met, separator, source, record separator
+      into.add(unit, set, criterion, indicator === '' ? null : indicator, day, met, appraisal);
     }
   }
-  return results;
 }
 
 /** What status records a report needs of one set: whose units are expected to have every criterion recorded. */
 export interface SetDemand {
-  code: string;
-  criterionCodes: readonly string[];
+  set: CriteriaSetDef;
   /** Units expected to have results on every criterion (the set's level); others only where they have rows. */
   expectedUnits: readonly string[];
 }
@@ -89,16 +92,16 @@ export interface SetDemand {
 const windowDays = 92;
 
 /**
- * Status records of the sets on or before the date, for each unit, criterion, indicator and source
- * at least the latest (the report keeps the latest of all results, `indexResults`). Provinces record
- * every quarter, so the latest result is nearly always in the last quarter: that window is read
- * whole (one range scan, packed into one value, not sorted: the report picks the latest in memory),
- * and only the units it leaves without a result on some criterion are read further back.
+ * Adds to `into` the status records of the sets on or before the date: for each unit, criterion,
+ * indicator and source at least the latest (the report keeps the latest of all results). Provinces
+ * record every quarter, so the latest result is nearly always in the last quarter: that window is
+ * read whole (one range scan, packed into one value, not sorted), and only the units it leaves
+ * without a result on some criterion are read further back.
  */
-export async function readStatusRecords(db: Db, provinceCode: string | null, sets: readonly SetDemand[], asOf: string): Promise<ResultRecord[]> {
-  if (sets.length === 0) return [];
+export async function readStatusRecords(db: Db, provinceCode: string | null, demands: readonly SetDemand[], asOf: string, into: ReportResults): Promise<void> {
+  if (demands.length === 0) return;
   const province = provinceCode === null ? Prisma.empty : Prisma.sql`AND province_code = ${provinceCode}`;
-  const codes = sets.map((s) => s.code);
+  const codes = demands.map((d) => d.set.code);
   const [recentRows, older] = await Promise.all([
     db.$queryRaw<Packed>`
       SELECT ${packed} AS packed
@@ -107,41 +110,30 @@ export async function readStatusRecords(db: Db, provinceCode: string | null, set
         AND recorded_on <= ${asOf}::date AND recorded_on > ${asOf}::date - ${windowDays}::int`,
     // Units with older rows of a set whose units are not all expected (an advanced set: few communes).
     Promise.all(
-      sets.map(async (s) => {
-        if (s.expectedUnits.length > 0) return { set: s, units: [] as string[] };
+      demands.map(async (d) => {
+        if (d.expectedUnits.length > 0) return { demand: d, units: [] as string[] };
         const rows = await db.$queryRaw<Array<{ unit_code: string }>>`
           SELECT DISTINCT unit_code FROM unit_status_records
-          WHERE criteria_set_code = ${s.code} ${province} AND recorded_on <= ${asOf}::date - ${windowDays}::int`;
-        return { set: s, units: rows.map((r) => r.unit_code) };
+          WHERE criteria_set_code = ${d.set.code} ${province} AND recorded_on <= ${asOf}::date - ${windowDays}::int`;
+        return { demand: d, units: rows.map((r) => r.unit_code) };
       }),
     ),
   ]);
-  const recent = unpack(recentRows);
-  // The criteria each unit has a result on in the window, by set.
-  const found = new Map<string, Map<string, Set<string>>>(codes.map((code) => [code, new Map()]));
-  for (const r of recent) {
-    const ofSet = found.get(r.criteriaSetCode);
-    const criteria = ofSet?.get(r.unitCode);
-    if (criteria) criteria.add(r.criterionCode);
-    else ofSet?.set(r.unitCode, new Set([r.criterionCode]));
-  }
+  addPacked(recentRows, into);
   // Units the window leaves without a result on some criterion: their older rows.
   const missing = new Set<string>();
-  for (const { set, units } of older) {
-    const ofSet = found.get(set.code);
-    for (const unit of [...set.expectedUnits, ...units]) {
-      const criteria = ofSet?.get(unit);
-      if (!criteria || set.criterionCodes.some((criterion) => !criteria.has(criterion))) missing.add(unit);
-    }
+  for (const { demand, units } of older) {
+    const results = into.of(demand.set);
+    for (const unit of [...demand.expectedUnits, ...units]) if (!results.complete(unit)) missing.add(unit);
   }
-  if (missing.size === 0) return recent;
+  if (missing.size === 0) return;
   const before = Prisma.sql`criteria_set_code IN (${Prisma.join(codes)}) AND recorded_on <= ${asOf}::date - ${windowDays}::int`;
   // Which of them have any older record: one index probe each (a lateral LIMIT 1, so the planner
   // does not scan every unit's records to join them), then the latest records of those only.
   const withOlder = await db.$queryRaw<Array<{ code: string }>>`
     SELECT m.code FROM unnest(${[...missing]}::text[]) AS m(code)
     CROSS JOIN LATERAL (SELECT 1 FROM unit_status_records r WHERE r.unit_code = m.code AND ${before} LIMIT 1) found`;
-  if (withOlder.length === 0) return recent;
+  if (withOlder.length === 0) return;
   const earlier = await db.$queryRaw<Packed>`
     SELECT ${packed} AS packed
     FROM (
@@ -150,7 +142,7 @@ export async function readStatusRecords(db: Db, provinceCode: string | null, set
       WHERE unit_code = ANY(${withOlder.map((u) => u.code)}::text[]) AND ${before}
       ORDER BY unit_code, criteria_set_code, criterion_code, indicator_code, source, recorded_on DESC
     ) latest`;
-  return [...recent, ...unpack(earlier)];
+  addPacked(earlier, into);
 }
 
 /**
