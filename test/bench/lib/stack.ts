@@ -20,6 +20,8 @@ export const benchEnv = {
   NTM_EVIDENCE_MAX_BYTES: String(256 * 1024 * 1024),
 } as const;
 
+export type StackPart = 'dossier-api' | 'evidence-api' | 'worker' | 'temporal' | 'postgres' | 'minio';
+
 export interface BenchStack {
   config: Config;
   db: Db;
@@ -31,8 +33,8 @@ export interface BenchStack {
   newUnits(count: number): Promise<string[]>;
   /** Opens a dossier for the unit through the API and answers its id and the plan's criteria and documents. */
   openDossier(unitCode: string): Promise<{ id: string; criteria: string[]; documents: string[] }>;
-  /** The process ids of a running app: its pid file's process and every descendant. */
-  processesOf(app: 'dossier-api' | 'evidence-api' | 'worker'): number[];
+  /** The process ids of a running part of the stack: its main process and every descendant. */
+  processesOf(part: StackPart): number[];
   close(): Promise<void>;
 }
 
@@ -105,14 +107,50 @@ export async function startBenchStack(log: (line: string) => void, options: { re
       const view = (await api('GET', `/dossiers/${id}`)) as { criteria: Array<{ code: string }>; documents: Array<{ code: string }> };
       return { id, criteria: view.criteria.map((c) => c.code), documents: view.documents.map((d) => d.code) };
     },
-    processesOf(app) {
-      const pid = readPid(ctx.paths.pid(app));
+    processesOf(part) {
+      const pid = part === 'postgres' ? postmasterPid(ctx.paths.postgresData) : readPid(ctx.paths.pid(part));
       return pid === undefined ? [] : [pid, ...descendants(pid)];
     },
     async close() {
       await db.$disconnect();
     },
   };
+}
+
+/** PostgreSQL's main process, from the first line of `postmaster.pid` in its data folder (`data` under the stack's, infra/stack/postgres.ts). */
+function postmasterPid(stackDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(join(stackDir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Clock ticks a second, as /proc/<pid>/stat counts CPU time (USER_HZ, 100 on Linux). */
+const ticksPerSecond = 100;
+
+/** CPU time (user and system) each of these processes has used so far, in milliseconds; gone ones are left out. */
+export function cpuMsByPid(pids: readonly number[]): Map<number, number> {
+  const used = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      // The fields after the command's name (which may hold spaces): utime and stime are the 12th and 13th.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      used.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond);
+    } catch {
+      // gone
+    }
+  }
+  return used;
+}
+
+/** The CPU milliseconds used between two readings (a process started between them counts from zero). */
+export function cpuMsBetween(before: ReadonlyMap<number, number>, after: ReadonlyMap<number, number>): number {
+  let ms = 0;
+  for (const [pid, used] of after) ms += used - (before.get(pid) ?? 0);
+  return ms;
 }
 
 /** The resident memory of the largest of these processes, in bytes (0 when none is left). */
