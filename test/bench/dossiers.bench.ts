@@ -33,9 +33,13 @@ const h = await startDossierHarness(config, [seed('national.json'), seed('lai-ch
 // Dossiers opened before Lai Châu's two-tier reform (1 July 2025): every stage, the district's included.
 h.openOn('2025-06-16');
 
+/** Commands sent (every call but a read), retries not counted. */
+let commands = 0;
+
 /** As a person's client does: a 503 (the workflow did not answer in time) is sent again with the same command id. */
 function retrying(call: Call): Call {
   return async (method, url, payload) => {
+    if (method !== 'GET') commands++;
     for (let attempt = 1; ; attempt++) {
       const res = await call(method, url, payload);
       if (res.status !== 503 || attempt === 5) return res;
@@ -86,3 +90,4 @@ durations.sort((a, b) => a - b);
 const pct = (p: number) => Math.round(durations[Math.min(durations.length - 1, Math.floor((p / 100) * durations.length))] ?? 0);
 console.log(`${count} dossiers, ${concurrency} at a time, each 19 criteria from creation to a recognition decision with its PDF`);
 console.log(`wall time: ${(wall / 1000).toFixed(1)} s   per dossier: p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${pct(100)} ms   throughput: ${(count / (wall / 1000)).toFixed(2)} dossiers/s`);
+console.log(`commands: ${commands} (${(commands / count).toFixed(1)} a dossier), ${(commands / (wall / 1000)).toFixed(1)} commands/s`);

@@ -41,16 +41,23 @@ export function runScript(script: string, args: string[], log: (line: string) =>
 export async function dossiersSuite(opts: { runs: number; count: number; log: (line: string) => void }): Promise<Figure[]> {
   const projected: number[] = [];
   const p95: number[] = [];
+  const perDossier: number[] = [];
+  const perSecond: number[] = [];
   for (let i = 0; i < opts.runs; i++) {
     const { output } = await runScript('bench:dossiers', [String(opts.count), '10'], opts.log);
     const throughput = Number(/throughput: ([\d.]+) dossiers\/s/.exec(output)?.[1] ?? NaN);
     projected.push(300 / throughput);
     p95.push(Number(/p95 (\d+) ms/.exec(output)?.[1] ?? NaN) / 1000);
+    const commands = /commands: \d+ \(([\d.]+) a dossier\), ([\d.]+) commands\/s/.exec(output);
+    perDossier.push(Number(commands?.[1] ?? NaN));
+    perSecond.push(Number(commands?.[2] ?? NaN));
   }
   const note = `${opts.count} dossiers, 10 at a time, ${opts.runs} run(s)${opts.count === 300 ? '' : '; projected to 300 by throughput'}`;
   return [
     { suite: 'dossiers', name: '300 dossiers through the full process', unit: 's', runs: projected, goal: { op: '<=', value: 300 }, note },
     { suite: 'dossiers', name: 'one dossier through the full process p95', unit: 's', runs: p95, note },
+    { suite: 'dossiers', name: 'commands a dossier', unit: 'commands', runs: perDossier, note },
+    { suite: 'dossiers', name: 'commands/s while the dossiers run', unit: 'cmd/s', runs: perSecond, note },
   ];
 }
 
