@@ -1,7 +1,8 @@
 // Commands: self-assessments sent by one client serially, then by ten clients at once (each on its
 // own dossier, since commands to one dossier run one after another by design).
 import { percentile, type Figure } from '../lib/figures.js';
-import { cpuMsBetween, cpuMsByPid, type BenchStack, type StackPart } from '../lib/stack.js';
+import { measuredCpu, twoCoresMsPerSecond } from '../lib/cpu.js';
+import type { BenchStack, StackPart } from '../lib/stack.js';
 
 interface Client {
   dossierId: string;
@@ -37,23 +38,6 @@ async function round(stack: BenchStack, clients: Client[], perClient: number) {
 /** The parts a command passes through, whose CPU time per command the suite reports. */
 const parts: StackPart[] = ['dossier-api', 'temporal', 'worker', 'postgres'];
 
-/**
- * CPU time per command of each part and of the load generator (this process) over a round: the
- * cost of a command in CPU, whatever else runs on the machine. Two cores at full use give at most
- * 2,000 ms of CPU a second, which bounds the commands a second this machine can run.
- */
-async function measuredCpu<T extends { commands: number }>(stack: BenchStack, run: () => Promise<T>): Promise<T & { cpuMsPerCommand: Record<string, number> }> {
-  const pidsOf = () => new Map(parts.map((p) => [p, stack.processesOf(p)]));
-  const before = new Map([...pidsOf()].map(([p, pids]) => [p, cpuMsByPid(pids)]));
-  const ownBefore = process.cpuUsage();
-  const result = await run();
-  const own = process.cpuUsage(ownBefore);
-  const cpuMsPerCommand: Record<string, number> = {};
-  for (const [part, pids] of pidsOf()) cpuMsPerCommand[part] = cpuMsBetween(before.get(part) ?? new Map(), cpuMsByPid(pids)) / result.commands;
-  cpuMsPerCommand['load generator'] = (own.user + own.system) / 1000 / result.commands;
-  return { ...result, cpuMsPerCommand };
-}
-
 export async function commandsSuite(stack: BenchStack, opts: { runs: number; perClient: number; log: (line: string) => void }): Promise<Figure[]> {
   const units = await stack.newUnits(10);
   const clients: Client[] = [];
@@ -63,25 +47,25 @@ export async function commandsSuite(stack: BenchStack, opts: { runs: number; per
   }
   await round(stack, clients, 2); // warm-up
   const serial = [];
-  const ten: Array<Awaited<ReturnType<typeof round>> & { cpuMsPerCommand: Record<string, number> }> = [];
+  const ten: Array<Awaited<ReturnType<typeof round>> & { cpuMsPerItem: Record<string, number> }> = [];
   for (let i = 0; i < opts.runs; i++) {
     const s = await round(stack, clients.slice(0, 1), opts.perClient);
     opts.log(`one client: p50 ${s.p50.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms, ${s.perSecond.toFixed(1)} commands/s`);
     serial.push(s);
-    const t = await measuredCpu(stack, () => round(stack, clients, opts.perClient));
-    const cpu = Object.entries(t.cpuMsPerCommand).map(([part, ms]) => `${part} ${ms.toFixed(1)}`);
+    const t = await measuredCpu(stack, parts, () => round(stack, clients, opts.perClient), (r) => r.commands);
+    const cpu = Object.entries(t.cpuMsPerItem).map(([part, ms]) => `${part} ${ms.toFixed(1)}`);
     opts.log(`ten clients: p50 ${t.p50.toFixed(0)} ms, p95 ${t.p95.toFixed(0)} ms, ${t.perSecond.toFixed(1)} commands/s; CPU ms per command: ${cpu.join(', ')}`);
     ten.push(t);
   }
   const note = `${opts.runs} runs; each client ${opts.perClient} self-assessment commands in a row on its own dossier`;
-  const total = (r: (typeof ten)[number]) => Object.values(r.cpuMsPerCommand).reduce((a, b) => a + b, 0);
+  const total = (r: (typeof ten)[number]) => Object.values(r.cpuMsPerItem).reduce((a, b) => a + b, 0);
   const cpuNote = `CPU time of every part a command passes through (${parts.join(', ')}) and of the load generator, over the ten-client rounds`;
   return [
     { suite: 'commands', name: 'self-assessment p95, one client', unit: 'ms', runs: serial.map((r) => r.p95), note },
     { suite: 'commands', name: 'self-assessment p95, ten clients at once', unit: 'ms', runs: ten.map((r) => r.p95), goal: { op: '<=', value: 150 }, note },
     { suite: 'commands', name: 'commands/s, ten clients at once', unit: 'cmd/s', runs: ten.map((r) => r.perSecond), goal: { op: '>=', value: 100 }, note },
-    ...[...parts, 'load generator'].map((part) => ({ suite: 'commands', name: `CPU per command: ${part}`, unit: 'ms', runs: ten.map((r) => r.cpuMsPerCommand[part] ?? NaN), note: cpuNote })),
+    ...[...parts, 'load generator'].map((part) => ({ suite: 'commands', name: `CPU per command: ${part}`, unit: 'ms', runs: ten.map((r) => r.cpuMsPerItem[part] ?? NaN), note: cpuNote })),
     { suite: 'commands', name: 'CPU per command, all parts', unit: 'ms', runs: ten.map(total), note: cpuNote },
-    { suite: 'commands', name: 'commands/s two cores allow at that CPU per command', unit: 'cmd/s', runs: ten.map((r) => 2000 / total(r)), note: cpuNote },
+    { suite: 'commands', name: 'commands/s two cores allow at that CPU per command', unit: 'cmd/s', runs: ten.map((r) => twoCoresMsPerSecond / total(r)), note: cpuNote },
   ];
 }
