@@ -62,12 +62,24 @@ async function readShared(db: Db, req: ReportRequest, dates: readonly string[]):
   return { catalog, units, processResults: [...dossierResults, ...recheckResults], recognitions, targets };
 }
 
+/**
+ * What of a date's report is wanted: all of it, or only the communes' figures and statuses, which
+ * is all a comparison with an earlier date (`compareReports`) and the communes' page use. The
+ * villages, the advanced communes and the district criteria are then neither read nor computed.
+ */
+export type ReportPart = 'whole' | 'communes';
+
+export interface ReportWanted {
+  date: string;
+  part: ReportPart;
+}
+
 /** Reads the status records of one date and computes its report. */
-async function reportOn(db: Db, req: ReportRequest, shared: SharedReads, date: string): Promise<ReportOnDate> {
+async function reportOn(db: Db, req: ReportRequest, shared: SharedReads, { date, part }: ReportWanted): Promise<ReportOnDate> {
   const year = Number(date.slice(0, 4));
   const found = shared.catalog.setsFor(year, req.provinceCode);
   if (!found.commune) throw new HttpProblem('unprocessable', `Không có bộ tiêu chí xã có hiệu lực năm ${year}.`);
-  const sets = { ...found, commune: found.commune };
+  const sets = part === 'whole' ? { ...found, commune: found.commune } : { commune: found.commune, advanced: null, village: null, district: null };
   const units = validOn(shared.units, date);
   const codesAt = (level: string) => units.filter((u) => u.level === level).map((u) => u.code);
   const demand = (set: CriteriaSetDef | null, expectedUnits: string[]): SetDemand[] => (set ? [{ set, expectedUnits }] : []);
@@ -88,27 +100,19 @@ async function reportOn(db: Db, req: ReportRequest, shared: SharedReads, date: s
   });
 }
 
-/** Computes a report on each of the dates, or takes them from a cache of reports of the data's current version. */
-export type ReportSource = (req: ReportRequest, dates: readonly string[]) => Promise<ReportOnDate[]>;
-
-/** Every report computed afresh. */
-export const uncached =
-  (db: Db): ReportSource =>
-  async (req, dates) => {
-    const shared = await readShared(db, req, dates);
-    return Promise.all(dates.map((date) => reportOn(db, req, shared, date)));
-  };
+/** Computes the wanted reports, or takes them from a cache of reports of the data's current version. */
+export type ReportSource = (req: ReportRequest, wanted: readonly ReportWanted[]) => Promise<ReportOnDate[]>;
 
 /** Reports reused while the data they were computed from is unchanged (see report-cache.ts). */
 export function cached(db: Db, cache: ReportCache<ReportOnDate>): ReportSource {
-  return async (req, dates) => {
+  return async (req, wanted) => {
     const version = await cache.currentVersion();
     // Read once, and only when some date is not in the cache.
     let shared: Promise<SharedReads> | undefined;
     return Promise.all(
-      dates.map((date) => {
-        const key = JSON.stringify([req.scope.level, req.scope.code, req.provinceCode, date, req.bands]);
-        return cache.get(version, key, async () => reportOn(db, req, await (shared ??= readShared(db, req, dates)), date));
+      wanted.map((w) => {
+        const key = JSON.stringify([req.scope.level, req.scope.code, req.provinceCode, w.date, w.part, req.bands]);
+        return cache.get(version, key, async () => reportOn(db, req, await (shared ??= readShared(db, req, wanted.map((x) => x.date))), w));
       }),
     );
   };
@@ -116,7 +120,7 @@ export function cached(db: Db, cache: ReportCache<ReportOnDate>): ReportSource {
 
 /** The report on its date and, with `compareTo`, what changed since the earlier date. */
 export async function buildReport(source: ReportSource, req: ReportRequest): Promise<ComparedReport> {
-  const [now, before] = await source(req, req.compareTo === null ? [req.asOf] : [req.asOf, req.compareTo]);
+  const [now, before] = await source(req, [{ date: req.asOf, part: 'whole' }, ...(req.compareTo === null ? [] : [{ date: req.compareTo, part: 'communes' as const }])]);
   if (!now) throw new Error('no report for the date');
   return { ...now, change: before ? compareReports(now, before) : null };
 }

@@ -67,6 +67,11 @@ describe('progress report through the API', () => {
     expect(report.summary).toMatchObject({ atStandard: 3, averageMet: 2, bands: [{ min: 3, max: 3, count: 3 }, { min: 2, max: 2, count: 0 }, { min: 0, max: 1, count: 2 }] });
     expect(report.change).toMatchObject({ since: '2024-06-30', atStandard: 1, averageMet: 0.2, sharePercent: 20, reachedStandard: [{ code: 'P1-D2-C3', name: 'Xã Tà Mung' }], lostStandard: [] });
     expect(report.change.bands).toEqual([{ min: 3, max: 3, change: 1 }, { min: 2, max: 2, change: -1 }, { min: 0, max: 1, change: 0 }]);
+    // The earlier date of a comparison is computed for its communes only; the whole report of that
+    // date, asked next, is not answered from it.
+    expect((await province('GET', '/reports/progress?unit=P1&asOf=2024-12-31&compareTo=2024-07-01')).status).toBe(200);
+    const whole = (await province('GET', '/reports/progress?unit=P1&asOf=2024-07-01')).body as Json;
+    expect(whole.villages).toEqual({ criteriaCount: 2, villages: 2, atStandard: 1, averageMetOfOthers: 1 });
   });
 
   it('counts a recognition from its day until its revocation takes effect, never one marked revoked without that day', async () => {

@@ -94,7 +94,7 @@ export function reportRoutes(db: Db): FastifyPluginAsyncZod {
       async (request) => {
         const { offset, limit } = request.query;
         const req = await reportRequest(db, request, { unit: request.query.unit, asOf: request.query.asOf });
-        const [report] = await source(req, [req.asOf]);
+        const [report] = await source(req, [{ date: req.asOf, part: 'communes' }]);
         if (!report) throw new Error('no report for the date');
         const communes = [...report.communes].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
         return {
