@@ -43,6 +43,18 @@ describe('streaming a file of unknown length into the store (real server)', () =
     await storage.purge(key);
   });
 
+  it('cuts parts out of chunks of any size, larger than a part too, and stores the bytes in order', async () => {
+    const bytes = randomBytes(partBytes * 3 + 5);
+    const sizes = [3_000_000, partBytes * 2 + 1, 7, partBytes];
+    const key = objectKeys.probe(randomUUID());
+    const chunks = sizes.map((_, i) => bytes.subarray(sizes.slice(0, i).reduce((a, b) => a + b, 0), sizes.slice(0, i + 1).reduce((a, b) => a + b, 0)));
+    const stored = await storage.putStream(key, Readable.from(chunks), 'application/pdf');
+    expect(stored.size).toBe(bytes.length);
+    expect(await sha256OfStream(await storage.getStream(key))).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect((await storedChecksum(key)).crc32).toMatch(/-4$/);
+    await storage.purge(key);
+  });
+
   it('stores a file smaller than a part in one request', async () => {
     const bytes = randomBytes(100_000);
     const key = objectKeys.probe(randomUUID());

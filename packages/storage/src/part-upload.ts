@@ -31,7 +31,7 @@ const unquote = (etag: string) => etag.replace(/^(&quot;|&#34;|")/, '').replace(
  * payload needs, and the caller hashes the file once already for the record.
  */
 export async function uploadInParts(client: Minio.Client, bucket: string, key: string, body: AsyncIterable<Buffer>, contentType: string): Promise<{ etag: string; versionId: string | null }> {
-  let pending: Buffer[] = [];
+  const pending: Buffer[] = [];
   let pendingBytes = 0;
   let uploadId: string | undefined;
   const inFlight: Array<Promise<{ part: number; etag: string; checksum: string }>> = [];
@@ -53,10 +53,32 @@ export async function uploadInParts(client: Minio.Client, bucket: string, key: s
     return { etag: unquote(String(res.headers.etag ?? '')), versionId: (res.headers['x-amz-version-id'] as string | undefined) ?? null, checksum };
   };
 
-  const sendPart = async (chunks: Buffer[], length: number) => {
+  // A part is copied out of the arriving chunks into one of a few buffers of the upload's own, reused
+  // once the part is stored: a new 8 MiB buffer for every part made the process collect its garbage
+  // whole several times for each 100 MiB.
+  const free: Buffer[] = [];
+  const takePart = () => {
+    const length = Math.min(pendingBytes, partBytes);
+    const part = (free.pop() ?? Buffer.allocUnsafe(partBytes)).subarray(0, length);
+    let filled = 0;
+    while (filled < length) {
+      const chunk = pending[0] as Buffer;
+      const copied = chunk.copy(part, filled, 0, Math.min(chunk.length, length - filled));
+      filled += copied;
+      if (copied === chunk.length) pending.shift();
+      else pending[0] = chunk.subarray(copied);
+    }
+    pendingBytes -= length;
+    return part;
+  };
+
+  const sendPart = async (part: Buffer) => {
     uploadId ??= await client.initiateNewMultipartUpload(bucket, key, { 'Content-Type': contentType, 'x-amz-checksum-algorithm': 'CRC32' });
     const number = ++partNumber;
-    const sent = put(chunks, length, {}, `uploadId=${encodeURIComponent(uploadId)}&partNumber=${number}`).then((r) => ({ part: number, etag: r.etag, checksum: r.checksum }));
+    const sent = put([part], part.length, {}, `uploadId=${encodeURIComponent(uploadId)}&partNumber=${number}`).then((r) => {
+      free.push(Buffer.from(part.buffer, part.byteOffset, partBytes));
+      return { part: number, etag: r.etag, checksum: r.checksum };
+    });
     inFlight.push(sent);
     if (inFlight.length >= partsInFlight) done.push(await (inFlight.shift() as (typeof inFlight)[number]));
   };
@@ -83,19 +105,13 @@ export async function uploadInParts(client: Minio.Client, bucket: string, key: s
     for await (const chunk of body) {
       pending.push(chunk);
       pendingBytes += chunk.length;
-      if (pendingBytes >= partBytes) {
-        const part = pending;
-        const length = pendingBytes;
-        pending = [];
-        pendingBytes = 0;
-        await sendPart(part, length);
-      }
+      while (pendingBytes >= partBytes) await sendPart(takePart());
     }
     if (uploadId === undefined) {
       const { etag, versionId } = await put(pending, pendingBytes, { 'Content-Type': contentType });
       return { etag, versionId };
     }
-    if (pendingBytes > 0) await sendPart(pending, pendingBytes);
+    if (pendingBytes > 0) await sendPart(takePart());
     done.push(...(await Promise.all(inFlight.splice(0))));
     return await complete(uploadId);
   } catch (e) {
