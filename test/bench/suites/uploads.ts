@@ -53,6 +53,8 @@ export async function uploadsSuite(stack: BenchStack, opts: { runs: number; log:
       if (res.status !== 201) throw new Error(`upload ${sizeMiB} MiB: ${res.status} ${res.body}`);
       return sizeMiB / ((performance.now() - started) / 1000);
     };
+    // The same client, made by the same createStorage as the API's, given the file as a Buffer: its
+    // putObject (one PUT up to 64 MiB, above that 64 MiB parts one after another, each hashed first).
     const direct = async () => {
       const key = `bench/${crypto.randomUUID()}`;
       const started = performance.now();
