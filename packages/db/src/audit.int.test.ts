@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '@ntm/testing';
-import { appendAudit, GENESIS_HASH, readAuditTrail, verifyAuditChain, type AuditEntry } from './audit.js';
+import { appendAudit, auditHash, GENESIS_HASH, readAuditTrail, verifyAuditChain, type AuditEntry } from './audit.js';
 import { createPrismaClient, type Db } from './client.js';
 import { createScratchDatabase, type ScratchDatabase } from './scratch.js';
 
@@ -94,6 +94,19 @@ describe('the audit trail (real server)', () => {
     expect(await verifyAuditChain(db, { batchSize: 1 })).toEqual({ ok: true, rows: 5, lastHash });
     expect(await verifyAuditChain(db, { batchSize: 2 })).toEqual({ ok: true, rows: 5, lastHash });
     expect(await verifyAuditChain(db, { batchSize: 5 })).toEqual({ ok: true, rows: 5, lastHash });
+  });
+
+  it('stores the hash auditHash computes, whatever the text: PostgreSQL hashes what appendAudit wrote', async () => {
+    const odd = entry(50, {
+      actor: 'cán.bộ "xã" \\ 🌾',
+      summary: { after: { z: ['dòng 1\ndòng 2', '\u2028', 'tab\t', { b: 0.1, a: 1e21, c: -0 }], ă: 'Ắ', emoji: '👩‍🌾', empty: {} }, before: null },
+    });
+    const appended = await append(db, odd);
+    const [row] = await db.auditEvent.findMany({ where: { seq: appended.seq } });
+    if (!row) throw new Error('the appended row is missing');
+    expect(auditHash(row)).toBe(appended.hash);
+    expect(row.hash).toBe(appended.hash);
+    expect(row.actor).toBe(odd.actor);
   });
 
   it('keeps one valid chain under 20 concurrent appending transactions', async () => {

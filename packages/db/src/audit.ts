@@ -23,10 +23,10 @@ export const GENESIS_HASH = '0'.repeat(64);
 const HASH_FORMAT = 'ntm.audit.v1';
 
 /**
- * Key of the transaction-scoped advisory lock that serialises appends ('ntm_audi' in ASCII).
- * Any other code taking pg_advisory_xact_lock/pg_advisory_lock must not use this key.
+ * The transaction-scoped advisory lock that serialises appends is taken by `audit_append` with the
+ * key 0x6e746d5f61756469 ('ntm_audi' in ASCII). Any other code taking pg_advisory_xact_lock or
+ * pg_advisory_lock must not use this key.
  */
-const APPEND_LOCK_KEY = 0x6e746d5f61756469n;
 
 export interface AuditEntry {
   actor: string;
@@ -66,37 +66,43 @@ export interface AuditHashInput {
  * whitespace do not change the hash. Pure: the same input always gives the same hash.
  */
 export function auditHash(row: AuditHashInput): string {
-  const preimage = canonicalJson([
-    HASH_FORMAT,
-    row.seq.toString(),
-    row.prevHash,
-    row.occurredAt.toISOString(),
-    row.actor,
-    row.role,
-    row.unitCode,
-    row.dossierId,
-    row.command,
-    row.requestId,
-    toPlainJson(row.summary),
-  ]);
-  return createHash('sha256').update(preimage, 'utf8').digest('hex');
+  return createHash('sha256').update(preimageHead(row.seq, row.prevHash) + preimageRest(row), 'utf8').digest('hex');
+}
+
+/**
+ * The preimage's start: its format, seq and prevHash. Written by `audit_append` in SQL as well
+ * (migration 20261203190000_audit_append_function), since only it knows seq and prevHash: a decimal
+ * and a hex string, which JSON writes without escapes.
+ */
+function preimageHead(seq: bigint, prevHash: string): string {
+  return `[${JSON.stringify(HASH_FORMAT)},${JSON.stringify(seq.toString())},${JSON.stringify(prevHash)},`;
+}
+
+/** The preimage after prevHash: the row's other members and the array's closing bracket. */
+function preimageRest(row: Omit<AuditHashInput, 'seq' | 'prevHash'>): string {
+  return canonicalJson([row.occurredAt.toISOString(), row.actor, row.role, row.unitCode, row.dossierId, row.command, row.requestId, toPlainJson(row.summary)]).slice(1);
 }
 
 /**
  * Appends one event to the audit trail inside the caller's transaction, so the event commits or
  * rolls back together with the change it records.
  *
- * The seq is taken explicitly from the table's sequence while holding a transaction-scoped
- * advisory lock, and the hash covers it. Because the lock is held until commit, seq order is
- * commit order and every append sees the previous one's row. A transaction that rolls back after
- * appending leaves a gap in seq, which is harmless: the next row links to the last committed one.
+ * One statement, `audit_append` (migration 20261203190000_audit_append_function): it takes a
+ * transaction-scoped advisory lock, reads the head of the chain in a fresh snapshot, takes the seq
+ * from the table's sequence, hashes and inserts the row. Because the lock is held until commit, seq
+ * order is commit order and every append sees the previous one's row. A transaction that rolls
+ * back after appending leaves a gap in seq, which is harmless: the next row links to the last
+ * committed one. The hash is the one `auditHash` computes (the verifier's), its preimage written
+ * here but for seq and prevHash.
  *
- * Requirements, checked: `tx` must be an interactive transaction (not the root client, where
- * each statement commits on its own and the lock would be released at once), at READ COMMITTED
- * (under REPEATABLE READ/SERIALIZABLE the snapshot can predate the previous append and fork the
- * chain). Concurrent appends queue on the lock, so keep the rest of the transaction short.
+ * Requirements, checked: `tx` must be an interactive transaction (not the root client, where the
+ * append would commit on its own, apart from the change it records), at READ COMMITTED (under
+ * REPEATABLE READ/SERIALIZABLE the snapshot can predate the previous append and fork the chain;
+ * the function refuses). Concurrent appends queue on the lock until each one's commit, so append
+ * last, just before the commit.
  */
 export async function appendAudit(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<{ seq: bigint; hash: string }> {
+  if (isRootClient(tx)) throw new Error('appendAudit must run inside an interactive transaction (db.$transaction(async (tx) => …))');
   const occurredAt = entry.occurredAt ?? new Date();
   if (Number.isNaN(occurredAt.getTime())) throw new TypeError('appendAudit: occurredAt is an invalid Date');
   const summary = toPlainJson(entry.summary);
@@ -110,27 +116,17 @@ export async function appendAudit(tx: Prisma.TransactionClient, entry: AuditEntr
     requestId: optionalText('requestId', entry.requestId),
   };
   assertStrings(summary, 'summary');
-
-  // pg_current_xact_id() gives the transaction an id now, so the next statement can tell
-  // whether it runs in the same transaction.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${APPEND_LOCK_KEY}::bigint), pg_current_xact_id()`;
-  // A separate statement: under READ COMMITTED its snapshot is taken after the lock was granted,
-  // so it sees the row of the append that held the lock before.
-  const [head] = await tx.$queryRaw<{ seq: bigint | number | string; prev_hash: string | null; isolation: string; same_transaction: boolean }[]>`
-    SELECT nextval(pg_get_serial_sequence('audit_events', 'seq')) AS seq,
-           (SELECT hash FROM audit_events ORDER BY seq DESC LIMIT 1) AS prev_hash,
-           current_setting('transaction_isolation') AS isolation,
-           pg_current_xact_id_if_assigned() IS NOT NULL AS same_transaction`;
-  if (!head) throw new Error('appendAudit: reading the head of the chain returned no row');
-  if (!head.same_transaction) throw new Error('appendAudit must run inside an interactive transaction (db.$transaction(async (tx) => …))');
-  if (head.isolation !== 'read committed') throw new Error(`appendAudit needs READ COMMITTED isolation, not ${head.isolation}`);
-
-  const seq = BigInt(head.seq);
-  const prevHash = head.prev_hash ?? GENESIS_HASH;
-  const hash = auditHash({ seq, prevHash, occurredAt, ...fields, summary });
-  await tx.auditEvent.create({ data: { seq, prevHash, hash, occurredAt, ...fields, summary }, select: { seq: true } });
-  return { seq, hash };
+  const rest = preimageRest({ occurredAt, ...fields, summary });
+  const [appended] = await tx.$queryRaw<{ appended_seq: bigint | number | string; appended_hash: string }[]>`
+    SELECT appended_seq, appended_hash FROM audit_append(
+      ${occurredAt.toISOString()}::timestamptz, ${fields.actor}, ${fields.role}, ${fields.unitCode}, ${fields.dossierId}::uuid,
+      ${fields.command}, ${fields.requestId}, ${JSON.stringify(summary)}::jsonb, ${rest})`;
+  if (!appended) throw new Error('appendAudit: audit_append returned no row');
+  return { seq: BigInt(appended.appended_seq), hash: appended.appended_hash };
 }
+
+/** The root client connects and disconnects; the client of an interactive transaction has no `$connect`. */
+const isRootClient = (client: object): boolean => typeof (client as { $connect?: unknown }).$connect === 'function';
 
 export type AuditChainVerification =
   | { ok: true; rows: number; lastHash: string }
