@@ -25,6 +25,9 @@ export interface DossierViewRow {
   selfAssessmentLevel: string;
   confirmationLevel: string;
   appraisers: unknown;
+  /** The row's version (PostgreSQL's xmin): any write to the row changes it. */
+  version: string;
+  /** Null when the plan cached at `version` was given and the row is still at that version (or when the dossier has none). */
   plan: unknown;
 }
 
@@ -62,7 +65,8 @@ const dossierWithParts = preparedStatement<Row>(
           d.track_code AS "trackCode", d.year, d.criteria_set_code AS "criteriaSetCode", d.stage, d.created_at AS "createdAt", d.submitted_at AS "submittedAt",
           to_char(d.posting_started_on, 'YYYY-MM-DD') AS "postingStartedOn", d.satisfaction_percent::text AS "satisfactionPercent",
           d.attestations, d.step_budgets AS "stepBudgets", d.unit_chain AS "unitChain", d.unit_level AS "unitLevel", d.deciding_level AS "decidingLevel",
-          d.self_assessment_level AS "selfAssessmentLevel", d.confirmation_level AS "confirmationLevel", d.appraisers, d.plan,
+          d.self_assessment_level AS "selfAssessmentLevel", d.confirmation_level AS "confirmationLevel", d.appraisers,
+          d.xmin::text AS version, CASE WHEN d.xmin::text = $2::text THEN NULL ELSE d.plan END AS plan,
       (SELECT coalesce(json_agg(json_build_object('criterionCode', a.criterion_code, 'met', a.met, 'explanation', a.explanation, 'indicators', a.indicators, 'evidenceIds', a.evidence_ids)), '[]'::json)
          FROM criterion_self_assessments a WHERE a.dossier_id = d.id) AS assessments,
       (SELECT coalesce(json_agg(json_build_object('documentCode', x.document_code, 'evidenceId', x.evidence_id)), '[]'::json)
@@ -85,9 +89,12 @@ const dossierWithParts = preparedStatement<Row>(
 
 const at = (text: string) => new Date(text);
 
-/** The dossier's row and its parts, or undefined when there is no such dossier. */
-export async function readDossierWithParts(db: Db, dossierId: string): Promise<{ row: DossierViewRow; parts: DossierParts } | undefined> {
-  const [found] = await queryPrepared(db, dossierWithParts, [dossierId]);
+/**
+ * The dossier's row and its parts, or undefined when there is no such dossier. Given the row
+ * version of a plan already at hand, the plan is left out while the row is still at that version.
+ */
+export async function readDossierWithParts(db: Db, dossierId: string, planVersion: string | null = null): Promise<{ row: DossierViewRow; parts: DossierParts } | undefined> {
+  const [found] = await queryPrepared(db, dossierWithParts, [dossierId, planVersion]);
   if (!found) return undefined;
   const { assessments, documents, moves, tasks, history, holidays, ...row } = found;
   return {

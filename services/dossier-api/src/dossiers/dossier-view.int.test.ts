@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nationalFixture, provinceFixture } from '@ntm/catalog/test-fixtures';
 import { testConfig } from '@ntm/testing';
+import { planCacheOf } from './plan-cache.js';
 import { meetSubmissionConditions, startDossierHarness, type Call } from './test-harness.js';
 
 // The fixture province assigns C1 to SXD, C2 to SGT and C3 to both.
@@ -11,6 +12,8 @@ const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 describe('GET /dossiers/{id}: the row and every part from one prepared statement (real Temporal and PostgreSQL)', () => {
   let h: Awaited<ReturnType<typeof startDossierHarness>>;
   let call: Call;
+  /** Opened by the plan test, in its self-assessment stage, at Giang Ma (P1-D1-C2). */
+  let selfStageId = '';
 
   beforeAll(async () => {
     h = await startDossierHarness(config, [nationalFixture(), provinceFixture()]);
@@ -66,13 +69,27 @@ describe('GET /dossiers/{id}: the row and every part from one prepared statement
     expect(steps[0]?.endedAt).toMatch(isoInstant);
   });
 
+  it('reads the frozen plan from the row once per row version, and the answer stays the same', async () => {
+    const id = (selfStageId = randomUUID());
+    expect((await call('POST', '/dossiers', { commandId: id, unitCode: 'P1-D1-C2', trackCode: 'T-NTM', year: 2025 })).status).toBe(201);
+    const rowVersion = async () => (await h.db.$queryRaw<Array<{ v: string }>>`SELECT xmin::text AS v FROM dossiers WHERE id = ${id}::uuid`)[0]?.v;
+    const first = await call('GET', `/dossiers/${id}`);
+    expect(planCacheOf(h.db).get(id)?.version).toBe(await rowVersion());
+    expect(await call('GET', `/dossiers/${id}`)).toEqual(first);
+    // A write to the row (the posting date) gives it a new version: the plan is read from the row again.
+    await meetSubmissionConditions(call, id);
+    const after = await call('GET', `/dossiers/${id}`);
+    expect(planCacheOf(h.db).get(id)?.version).toBe(await rowVersion());
+    expect(after.body.criteria).toEqual(first.body.criteria);
+    expect(after.body.postingStartedOn).toBe('2024-01-02');
+  });
+
   it('answers 404 for a dossier that does not exist', async () => {
     expect((await call('GET', `/dossiers/${randomUUID()}`)).status).toBe(404);
   });
 
   it('stops showing a dossier at the next request once the reader’s grant is revoked', async () => {
-    const id = randomUUID();
-    expect((await call('POST', '/dossiers', { commandId: id, unitCode: 'P1-D1-C2', trackCode: 'T-NTM', year: 2025 })).status).toBe(201);
+    const id = selfStageId;
     const reader = await h.callAs({ username: 'can-bo-xa-c2', grants: [{ role: 'commune_officer', unitCode: 'P1-D1-C2', departmentCode: null }] });
     expect((await reader('GET', `/dossiers/${id}`)).status).toBe(200);
     await h.db.roleGrant.deleteMany({ where: { user: { username: 'can-bo-xa-c2' } } });

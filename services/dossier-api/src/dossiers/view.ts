@@ -5,6 +5,7 @@ import type { Db } from '@ntm/db';
 import { Duration, processControl } from '@ntm/domain';
 import { CriterionView, criteriaView } from './criteria-view.js';
 import { readDossierWithParts, type DossierViewRow } from './dossier-parts.js';
+import { planCacheOf } from './plan-cache.js';
 
 export const DossierSummary = z
   .object({
@@ -92,11 +93,14 @@ export const toSummary = (d: SummaryRow): z.infer<typeof DossierSummary> => ({
  * anything is built from it and throws to refuse.
  */
 export async function readDossierView(db: Db, id: string, allow: (row: DossierViewRow) => void = () => undefined): Promise<DossierView | undefined> {
-  const read = await readDossierWithParts(db, id);
+  const plans = planCacheOf(db);
+  const cached = plans.get(id);
+  const read = await readDossierWithParts(db, id, cached?.version ?? null);
   if (!read) return undefined;
   const { row: d, parts } = read;
   allow(d);
-  const plan = await readDossierPlan(db, d);
+  const plan = cached?.version === d.version ? cached.plan : await readDossierPlan(db, d);
+  if (d.plan !== null && cached?.version !== d.version) plans.keep(id, { version: d.version, plan });
   const attached = new Map(parts.documents.map((x) => [x.documentCode, x.evidenceId]));
   return {
     ...toSummary(d),
@@ -118,8 +122,10 @@ export async function readDossierView(db: Db, id: string, allow: (row: DossierVi
   };
 }
 
+const StepBudgets = z.record(z.string(), Duration);
+
 function processControlOf(dossier: { stepBudgets: unknown }, stages: readonly { code: string; name: string }[], moves: readonly { toStage: string; occurredAt: Date }[], holidays: readonly string[]): ProcessControl {
-  const budgets = z.record(z.string(), Duration).parse(dossier.stepBudgets);
+  const budgets = StepBudgets.parse(dossier.stepBudgets);
   const record = processControl(stages, moves.map((e) => ({ stage: e.toStage, at: e.occurredAt })), budgets, { holidays: [...holidays] }, new Date());
   return {
     lateSteps: record.lateSteps,
