@@ -1,4 +1,5 @@
-export { createPrismaClient, type Db } from './client.js';
+export { createPrismaClient, poolOf, type Db } from './client.js';
+export { preparedStatement, queryPrepared, type PreparedStatement } from './prepared.js';
 export { applyMigrations, migrationsDir } from './migrate.js';
 export { appendAudit, auditHash, canonicalJson, readAuditTrail, verifyAuditChain, GENESIS_HASH, type AuditChainVerification, type AuditEntry, type AuditHashInput, type AuditTrailRow } from './audit.js';
 export * from './generated/prisma/client.js';

@@ -6,3 +6,4 @@ export * from './security.js';
 export { isDependencyUnavailable } from './unavailable.js';
 export { vietnameseIssueMessage } from './zod-messages.js';
 export { openApiGaps, vietnameseText } from './openapi-gaps.js';
+export { serviceLogger } from './logger.js';

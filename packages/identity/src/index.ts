@@ -10,6 +10,7 @@ export * from './errors.js';
 export * from './passwords.js';
 export * from './local-issuer.js';
 export * from './verify.js';
+export { loadActor, toGrants } from './actor.js';
 export * from './plugin.js';
 export * from './routes.js';
 export * from './users.js';

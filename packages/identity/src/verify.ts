@@ -1,16 +1,12 @@
 import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTVerifyGetKey, type JWTVerifyOptions, type KeyObject, type CryptoKey } from 'jose';
 import type { Config } from '@ntm/config';
-import { Prisma, type Db } from '@ntm/db';
-import { isRole, type Actor as DomainActor, type Grant } from '@ntm/domain';
+import type { Db } from '@ntm/db';
 import { HttpProblem } from '@ntm/http';
+import { loadActor, type Actor } from './actor.js';
 import { AuthenticationError } from './errors.js';
-import { accessTokenType, isUuid, loadOrCreateSigningKey, signingAlgorithm, type LocalIssuer } from './local-issuer.js';
+import { accessTokenType, loadOrCreateSigningKey, signingAlgorithm, type LocalIssuer } from './local-issuer.js';
 
-/** The signed-in user: who the token names, with the roles our own records give them. */
-export interface Actor extends DomainActor {
-  username: string;
-  displayName: string;
-}
+export type { Actor } from './actor.js';
 
 /** Turns an Authorization header into the actor, or throws AuthenticationError. */
 export type TokenVerifier = (authorization: string | undefined) => Promise<Actor>;
@@ -113,32 +109,4 @@ export function createTokenVerifier(config: Config, db: Db, options: TokenVerifi
     verified.set(token, { by, expiresAtMs: (expiry + (source === 'external' ? 30 : 0)) * 1000 });
     return loadActor(db, by);
   };
-}
-
-/**
- * The user a verified token names, with their grants; unknown and disabled users are refused. One
- * statement (the user joined to their grants), read on every request: grants always come from
- * role_grants as they are now, so a revoked grant stops working at the next request.
- */
-export async function loadActor(db: Db, by: { id: string } | { oidcSubject: string }): Promise<Actor> {
-  if ('id' in by && !isUuid(by.id)) throw new AuthenticationError('unknown-user');
-  if ('oidcSubject' in by && by.oidcSubject === '') throw new AuthenticationError('unknown-user');
-  const where = 'id' in by ? Prisma.sql`u.id = ${by.id}::uuid` : Prisma.sql`u.oidc_subject = ${by.oidcSubject}`;
-  // Grants in the order they were stored (their physical order, as the earlier per-table read gave them).
-  const [user] = await db.$queryRaw<Array<{ id: string; username: string; display_name: string; disabled: boolean; grants: GrantRow[] }>>`
-    SELECT u.id::text AS id, u.username, u.display_name, u.disabled,
-           coalesce(json_agg(json_build_object('role', g.role, 'unitCode', g.unit_code, 'departmentCode', g.department_code) ORDER BY g.ctid) FILTER (WHERE g.id IS NOT NULL), '[]'::json) AS grants
-      FROM users u LEFT JOIN role_grants g ON g.user_id = u.id
-     WHERE ${where}
-     GROUP BY u.id`;
-  if (!user) throw new AuthenticationError('unknown-user');
-  if (user.disabled) throw new AuthenticationError('disabled-user');
-  return { id: user.id, username: user.username, displayName: user.display_name, grants: toGrants(user.grants) };
-}
-
-type GrantRow = { role: string; unitCode: string | null; departmentCode: string | null };
-
-/** Stored grants with a role this version knows; anything else grants nothing. */
-export function toGrants(rows: ReadonlyArray<{ role: string; unitCode: string | null; departmentCode: string | null }>): Grant[] {
-  return rows.flatMap(({ role, unitCode, departmentCode }) => (isRole(role) ? [{ role, unitCode, departmentCode }] : []));
 }

@@ -1,5 +1,6 @@
 import { loadConfig } from '@ntm/config';
 import { createPrismaClient } from '@ntm/db';
+import { serviceLogger } from '@ntm/http';
 import { createStorage } from '@ntm/storage';
 import { Client, Connection } from '@temporalio/client';
 import { buildDossierApi } from './app.js';
@@ -22,7 +23,7 @@ const app = await buildDossierApi(
       { name: 'minio', check: () => storage.ping() },
     ],
   },
-  { logger: { level: config.logLevel } },
+  { logger: serviceLogger(config.logLevel) },
 );
 
 const shutdown = async () => {

@@ -14,6 +14,9 @@ export const CriterionView = z.object({
 });
 export type CriterionView = z.infer<typeof CriterionView>;
 
+// Built once: a zod schema made inside a function is compiled again at every call.
+const IndicatorResults = z.array(IndicatorResult);
+
 interface StoredAssessment {
   met: boolean;
   explanation: string;
@@ -26,7 +29,7 @@ interface StoredAssessment {
  * re-check's): what its values compute to, indicator by indicator, beside the unit's claim.
  */
 export function judgedCriterion(criterion: { code: string; name: string; indicators: readonly PlannedIndicator[] }, a: Pick<StoredAssessment, 'met' | 'indicators'> | null, group: ThresholdGroup | null) {
-  const claimed = a ? z.array(IndicatorResult).parse(a.indicators) : [];
+  const claimed = a ? IndicatorResults.parse(a.indicators) : [];
   const judged = judgeCriterionClaim(criterion, { met: a?.met ?? false, indicators: claimed }, group);
   return { claimed, computed: judged.computed, indicators: judged.indicators.map((i) => ({ ...i, thresholdText: describeThreshold(i), value: i.value ?? null })) };
 }

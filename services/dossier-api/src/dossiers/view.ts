@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { readDossierPlan, readHolidays } from '@ntm/catalog';
 import { ThresholdGroup } from '@ntm/contracts';
 import type { Db } from '@ntm/db';
-import { Duration, fromStoredDate, processControl } from '@ntm/domain';
+import { Duration, processControl } from '@ntm/domain';
 import { CriterionView, criteriaView } from './criteria-view.js';
-import { readDossierParts } from './dossier-parts.js';
+import { readDossierWithParts, type DossierViewRow } from './dossier-parts.js';
+import { planCacheOf } from './plan-cache.js';
 
 export const DossierSummary = z
   .object({
@@ -70,8 +71,9 @@ export const DossierView = DossierSummary.extend({
 export type DossierView = z.infer<typeof DossierView>;
 
 type DossierRow = Awaited<ReturnType<Db['dossier']['findFirstOrThrow']>>;
+type SummaryRow = Pick<DossierRow, 'id' | 'trackingCode' | 'unitCode' | 'provinceCode' | 'districtCode' | 'trackCode' | 'year' | 'criteriaSetCode' | 'stage' | 'createdAt' | 'submittedAt'>;
 
-export const toSummary = (d: DossierRow): z.infer<typeof DossierSummary> => ({
+export const toSummary = (d: SummaryRow): z.infer<typeof DossierSummary> => ({
   id: d.id,
   trackingCode: d.trackingCode,
   unitCode: d.unitCode,
@@ -87,14 +89,18 @@ export const toSummary = (d: DossierRow): z.infer<typeof DossierSummary> => ({
 
 /**
  * The dossier as people read it: its plan's criteria with their self-assessment and computed result,
- * documents and history. Two statements sent together (the row and its parts); `allow` sees the row
- * before anything is built from it and throws to refuse.
+ * documents and history. One statement (the row and its parts); `allow` sees the row before
+ * anything is built from it and throws to refuse.
  */
-export async function readDossierView(db: Db, id: string, allow: (row: DossierRow) => void = () => undefined): Promise<DossierView | undefined> {
-  const [d, parts] = await Promise.all([db.dossier.findUnique({ where: { id } }), readDossierParts(db, id)]);
-  if (!d) return undefined;
+export async function readDossierView(db: Db, id: string, allow: (row: DossierViewRow) => void = () => undefined): Promise<DossierView | undefined> {
+  const plans = planCacheOf(db);
+  const cached = plans.get(id);
+  const read = await readDossierWithParts(db, id, cached?.version ?? null);
+  if (!read) return undefined;
+  const { row: d, parts } = read;
   allow(d);
-  const plan = await readDossierPlan(db, d);
+  const plan = cached?.version === d.version ? cached.plan : await readDossierPlan(db, d);
+  if (d.plan !== null && cached?.version !== d.version) plans.keep(id, { version: d.version, plan });
   const attached = new Map(parts.documents.map((x) => [x.documentCode, x.evidenceId]));
   return {
     ...toSummary(d),
@@ -104,7 +110,7 @@ export async function readDossierView(db: Db, id: string, allow: (row: DossierRo
     hasDistrictStage: plan.hasDistrictStage,
     criteria: criteriaView(plan, new Map(parts.assessments.map((a) => [a.criterionCode, a]))),
     documents: plan.documents.map((doc) => ({ code: doc.code, name: doc.name, evidenceId: attached.get(doc.code) ?? null })),
-    postingStartedOn: d.postingStartedOn ? fromStoredDate(d.postingStartedOn) : null,
+    postingStartedOn: d.postingStartedOn,
     satisfactionPercent: d.satisfactionPercent === null ? null : Number(d.satisfactionPercent),
     attestations: d.attestations as Record<string, unknown>,
     appraisalTasks: parts.tasks.map((t) => ({ ...t, closedAt: t.closedAt?.toISOString() ?? null })),
@@ -116,8 +122,10 @@ export async function readDossierView(db: Db, id: string, allow: (row: DossierRo
   };
 }
 
-function processControlOf(dossier: DossierRow, stages: readonly { code: string; name: string }[], moves: readonly { toStage: string; occurredAt: Date }[], holidays: readonly string[]): ProcessControl {
-  const budgets = z.record(z.string(), Duration).parse(dossier.stepBudgets);
+const StepBudgets = z.record(z.string(), Duration);
+
+function processControlOf(dossier: { stepBudgets: unknown }, stages: readonly { code: string; name: string }[], moves: readonly { toStage: string; occurredAt: Date }[], holidays: readonly string[]): ProcessControl {
+  const budgets = StepBudgets.parse(dossier.stepBudgets);
   const record = processControl(stages, moves.map((e) => ({ stage: e.toStage, at: e.occurredAt })), budgets, { holidays: [...holidays] }, new Date());
   return {
     lateSteps: record.lateSteps,
