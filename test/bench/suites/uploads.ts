@@ -2,8 +2,12 @@
 // straight into MinIO, in turn, at 1, 20 and 200 MiB; and the evidence API's memory during 200 MiB.
 import { request } from 'node:http';
 import { createStorage } from '@ntm/storage';
+import { measuredCpu } from '../lib/cpu.js';
 import type { Figure } from '../lib/figures.js';
-import { largestRss, type BenchStack } from '../lib/stack.js';
+import { largestRss, type BenchStack, type StackPart } from '../lib/stack.js';
+
+/** The parts an upload passes through, whose CPU time per file the suite reports (the direct PUT's too). */
+const parts: StackPart[] = ['evidence-api', 'minio', 'postgres'];
 
 const MiB = 1024 * 1024;
 
@@ -65,11 +69,21 @@ export async function uploadsSuite(stack: BenchStack, opts: { runs: number; log:
     };
     // Small files: several in a row make one run, so a run is not one round trip's noise.
     const repeat = sizeMiB === 1 ? 10 : 1;
-    const timed = async (one: () => Promise<number>) => {
-      const started = performance.now();
-      for (let i = 0; i < repeat; i++) await one();
-      return (sizeMiB * repeat) / ((performance.now() - started) / 1000);
-    };
+    // With the CPU time each part and the load generator spent per file, so a run says what an upload
+    // costs the machine as well as how fast it went.
+    const timed = (one: () => Promise<number>) =>
+      measuredCpu(
+        stack,
+        parts,
+        async () => {
+          const started = performance.now();
+          for (let i = 0; i < repeat; i++) await one();
+          return { rate: (sizeMiB * repeat) / ((performance.now() - started) / 1000) };
+        },
+        () => repeat,
+      );
+    const cpuTotal = (cpu: Record<string, number>) => Object.values(cpu).reduce((a, b) => a + b, 0);
+    const cpuLine = (cpu: Record<string, number>) => Object.entries(cpu).map(([part, ms]) => `${part} ${ms.toFixed(1)}`).join(', ');
     // Memory is measured from before the first upload of this size (the warm-up's included): a
     // process keeps what it grew to, so growth from before a later run would hide it.
     const pids = stack.processesOf('evidence-api');
@@ -80,18 +94,28 @@ export async function uploadsSuite(stack: BenchStack, opts: { runs: number; log:
     await direct(); // warm-up
     const api: number[] = [];
     const s3: number[] = [];
+    const apiCpu: number[] = [];
+    const s3Cpu: number[] = [];
     const growth: number[] = [(peak - baseline) / MiB];
     for (let i = 0; i < opts.runs; i++) {
-      api.push(await timed(viaApi));
+      const throughApi = await timed(viaApi);
+      api.push(throughApi.rate);
+      apiCpu.push(cpuTotal(throughApi.cpuMsPerItem));
       growth.push((peak - baseline) / MiB);
-      s3.push(await timed(direct));
-      opts.log(`${sizeMiB} MiB: API ${api.at(-1)?.toFixed(1)} MiB/s, MinIO ${s3.at(-1)?.toFixed(1)} MiB/s, evidence API RSS +${growth.at(-1)?.toFixed(0)} MB`);
+      const straight = await timed(direct);
+      s3.push(straight.rate);
+      s3Cpu.push(cpuTotal(straight.cpuMsPerItem));
+      opts.log(`${sizeMiB} MiB: API ${throughApi.rate.toFixed(1)} MiB/s, MinIO ${straight.rate.toFixed(1)} MiB/s, evidence API RSS +${growth.at(-1)?.toFixed(0)} MB`);
+      opts.log(`${sizeMiB} MiB CPU ms per file: through the API ${cpuLine(throughApi.cpuMsPerItem)}; direct PUT ${cpuLine(straight.cpuMsPerItem)}`);
     }
     clearInterval(sampler);
     const note = `${opts.runs} runs, API and direct PUT in turn${repeat > 1 ? `, ${repeat} files a run` : ''}`;
     figures.push({ suite: 'uploads', name: `${sizeMiB} MiB through the evidence API`, unit: 'MiB/s', runs: api, note });
     figures.push({ suite: 'uploads', name: `${sizeMiB} MiB PUT straight to MinIO`, unit: 'MiB/s', runs: s3, note });
     figures.push({ suite: 'uploads', name: `${sizeMiB} MiB API / MinIO`, unit: 'ratio', runs: api.map((a, i) => a / (s3[i] ?? NaN)), goal: { op: '>=', value: 0.8 }, note: 'pair by pair' });
+    const cpuNote = `CPU time of ${parts.join(', ')} and the load generator per file`;
+    figures.push({ suite: 'uploads', name: `${sizeMiB} MiB CPU per file through the API, all parts`, unit: 'ms', runs: apiCpu, note: cpuNote });
+    figures.push({ suite: 'uploads', name: `${sizeMiB} MiB CPU per file, direct PUT, all parts`, unit: 'ms', runs: s3Cpu, note: cpuNote });
     if (sizeMiB === 200) figures.push({ suite: 'uploads', name: 'evidence API RSS growth during 200 MiB', unit: 'MB', runs: growth, goal: { op: '<=', value: 64 }, note: 'peak so far minus the RSS before the first 200 MiB upload, after the warm-up and each run; sampled every 20 ms' });
   }
   return figures;
