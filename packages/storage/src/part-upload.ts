@@ -5,6 +5,13 @@ import * as Minio from 'minio';
 export const partBytes = 8 * 1024 * 1024;
 /** Parts sent at once while the next is read: what the upload holds in memory is about (this + 1) parts. */
 const partsInFlight = 2;
+/**
+ * Part buffers kept between uploads, so that an upload of a few parts does not allocate them anew
+ * (allocating 8 MiB buffers outside the heap is what drives full garbage collections): at most this
+ * many, whatever the number of uploads at once.
+ */
+const keptBuffers = 2 * (partsInFlight + 1);
+const spareBuffers: Buffer[] = [];
 
 /** The S3 checksum of `chunks` taken together (CRC-32, base64 of its 4 bytes big-endian), as the store checks it. */
 export function crc32Checksum(chunks: readonly Buffer[]): string {
@@ -59,7 +66,7 @@ export async function uploadInParts(client: Minio.Client, bucket: string, key: s
   const free: Buffer[] = [];
   const takePart = () => {
     const length = Math.min(pendingBytes, partBytes);
-    const part = (free.pop() ?? Buffer.allocUnsafe(partBytes)).subarray(0, length);
+    const part = (free.pop() ?? spareBuffers.pop() ?? Buffer.allocUnsafe(partBytes)).subarray(0, length);
     let filled = 0;
     while (filled < length) {
       const chunk = pending[0] as Buffer;
@@ -118,5 +125,8 @@ export async function uploadInParts(client: Minio.Client, bucket: string, key: s
     await Promise.allSettled(inFlight);
     if (uploadId !== undefined) await client.abortMultipartUpload(bucket, key, uploadId).catch(() => undefined);
     throw e;
+  } finally {
+    // Every part is settled here (sent, or waited for above): its buffer is no longer read.
+    while (free.length > 0 && spareBuffers.length < keptBuffers) spareBuffers.push(free.pop() as Buffer);
   }
 }
