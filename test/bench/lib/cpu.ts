@@ -20,3 +20,12 @@ export async function measuredCpu<T>(stack: BenchStack, parts: readonly StackPar
   cpuMsPerItem['load generator'] = (own.user + own.system) / 1000 / count;
   return { ...result, cpuMsPerItem };
 }
+
+/** The CPU milliseconds of every part together. */
+export const cpuTotal = (cpu: Record<string, number>): number => Object.values(cpu).reduce((a, b) => a + b, 0);
+
+/** "part 1.2, part 3.4": a log line's account of the CPU per item. */
+export const cpuLine = (cpu: Record<string, number>, digits = 1): string =>
+  Object.entries(cpu)
+    .map(([part, ms]) => `${part} ${ms.toFixed(digits)}`)
+    .join(', ');

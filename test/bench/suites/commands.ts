@@ -1,7 +1,7 @@
 // Commands: self-assessments sent by one client serially, then by ten clients at once (each on its
 // own dossier, since commands to one dossier run one after another by design).
 import { percentile, type Figure } from '../lib/figures.js';
-import { measuredCpu, twoCoresMsPerSecond } from '../lib/cpu.js';
+import { cpuLine, cpuTotal, measuredCpu, twoCoresMsPerSecond } from '../lib/cpu.js';
 import type { BenchStack, StackPart } from '../lib/stack.js';
 
 interface Client {
@@ -53,12 +53,11 @@ export async function commandsSuite(stack: BenchStack, opts: { runs: number; per
     opts.log(`one client: p50 ${s.p50.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms, ${s.perSecond.toFixed(1)} commands/s`);
     serial.push(s);
     const t = await measuredCpu(stack, parts, () => round(stack, clients, opts.perClient), (r) => r.commands);
-    const cpu = Object.entries(t.cpuMsPerItem).map(([part, ms]) => `${part} ${ms.toFixed(1)}`);
-    opts.log(`ten clients: p50 ${t.p50.toFixed(0)} ms, p95 ${t.p95.toFixed(0)} ms, ${t.perSecond.toFixed(1)} commands/s; CPU ms per command: ${cpu.join(', ')}`);
+    opts.log(`ten clients: p50 ${t.p50.toFixed(0)} ms, p95 ${t.p95.toFixed(0)} ms, ${t.perSecond.toFixed(1)} commands/s; CPU ms per command: ${cpuLine(t.cpuMsPerItem)}`);
     ten.push(t);
   }
   const note = `${opts.runs} runs; each client ${opts.perClient} self-assessment commands in a row on its own dossier`;
-  const total = (r: (typeof ten)[number]) => Object.values(r.cpuMsPerItem).reduce((a, b) => a + b, 0);
+  const total = (r: (typeof ten)[number]) => cpuTotal(r.cpuMsPerItem);
   const cpuNote = `CPU time of every part a command passes through (${parts.join(', ')}) and of the load generator, over the ten-client rounds`;
   return [
     { suite: 'commands', name: 'self-assessment p95, one client', unit: 'ms', runs: serial.map((r) => r.p95), note },

@@ -1,7 +1,7 @@
 // Reads under load: one dossier, the dossier list and /health, 10 connections, autocannon.
 import autocannon from 'autocannon';
 import { percentile, type Figure } from '../lib/figures.js';
-import { measuredCpu, twoCoresMsPerSecond } from '../lib/cpu.js';
+import { cpuLine, cpuTotal, measuredCpu, twoCoresMsPerSecond } from '../lib/cpu.js';
 import type { BenchStack, StackPart } from '../lib/stack.js';
 
 /** The parts a read passes through, whose CPU time per request the suite reports. */
@@ -69,8 +69,7 @@ export async function readsSuite(stack: BenchStack, opts: { runs: number; second
     for (let i = 0; i < opts.runs; i++) {
       const r = await measuredCpu(stack, parts, () => load(t.url, headers, 10, opts.seconds), (x) => x.requests);
       if (r.errors > 0) throw new Error(`${t.url}: ${r.errors} failed requests${r.firstFailure ? `, the first: ${r.firstFailure}` : ''}`);
-      const cpu = Object.entries(r.cpuMsPerItem).map(([part, ms]) => `${part} ${ms.toFixed(2)}`);
-      opts.log(`${t.name}: ${r.requestsPerSecond.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${Math.round(r.bytesPerResponse)} B/response; CPU ms per request: ${cpu.join(', ')}`);
+      opts.log(`${t.name}: ${r.requestsPerSecond.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${Math.round(r.bytesPerResponse)} B/response; CPU ms per request: ${cpuLine(r.cpuMsPerItem, 2)}`);
       results.push(r);
     }
     const note = `${opts.runs} runs of ${opts.seconds} s after a 2 s warm-up; ${Math.round(results[0]?.bytesPerResponse ?? 0)} bytes a response`;
@@ -79,7 +78,7 @@ export async function readsSuite(stack: BenchStack, opts: { runs: number; second
     if (t.goal) {
       // What a read costs in CPU, all parts and the load generator: the reads a second two cores allow.
       const cpuNote = `CPU time of ${parts.join(', ')} and the load generator over the runs, per request`;
-      const total = (r: (typeof results)[number]) => Object.values(r.cpuMsPerItem).reduce((a, b) => a + b, 0);
+      const total = (r: (typeof results)[number]) => cpuTotal(r.cpuMsPerItem);
       for (const part of [...parts, 'load generator']) figures.push({ suite: 'reads', name: `dossier read CPU: ${part}`, unit: 'ms', runs: results.map((r) => r.cpuMsPerItem[part] ?? NaN), note: cpuNote });
       figures.push({ suite: 'reads', name: 'dossier read CPU, all parts', unit: 'ms', runs: results.map(total), note: cpuNote });
       figures.push({ suite: 'reads', name: 'dossier reads/s two cores allow at that CPU', unit: 'req/s', runs: results.map((r) => twoCoresMsPerSecond / total(r)), note: cpuNote });

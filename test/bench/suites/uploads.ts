@@ -2,7 +2,7 @@
 // straight into MinIO, in turn, at 1, 20 and 200 MiB; and the evidence API's memory during 200 MiB.
 import { request } from 'node:http';
 import { createStorage } from '@ntm/storage';
-import { measuredCpu } from '../lib/cpu.js';
+import { cpuLine, cpuTotal, measuredCpu } from '../lib/cpu.js';
 import type { Figure } from '../lib/figures.js';
 import { largestRss, type BenchStack, type StackPart } from '../lib/stack.js';
 
@@ -82,8 +82,6 @@ export async function uploadsSuite(stack: BenchStack, opts: { runs: number; log:
         },
         () => repeat,
       );
-    const cpuTotal = (cpu: Record<string, number>) => Object.values(cpu).reduce((a, b) => a + b, 0);
-    const cpuLine = (cpu: Record<string, number>) => Object.entries(cpu).map(([part, ms]) => `${part} ${ms.toFixed(1)}`).join(', ');
     // Memory is measured from before the first upload of this size (the warm-up's included): a
     // process keeps what it grew to, so growth from before a later run would hide it.
     const pids = stack.processesOf('evidence-api');
