@@ -4,7 +4,8 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '@ntm/testing';
-import { appendAudit, auditHash, GENESIS_HASH, readAuditTrail, verifyAuditChain, type AuditEntry } from './audit.js';
+import { appendAudit, auditHash, GENESIS_HASH, readAuditTrail, verifyAuditChain, withAudit, type AuditEntry } from './audit.js';
+import { Prisma } from './generated/prisma/client.js';
 import { createPrismaClient, type Db } from './client.js';
 import { createScratchDatabase, type ScratchDatabase } from './scratch.js';
 
@@ -140,6 +141,28 @@ describe('the audit trail (real server)', () => {
     await expect(db.$transaction((tx) => appendAudit(tx, entry(301)), { isolationLevel: 'RepeatableRead' })).rejects.toThrow(/READ COMMITTED/);
     await expect(db.$transaction((tx) => appendAudit(tx, entry(302, { dossierId: 'not-a-uuid' })))).rejects.toThrow(/not a uuid/);
     expect(await auditRowCount(scratch.url)).toBe(before);
+  });
+
+  it('writes a change and its audit row in one statement, or neither, in the same chain as the transactional appends', async () => {
+    await sql(scratch.url, 'CREATE TABLE audit_test_notes (id int PRIMARY KEY, note text NOT NULL, written_at timestamptz NOT NULL DEFAULT now())');
+    const before = await auditRowCount(scratch.url);
+    const note = (id: number) => Prisma.sql`INSERT INTO audit_test_notes (id, note) VALUES (${id}, ${`ghi chú ${id}`}) RETURNING id, note, written_at`;
+
+    const [written] = await withAudit<{ id: number; note: string; written_at: string }>(db, note(1), entry(400));
+    expect(written).toMatchObject({ id: 1, note: 'ghi chú 1' });
+    expect(Number.isNaN(new Date(written?.written_at ?? '').getTime())).toBe(false);
+    const [row] = await db.auditEvent.findMany({ where: { requestId: 'req-400' } });
+    expect(row && auditHash(row)).toBe(row?.hash);
+
+    // The change fails: no audit row. The entry is refused: no change.
+    await expect(withAudit(db, note(1), entry(401))).rejects.toThrow();
+    await expect(withAudit(db, note(2), entry(402, { dossierId: 'not-a-uuid' }))).rejects.toThrow(/not a uuid/);
+    expect(await auditRowCount(scratch.url)).toBe(before + 1);
+    expect((await sql(scratch.url, 'SELECT count(*)::int AS n FROM audit_test_notes')).rows[0]).toEqual({ n: 1 });
+
+    // Single statements and interactive transactions append to one chain, concurrently.
+    await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? withAudit(db, note(10 + i), entry(410 + i)) : append(db, entry(410 + i)))));
+    expect(await verifyAuditChain(db, { batchSize: 5 })).toMatchObject({ ok: true, rows: before + 11 });
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE through SQL', async () => {

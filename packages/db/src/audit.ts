@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './client.js';
-import type { AuditEvent, Prisma } from './generated/prisma/client.js';
+import { Prisma, type AuditEvent } from './generated/prisma/client.js';
 
 /**
  * The audit trail: one append-only, hash-chained table (`audit_events`).
@@ -103,6 +103,34 @@ function preimageRest(row: Omit<AuditHashInput, 'seq' | 'prevHash'>): string {
  */
 export async function appendAudit(tx: Prisma.TransactionClient, entry: AuditEntry): Promise<{ seq: bigint; hash: string }> {
   if (isRootClient(tx)) throw new Error('appendAudit must run inside an interactive transaction (db.$transaction(async (tx) => …))');
+  return appended(await tx.$queryRaw<AppendedRow[]>`SELECT appended_seq, appended_hash FROM ${auditAppendCall(entry)}`);
+}
+
+/**
+ * A change and its audit row in one statement: `change` (an INSERT, UPDATE or DELETE with a
+ * RETURNING clause) runs as a data-modifying WITH clause of the statement that appends. One round
+ * trip and atomic by itself, on the root client with no interactive transaction around it; the
+ * chain's lock is held for that statement alone. Answers the rows `change` returned, as JSON
+ * (column names as in the table, timestamps as ISO text). For a change that is one statement, such
+ * as recording a stored file.
+ */
+export async function withAudit<Row>(db: Db, change: Prisma.Sql, entry: AuditEntry): Promise<Row[]> {
+  const [row] = await db.$queryRaw<Array<AppendedRow & { changed: Row[] | null }>>`
+    WITH change AS (${change})
+    SELECT appended_seq, appended_hash, (SELECT json_agg(change) FROM change) AS changed FROM ${auditAppendCall(entry)}`;
+  appended(row ? [row] : []);
+  return row?.changed ?? [];
+}
+
+type AppendedRow = { appended_seq: bigint | number | string; appended_hash: string };
+
+function appended([row]: AppendedRow[]): { seq: bigint; hash: string } {
+  if (!row) throw new Error('appendAudit: audit_append returned no row');
+  return { seq: BigInt(row.appended_seq), hash: row.appended_hash };
+}
+
+/** The call of `audit_append` for one entry, its text checked and the preimage after prevHash written. */
+function auditAppendCall(entry: AuditEntry): Prisma.Sql {
   const occurredAt = entry.occurredAt ?? new Date();
   if (Number.isNaN(occurredAt.getTime())) throw new TypeError('appendAudit: occurredAt is an invalid Date');
   const summary = toPlainJson(entry.summary);
@@ -117,12 +145,9 @@ export async function appendAudit(tx: Prisma.TransactionClient, entry: AuditEntr
   };
   assertStrings(summary, 'summary');
   const rest = preimageRest({ occurredAt, ...fields, summary });
-  const [appended] = await tx.$queryRaw<{ appended_seq: bigint | number | string; appended_hash: string }[]>`
-    SELECT appended_seq, appended_hash FROM audit_append(
+  return Prisma.sql`audit_append(
       ${occurredAt.toISOString()}::timestamptz, ${fields.actor}, ${fields.role}, ${fields.unitCode}, ${fields.dossierId}::uuid,
       ${fields.command}, ${fields.requestId}, ${JSON.stringify(summary)}::jsonb, ${rest})`;
-  if (!appended) throw new Error('appendAudit: audit_append returned no row');
-  return { seq: BigInt(appended.appended_seq), hash: appended.appended_hash };
 }
 
 /** The root client connects and disconnects; the client of an interactive transaction has no `$connect`. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { appendAudit, type Db } from '@ntm/db';
+import { Prisma, withAudit, type Db } from '@ntm/db';
 import { HistoryEvent, type RecordedBy } from '@ntm/contracts';
 import { HttpProblem } from '@ntm/http';
 import { isStorageUnreachable, objectKeys, type Storage } from '@ntm/storage';
@@ -133,20 +133,33 @@ export async function storeEvidenceObject(deps: { storage: Storage; limits: Uplo
  */
 export async function recordEvidence(db: Db, owner: EvidenceOwner, object: StoredObject, uploadedBy: RecordedBy): Promise<StoredEvidence> {
   const columns = ownerColumns(owner);
-  const row = await db.$transaction(async (tx) => {
-    const created = await tx.evidence.create({
-      data: { id: object.id, ...columns, objectKey: object.key, sha256: object.sha256, sizeBytes: object.sizeBytes, mediaType: object.mediaType, originalName: object.fileName, uploadedBy: uploadedBy.actor },
-    });
-    await appendAudit(tx, {
-      ...uploadedBy,
-      unitCode: owner.unitCode,
-      dossierId: columns.dossierId,
-      command: HistoryEvent.evidenceUploaded,
-      summary: { before: null, after: { evidenceId: object.id, ...(columns.recheckId === null ? {} : { recheckId: columns.recheckId }), sha256: object.sha256, sizeBytes: object.sizeBytes, mediaType: object.mediaType, originalName: object.fileName } },
-    });
-    return created;
-  });
-  return evidenceView(row);
+  const audit = {
+    ...uploadedBy,
+    unitCode: owner.unitCode,
+    dossierId: columns.dossierId,
+    command: HistoryEvent.evidenceUploaded,
+    summary: { before: null, after: { evidenceId: object.id, ...(columns.recheckId === null ? {} : { recheckId: columns.recheckId }), sha256: object.sha256, sizeBytes: object.sizeBytes, mediaType: object.mediaType, originalName: object.fileName } },
+  };
+  // The row and its audit entry in one statement: one round trip after the upload's last byte.
+  const [row] = await withAudit<{ uploaded_at: string }>(
+    db,
+    Prisma.sql`INSERT INTO evidence (id, dossier_id, recheck_id, object_key, sha256, size_bytes, media_type, original_name, uploaded_by)
+      VALUES (${object.id}::uuid, ${columns.dossierId}::uuid, ${columns.recheckId}::uuid, ${object.key}, ${object.sha256}, ${object.sizeBytes}::bigint,
+        ${object.mediaType}, ${object.fileName}, ${uploadedBy.actor})
+      RETURNING uploaded_at`,
+    audit,
+  );
+  if (!row) throw new Error('recordEvidence: the evidence row was not written');
+  return {
+    id: object.id,
+    ...columns,
+    sha256: object.sha256,
+    sizeBytes: object.sizeBytes,
+    mediaType: object.mediaType,
+    originalName: object.fileName,
+    uploadedBy: uploadedBy.actor,
+    uploadedAt: new Date(row.uploaded_at).toISOString(),
+  };
 }
 
 /**
