@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { dossierFailureTypes, HistoryEvent, type DecisionCommand, type RecordedBy } from '@ntm/contracts';
 import { fromStoredDate, toStoredDate } from '@ntm/domain';
-import { recordOnce } from './dossier.js';
+import { dossierRecorder } from './dossier.js';
 import { decisionDocument, loadDecisionSetting, signerProblem } from '@ntm/catalog';
 import { Prisma, type Db } from '@ntm/db';
 import { renderDecisionPdf } from '@ntm/documents';
@@ -17,6 +17,7 @@ export interface DecisionDeps {
 
 /** Writing the decision, its PDF (with SHA-256) and the recognition; each step safe to retry. */
 export function createDecisionActivities({ db, storage, publicBaseUrl }: DecisionDeps) {
+  const recordOnce = dossierRecorder(db);
   return {
     async recordDecision(dossierId: string, command: DecisionCommand): Promise<void> {
       if (await db.decision.findUnique({ where: { id: command.commandId }, select: { id: true } })) return;
@@ -82,7 +83,6 @@ export function createDecisionActivities({ db, storage, publicBaseUrl }: Decisio
       const decision = await db.decision.findUniqueOrThrow({ where: { id: decisionId } });
       const recognised = decision.outcome === 'recognised';
       await recordOnce(
-        db,
         dossierId,
         {
           commandId: decisionId,

@@ -27,20 +27,51 @@ export interface DossierEventEntry {
   occurredAt?: string;
 }
 
+/** The history entry's row, as written for `event` on `dossierId`. */
+const eventRow = (dossierId: string, event: DossierEventEntry) => ({
+  dossierId,
+  commandId: event.commandId,
+  type: event.type,
+  actor: event.by.actor,
+  payload: event.payload,
+  toStage: event.toStage ?? null,
+  ...(event.occurredAt ? { occurredAt: new Date(event.occurredAt) } : {}),
+});
+
+/** The audit row's summary of a change: what it replaced and what it wrote. */
+const auditOf = (dossierId: string, unitCode: string, event: DossierEventEntry, before: unknown) =>
+  ({ ...event.by, unitCode, dossierId, command: event.type, summary: { before, after: event.payload } }) as const;
+
+type Write = (tx: Prisma.TransactionClient) => Promise<unknown>;
+
 /**
- * Writes a change, its history entry and its audit-trail row in one transaction, unless the
- * command (dossier id + command id) was already recorded: activities retry. `write` answers
- * what the change replaced, for the audit trail's before/after summary.
+ * Writes a dossier's changes with their history entry and audit-trail row, each in one
+ * transaction, once per command (dossier id + command id): activities retry.
+ *
+ * The history entry is written first, as the claim: when the command's row is already there it
+ * inserts nothing and nothing else is written. `write` answers what the change replaced, for the
+ * audit trail's before/after summary. A dossier's unit never changes once it is opened, so it is
+ * read once per dossier and kept (bounded, oldest first out) rather than read on every command.
  */
-export async function recordOnce(db: Db, dossierId: string, event: DossierEventEntry, write?: (tx: Prisma.TransactionClient) => Promise<unknown>): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const done = await tx.dossierEvent.findUnique({ where: { dossierId_commandId: { dossierId, commandId: event.commandId } }, select: { id: true } });
-    if (done) return;
-    const before = (await write?.(tx)) ?? null;
+export function dossierRecorder(db: Db, maxKnownUnits = 20_000) {
+  const units = new Map<string, string>();
+  async function unitOf(tx: Prisma.TransactionClient, dossierId: string): Promise<string> {
+    const known = units.get(dossierId);
+    if (known !== undefined) return known;
     const { unitCode } = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { unitCode: true } });
-    await tx.dossierEvent.create({ data: { dossierId, commandId: event.commandId, type: event.type, actor: event.by.actor, payload: event.payload, toStage: event.toStage ?? null, ...(event.occurredAt ? { occurredAt: new Date(event.occurredAt) } : {}) } });
-    await appendAudit(tx, { ...event.by, unitCode, dossierId, command: event.type, summary: { before, after: event.payload } });
-  });
+    if (units.size >= maxKnownUnits) units.delete(units.keys().next().value as string);
+    units.set(dossierId, unitCode);
+    return unitCode;
+  }
+
+  return async function recordOnce(dossierId: string, event: DossierEventEntry, write?: Write): Promise<void> {
+    await db.$transaction(async (tx) => {
+      const claimed = await tx.dossierEvent.createMany({ data: [eventRow(dossierId, event)], skipDuplicates: true });
+      if (claimed.count === 0) return;
+      const before = (await write?.(tx)) ?? null;
+      await appendAudit(tx, auditOf(dossierId, await unitOf(tx, dossierId), event, before));
+    });
+  };
 }
 
 /**
@@ -48,7 +79,7 @@ export async function recordOnce(db: Db, dossierId: string, event: DossierEventE
  * command (dossier id + client command id) was already recorded, inside the same transaction.
  */
 export function createDossierActivities(db: Db) {
-  const once = (dossierId: string, event: DossierEventEntry, write?: (tx: Prisma.TransactionClient) => Promise<unknown>) => recordOnce(db, dossierId, event, write);
+  const once = dossierRecorder(db);
 
   return {
     async createDossierRecord(input: DossierWorkflowInput): Promise<void> {
@@ -60,7 +91,10 @@ export function createDossierActivities(db: Db) {
         payload: { unitCode: input.unitCode, trackCode: input.trackCode, year: input.year, criteriaSetCode: input.criteriaSetCode },
       };
       try {
-        await once(input.dossierId, opened, async (tx) => {
+        // The dossier's row comes before its first history entry (which refers to it), so the
+        // opening checks for an earlier attempt by the row rather than by the entry.
+        await db.$transaction(async (tx) => {
+          if (await tx.dossier.findUnique({ where: { id: input.dossierId }, select: { id: true } })) return;
           await tx.dossier.create({
             data: {
               id: input.dossierId,
@@ -80,7 +114,8 @@ export function createDossierActivities(db: Db) {
               plan: dossierPlanOf(input),
             },
           });
-          return null;
+          await tx.dossierEvent.create({ data: eventRow(input.dossierId, opened) });
+          await appendAudit(tx, auditOf(input.dossierId, input.unitCode, opened, null));
         });
       } catch (e) {
         if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {

@@ -2,7 +2,7 @@ import { log } from '@temporalio/activity';
 import { HistoryEvent, systemSender } from '@ntm/contracts';
 import type { Db } from '@ntm/db';
 import type { Storage } from '@ntm/storage';
-import { recordOnce } from './dossier.js';
+import { dossierRecorder } from './dossier.js';
 import { recordRecheckOnce } from './recheck.js';
 
 /**
@@ -19,6 +19,7 @@ async function holdAll(storage: Storage, files: ReadonlyArray<{ objectKey: strin
 
 /** What happens to a dossier's or a re-check's files in storage as it moves on. */
 export function createEvidenceActivities({ db, storage }: { db: Db; storage: Storage }) {
+  const recordOnce = dossierRecorder(db);
   return {
     /**
      * Puts every file that went out with the dossier's latest submission under legal hold, so the
@@ -30,7 +31,7 @@ export function createEvidenceActivities({ db, storage }: { db: Db; storage: Sto
       const { submittedAt } = await db.dossier.findUniqueOrThrow({ where: { id: dossierId }, select: { submittedAt: true } });
       const files = submittedAt ? await db.evidence.findMany({ where: { dossierId, uploadedAt: { lte: submittedAt } }, select: { objectKey: true } }) : [];
       const payload = await holdAll(storage, files, { dossierId });
-      await recordOnce(db, dossierId, { commandId: `${submitCommandId}/evidence-held`, type: HistoryEvent.evidenceHeld, by: systemSender, payload });
+      await recordOnce(dossierId, { commandId: `${submitCommandId}/evidence-held`, type: HistoryEvent.evidenceHeld, by: systemSender, payload });
       return { files: payload.files, held: payload.held };
     },
 
