@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { loadConfig, Profile, type Config } from '@ntm/config';
 import { appComponents, infraComponents, resetStack, stackHealth, stackUrls, startStack, stopStack, StackError, type Reporter } from './stack.js';
-import { ensureChromium } from './chromium.js';
+import { ensureTestPackages } from './test-packages.js';
 import { withStackDefaults } from './env.js';
 import { stackPaths, repoRoot } from './paths.js';
 
@@ -62,8 +62,8 @@ async function test(config: Config, vitestArgs: string[], keep: boolean): Promis
   // test database lives outside the clone when run as root) would let old rows decide the tests.
   if (!wasRunning) await resetStack(config, report);
   await startStack(config, { apps: false, report });
-  // The portal's browser tests drive Debian's chromium: installed here when missing, or the run fails now.
-  ensureChromium((line) => report({ component: 'chromium', line, kind: 'info' }));
+  // The portal's browser tests drive Debian's chromium, the PDF tests poppler's tools: installed here when missing, or the run fails now.
+  ensureTestPackages((line) => report({ component: 'packages', line, kind: 'info' }));
   const resultsFile = join(stackPaths(config).stateDir, 'vitest-results.json');
   rmSync(resultsFile, { force: true });
   const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`];

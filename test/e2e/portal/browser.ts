@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ensureChromium } from '@ntm/infra/chromium';
+import { ensureChromium } from '@ntm/infra/test-packages';
 
 /** Where the run leaves a screenshot of every main page (ignored by git). */
 export const screenshotDir = resolve(import.meta.dirname, '..', '..', '..', '.stack', 'screenshots', 'portal');
