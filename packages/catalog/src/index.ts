@@ -7,6 +7,7 @@ export { seedCatalog } from './seed.js';
 export { parseUnitsCsv, unitCsvColumns } from './units-csv.js';
 export { candidateSets } from './candidate-sets.js';
 export { readDossierPlan } from './dossier-plan.js';
+export { dossierPlanOfRow, keptPlan, planCacheOf, type VersionedDossierRow } from './plan-cache.js';
 export { unitChain, unitSubtree } from './unit-tree.js';
 export { parseRecognitionsCsv, csvLocation as recognitionCsvLocation } from './recognitions-csv.js';
 export { jsonLocation, readMergers, registerMergers, type MergerRegistration } from './unit-mergers.js';

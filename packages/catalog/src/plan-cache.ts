@@ -1,5 +1,6 @@
 import type { DossierPlan } from '@ntm/contracts';
 import type { Db } from '@ntm/db';
+import { readDossierPlan } from './dossier-plan.js';
 
 export interface CachedPlan {
   /** The dossier row's version (PostgreSQL's xmin) the plan was read at. */
@@ -56,4 +57,35 @@ export function planCacheOf(db: Db): PlanCache {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new PlanCache(2_000)));
   return cache;
+}
+
+/** A dossier row as a read that uses the cache takes it: the plan left out while the row is at the version sent. */
+export interface VersionedDossierRow {
+  /** PostgreSQL's xmin of the row, as text: any write to the row changes it. */
+  version: string;
+  /** Null when the row is still at the version sent (or when the dossier has none). */
+  plan: unknown;
+  trackCode: string;
+  criteriaSetCode: string;
+  provinceCode: string;
+}
+
+/**
+ * The dossier's kept plan, if any: a read sends its version, and its statement answers
+ * `CASE WHEN d.xmin::text = $version THEN NULL ELSE d.plan END`.
+ */
+export function keptPlan(db: Db, dossierId: string): CachedPlan | undefined {
+  return planCacheOf(db).get(dossierId);
+}
+
+/**
+ * The dossier's plan, given the row read with the version of `kept`: the kept plan while the row is
+ * still at that version, otherwise the row's, parsed once and kept.
+ */
+export async function dossierPlanOfRow(db: Db, dossierId: string, row: VersionedDossierRow, kept: CachedPlan | undefined): Promise<DossierPlan> {
+  if (kept?.version === row.version) return kept.plan;
+  const plan = await readDossierPlan(db, row);
+  // A dossier opened before plans were kept has its plan rebuilt from the catalog, which may change: not kept.
+  if (row.plan !== null && row.plan !== undefined) planCacheOf(db).keep(dossierId, { version: row.version, plan });
+  return plan;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Db } from './client.js';
+import { poolOf, type Db } from './client.js';
 import { Prisma, type AuditEvent } from './generated/prisma/client.js';
 
 /**
@@ -115,11 +115,14 @@ export async function appendAudit(tx: Prisma.TransactionClient, entry: AuditEntr
  * as recording a stored file.
  */
 export async function withAudit<Row>(db: Db, change: Prisma.Sql, entry: AuditEntry): Promise<Row[]> {
-  const [row] = await db.$queryRaw<Array<AppendedRow & { changed: Row[] | null }>>`
+  const statement = Prisma.sql`
     WITH change AS (${change})
     SELECT appended_seq, appended_hash, (SELECT json_agg(change) FROM change) AS changed FROM ${auditAppendCall(entry)}`;
-  appended(row ? [row] : []);
-  return row?.changed ?? [];
+  // Straight to the pool: one statement needs none of Prisma's query machinery, which costs
+  // more than the statement itself here (docs/scale.md, "Uploads").
+  const { rows } = await poolOf(db).query<AppendedRow & { changed: Row[] | null }>(statement.text, statement.values);
+  appended(rows);
+  return rows[0]?.changed ?? [];
 }
 
 type AppendedRow = { appended_seq: bigint | number | string; appended_hash: string };

@@ -1,8 +1,8 @@
-import { readDossierPlan } from '@ntm/catalog';
+import { dossierPlanOfRow, keptPlan, type VersionedDossierRow } from '@ntm/catalog';
 import { HistoryEvent } from '@ntm/contracts';
-import type { Db } from '@ntm/db';
+import { preparedStatement, queryPrepared, type Db } from '@ntm/db';
 import { HttpProblem } from '@ntm/http';
-import { checkDossierAccess, checkRecheckAccess, dossierNotFound, readsThroughRecheck, recheckNotFound, type RequestActor } from '@ntm/access';
+import { checkDossierAccess, checkRecheckAccess, dossierNotFound, readsThroughRecheck, recheckNotFound, type DossierAccessRow, type RequestActor } from '@ntm/access';
 import { recheckEvidenceStages, recheckStageAllowsEvidence, recheckStageNames, stageAllows, type RecheckStage, type Role } from '@ntm/domain';
 
 /** What an evidence file belongs to: a dossier, or a unit's yearly re-check. */
@@ -31,13 +31,31 @@ const recheckSubmissions = [HistoryEvent.reassessmentSubmitted, HistoryEvent.rea
 /** The re-check steps at which its unit adds files, named for people. */
 export const editingSteps = recheckEvidenceStages['evidence.upload'].map((s) => `"${recheckStageNames[s]}"`).join(' hoặc ');
 
+type DossierOwnerRow = DossierAccessRow & VersionedDossierRow & { id: string; stage: string; submittedAt: Date | null };
+
+/**
+ * What an evidence route reads of a dossier: its access columns, stage and plan, the plan left out
+ * while the row is at the version of the one kept (packages/catalog, plan-cache). One prepared
+ * statement rather than the whole row through Prisma and the plan parsed at every upload.
+ */
+const dossierOwnerRow = preparedStatement<DossierOwnerRow>(
+  'evidence-api.dossier-owner',
+  `SELECT d.id, d.unit_code AS "unitCode", d.stage, d.submitted_at AS "submittedAt", d.track_code AS "trackCode",
+          d.criteria_set_code AS "criteriaSetCode", d.province_code AS "provinceCode", d.unit_chain AS "unitChain", d.unit_level AS "unitLevel",
+          d.deciding_level AS "decidingLevel", d.self_assessment_level AS "selfAssessmentLevel", d.confirmation_level AS "confirmationLevel",
+          d.appraisers, d.xmin::text AS version, CASE WHEN d.xmin::text = $2::text THEN NULL ELSE d.plan END AS plan
+     FROM dossiers d
+    WHERE d.id = $1::uuid`,
+);
+
 /** Finds an evidence file's owner and checks the actor against it, from the one authorization table (packages/access). */
 export function evidenceOwners(db: Db) {
   async function dossier(actor: RequestActor, command: EvidenceCommand, dossierId: string): Promise<OwnerState> {
-    const row = await db.dossier.findUnique({ where: { id: dossierId } });
+    const kept = keptPlan(db, dossierId);
+    const [row] = await queryPrepared(db, dossierOwnerRow, [dossierId, kept?.version ?? null]);
     if (!row) throw dossierNotFound(dossierId);
     const { role } = checkDossierAccess(actor, command, dossierId, row);
-    const { stages } = await readDossierPlan(db, row);
+    const { stages } = await dossierPlanOfRow(db, dossierId, row, kept);
     const stage = { code: row.stage, kind: stages.find((s) => s.code === row.stage)?.kind ?? null };
     return {
       owner: { kind: 'dossier', id: row.id, unitCode: row.unitCode },

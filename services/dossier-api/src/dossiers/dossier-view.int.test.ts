@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planCacheOf } from '@ntm/catalog';
 import { nationalFixture, provinceFixture } from '@ntm/catalog/test-fixtures';
 import { testConfig } from '@ntm/testing';
-import { planCacheOf } from './plan-cache.js';
 import { meetSubmissionConditions, startDossierHarness, type Call } from './test-harness.js';
 
 // The fixture province assigns C1 to SXD, C2 to SGT and C3 to both.

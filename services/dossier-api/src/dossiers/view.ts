@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { readDossierPlan, readHolidays } from '@ntm/catalog';
+import { dossierPlanOfRow, keptPlan, readDossierPlan, readHolidays } from '@ntm/catalog';
 import { ThresholdGroup } from '@ntm/contracts';
 import type { Db } from '@ntm/db';
 import { Duration, processControl } from '@ntm/domain';
 import { CriterionView, criteriaView } from './criteria-view.js';
 import { readDossierWithParts, type DossierViewRow } from './dossier-parts.js';
-import { planCacheOf } from './plan-cache.js';
 
 export const DossierSummary = z
   .object({
@@ -93,14 +92,12 @@ export const toSummary = (d: SummaryRow): z.infer<typeof DossierSummary> => ({
  * anything is built from it and throws to refuse.
  */
 export async function readDossierView(db: Db, id: string, allow: (row: DossierViewRow) => void = () => undefined): Promise<DossierView | undefined> {
-  const plans = planCacheOf(db);
-  const cached = plans.get(id);
-  const read = await readDossierWithParts(db, id, cached?.version ?? null);
+  const kept = keptPlan(db, id);
+  const read = await readDossierWithParts(db, id, kept?.version ?? null);
   if (!read) return undefined;
   const { row: d, parts } = read;
   allow(d);
-  const plan = cached?.version === d.version ? cached.plan : await readDossierPlan(db, d);
-  if (d.plan !== null && cached?.version !== d.version) plans.keep(id, { version: d.version, plan });
+  const plan = await dossierPlanOfRow(db, id, d, kept);
   const attached = new Map(parts.documents.map((x) => [x.documentCode, x.evidenceId]));
   return {
     ...toSummary(d),
