@@ -118,9 +118,12 @@ export async function withAudit<Row>(db: Db, change: Prisma.Sql, entry: AuditEnt
   const statement = Prisma.sql`
     WITH change AS (${change})
     SELECT appended_seq, appended_hash, (SELECT json_agg(change) FROM change) AS changed FROM ${auditAppendCall(entry)}`;
-  // Straight to the pool: one statement needs none of Prisma's query machinery, which costs
-  // more than the statement itself here (docs/scale.md, "Uploads").
-  const { rows } = await poolOf(db).query<AppendedRow & { changed: Row[] | null }>(statement.text, statement.values);
+  // Straight to the pool as a named prepared statement: one statement needs none of Prisma's query
+  // machinery, and a call site's text never changes, so PostgreSQL parses and plans it once per
+  // connection (docs/scale.md, "Uploads"). The name is the text's, so two texts never share one.
+  const { text, values } = statement;
+  const name = `with-audit-${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
+  const { rows } = await poolOf(db).query<AppendedRow & { changed: Row[] | null }>({ name, text, values });
   appended(rows);
   return rows[0]?.changed ?? [];
 }
