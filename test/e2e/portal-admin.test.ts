@@ -119,7 +119,21 @@ describe('the system administrator in the portal: the catalog, users and grants'
     await admin.getByLabel('Tìm người dùng').fill('sonbinh.moi');
     const rows = admin.getByRole('table', { name: 'Danh sách người dùng' }).getByRole('row');
     await expect.poll(() => rows.count()).toBe(2);
-    expect(await rows.nth(1).textContent()).toContain('Công chức xã · 106-03413');
+    // The unit by its catalog name, not its code.
+    const unitName = String((await adminApi('GET', '/catalog/units/106-03413')).body.name);
+    await expect.poll(() => rows.nth(1).textContent()).toContain(`Công chức xã · ${unitName}`);
+    // A department officer's grant: the province's and the department's names.
+    const [nnmt] = (await adminApi('GET', '/users/so.nnmt')).body.grants as Array<{ unitCode: string; departmentCode: string }>;
+    if (!nnmt) throw new Error('the seeded user so.nnmt has no grant');
+    const provinceName = String((await adminApi('GET', `/catalog/units/${nnmt.unitCode}`)).body.name);
+    const departments: unknown = (await adminApi('GET', `/catalog/provinces/${nnmt.unitCode}/departments`)).body;
+    const departmentName = (departments as Array<{ code: string; name: string }>).find((d) => d.code === nnmt.departmentCode)?.name;
+    expect(departmentName).toBeTruthy();
+    await admin.getByLabel('Tìm người dùng').fill('so.nnmt');
+    await expect.poll(() => rows.nth(1).textContent()).toContain(`${provinceName} · ${departmentName}`);
+    expect(await pageProblems(admin, 'admin-users-department')).toEqual([]);
+    await admin.getByLabel('Tìm người dùng').fill('sonbinh.moi');
+    await expect.poll(() => rows.nth(1).textContent()).toContain('xa.sonbinh.moi');
     expect(await pageProblems(admin, 'admin-users')).toEqual([]);
     // On a phone the header keeps "Đăng xuất" in view; the links between the administrator's pages move into the page.
     await admin.setViewportSize({ width: 360, height: 800 });

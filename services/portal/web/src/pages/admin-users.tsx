@@ -8,20 +8,29 @@ import type { components } from '../api/generated/dossier-api.js';
 import { ScrollTable } from '../components/scroll-table.js';
 import { AdminNav } from '../admin/admin-nav.js';
 import { roleLabel, roleOptions } from '../admin/words.js';
+import { departmentKey, unitKey, useGrantNames, type GrantNames } from '../admin/grant-names.js';
 
 type Account = components['schemas']['UserAccount'];
 type Grant = components['schemas']['UserGrant'];
 const pageSize = 50;
 
-const grantText = (g: Grant) => [roleLabel(g.role), g.unitCode, g.departmentCode].filter((x) => x !== null).join(' · ');
+const grantKey = (g: Grant) => [g.role, g.unitCode, g.departmentCode].join('|');
 
-function Grants({ grants }: { grants: Grant[] }) {
+/** A grant as people read it: the role, then the unit's and the department's names from the catalog (codes until they arrive). */
+function grantText(g: Grant, names: GrantNames): string {
+  const unit = g.unitCode === null ? null : (names.get(unitKey(g.unitCode)) ?? g.unitCode);
+  const department = g.unitCode === null || g.departmentCode === null ? g.departmentCode : (names.get(departmentKey(g.unitCode, g.departmentCode)) ?? g.departmentCode);
+  return [roleLabel(g.role), unit, department].filter((x) => x !== null).join(' · ');
+}
+
+function Grants({ grants, names }: { grants: Grant[]; names: GrantNames }) {
   if (grants.length === 0) return <Text size="sm" c="dimmed">Chưa có quyền</Text>;
   return (
     <Group gap={4}>
       {grants.map((g) => (
-        <Badge key={grantText(g)} variant="light" maw="100%">
-          {grantText(g)}
+        // Names are long ("Sở Nông nghiệp và Môi trường"): the badge wraps rather than cutting them.
+        <Badge key={grantKey(g)} variant="light" maw="100%" h="auto" py={2} tt="none" styles={{ label: { whiteSpace: 'normal' } }}>
+          {grantText(g, names)}
         </Badge>
       ))}
     </Group>
@@ -56,6 +65,7 @@ export default function AdminUsersPage() {
   }, [typed, role, page]);
 
   const items = result?.items ?? [];
+  const names = useGrantNames(items.flatMap((u) => u.grants));
   return (
     <Stack>
       <AdminNav />
@@ -101,7 +111,7 @@ export default function AdminUsersPage() {
                   </Table.Td>
                   <Table.Td>{u.displayName}</Table.Td>
                   <Table.Td>
-                    <Grants grants={u.grants} />
+                    <Grants grants={u.grants} names={names} />
                   </Table.Td>
                   <Table.Td>
                     <Status disabled={u.disabled} />
@@ -124,7 +134,7 @@ export default function AdminUsersPage() {
               <Text size="sm" mb={4}>
                 {u.displayName}
               </Text>
-              <Grants grants={u.grants} />
+              <Grants grants={u.grants} names={names} />
             </Card>
           ))}
         </Stack>
