@@ -75,8 +75,8 @@ export function dossierRecorder(db: Db, maxKnownUnits = 20_000) {
 }
 
 /**
- * The dossier's record in PostgreSQL. Activities retry, so each write checks first whether the
- * command (dossier id + client command id) was already recorded, inside the same transaction.
+ * The dossier's record in PostgreSQL. Activities retry, so each write is done once per command
+ * (dossier id + client command id): its history entry claims the command in the same transaction.
  */
 export function createDossierActivities(db: Db) {
   const once = dossierRecorder(db);
