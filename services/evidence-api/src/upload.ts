@@ -150,16 +150,17 @@ export async function recordEvidence(db: Db, owner: EvidenceOwner, object: Store
     audit,
   );
   if (!row) throw new Error('recordEvidence: the evidence row was not written');
-  return {
+  return evidenceView({
     id: object.id,
     ...columns,
+    objectKey: object.key,
     sha256: object.sha256,
-    sizeBytes: object.sizeBytes,
+    sizeBytes: BigInt(object.sizeBytes),
     mediaType: object.mediaType,
     originalName: object.fileName,
     uploadedBy: uploadedBy.actor,
-    uploadedAt: new Date(row.uploaded_at).toISOString(),
-  };
+    uploadedAt: new Date(row.uploaded_at),
+  });
 }
 
 /**

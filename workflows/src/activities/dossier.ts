@@ -43,6 +43,10 @@ const auditOf = (dossierId: string, unitCode: string, event: DossierEventEntry, 
   ({ ...event.by, unitCode, dossierId, command: event.type, summary: { before, after: event.payload } }) as const;
 
 type Write = (tx: Prisma.TransactionClient) => Promise<unknown>;
+type Recorder = (dossierId: string, event: DossierEventEntry, write?: Write) => Promise<void>;
+
+/** One recorder per database client, shared by the dossier, evidence and decision activities: one cache of units. */
+const recorders = new WeakMap<Db, Recorder>();
 
 /**
  * Writes a dossier's changes with their history entry and audit-trail row, each in one
@@ -53,7 +57,13 @@ type Write = (tx: Prisma.TransactionClient) => Promise<unknown>;
  * audit trail's before/after summary. A dossier's unit never changes once it is opened, so it is
  * read once per dossier and kept (bounded, oldest first out) rather than read on every command.
  */
-export function dossierRecorder(db: Db, maxKnownUnits = 20_000) {
+export function dossierRecorder(db: Db) {
+  let recorder = recorders.get(db);
+  if (!recorder) recorders.set(db, (recorder = newRecorder(db)));
+  return recorder;
+}
+
+function newRecorder(db: Db, maxKnownUnits = 20_000): Recorder {
   const units = new Map<string, string>();
   async function unitOf(tx: Prisma.TransactionClient, dossierId: string): Promise<string> {
     const known = units.get(dossierId);

@@ -39,7 +39,8 @@ export const departmentKey = (provinceCode: string, code: string) => `department
  */
 export function useGrantNames(grants: readonly GrantLike[]): GrantNames {
   const [names, setNames] = useState<GrantNames>(new Map());
-  const wanted = [...new Set(grants.flatMap((g) => (g.unitCode === null ? [] : [g.departmentCode === null ? unitKey(g.unitCode) : `${g.unitCode}/${g.departmentCode}`])))].sort().join(',');
+  // What the names depend on, as one value for the effect: the grants' units and departments.
+  const wanted = [...new Set(grants.map((g) => `${g.unitCode}/${g.departmentCode}`))].sort().join(',');
   useEffect(() => {
     let live = true;
     const units = [...new Set(grants.flatMap((g) => (g.unitCode === null ? [] : [g.unitCode])))];
